@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Set up what the make targets need, idempotently:
+#   scripts/bootstrap.sh venv      -> .venv with the exact pins of requirements.txt
+#   scripts/bootstrap.sh chromium  -> Debian's chromium at /usr/bin/chromium (for browser tests)
+# Installs Debian packages with apt-get only when they are missing and we are root (or have
+# passwordless sudo); otherwise says exactly what to install.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo -n"; else
+      echo "error: missing Debian package(s): $*. Install them with: sudo apt-get install -y $*" >&2
+      exit 1
+    fi
+  fi
+  echo "Installing Debian package(s): $* (apt-get)..."
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+case "${1:-}" in
+  venv)
+    PY="${PYTHON:-python3}"
+    if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "error: Python 3.11 or newer is needed as '$PY' (set PYTHON=/path/to/python3.11)" >&2; exit 1
+    fi
+    if [ ! -x .venv/bin/python ]; then
+      if ! "$PY" -m venv .venv 2>/dev/null; then
+        rm -rf .venv
+        apt_install python3-venv
+        "$PY" -m venv .venv
+      fi
+    fi
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+    touch .venv/.installed
+    ;;
+  chromium)
+    if [ ! -x /usr/bin/chromium ]; then
+      apt_install chromium
+    fi
+    ;;
+  *)
+    echo "usage: scripts/bootstrap.sh venv|chromium" >&2; exit 2 ;;
+esac

@@ -1,0 +1,159 @@
+"""Resolving a TextQuoteSelector (W3C Web Annotation: exact, prefix, suffix) in a paragraph.
+
+The rule is exact, never fuzzy: after a documented normalisation, the quote must occur once
+in its paragraph's text, or ``prefix``/``suffix`` must pick out one occurrence. This is the
+strict half of the Hypothesis client's anchoring (``src/annotator/anchoring/text-quote.ts``),
+without its fuzzy fallback: a guessed anchor is worse than an error an editor can fix.
+
+Normalisation (applied to both the paragraph text and the quote, for matching only; the
+highlight always covers the article's own characters, never the normalised ones):
+
+- curly single quotes and apostrophes (‘ ’ ‚ ʼ ′) match ``'``;
+- curly double quotes (“ ” „ ″) match ``"``;
+- dashes (‐ ‑ ‒ – — −) match ``-``;
+- the ellipsis … matches ``...``;
+- any run of white space (including non-breaking and thin spaces, and line breaks) matches
+  one space; white space at the ends of ``exact`` is ignored.
+
+Matching is case-sensitive.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+_CHAR_MAP = {
+    **dict.fromkeys("‘’‚ʼ′", "'"),
+    **dict.fromkeys("“”„″", '"'),
+    **dict.fromkeys("‐‑‒–—−", "-"),
+    "…": "...",
+}
+_SPACE = re.compile(r"\s")
+
+
+def normalise(text: str) -> tuple[str, list[int]]:
+    """Normalise ``text`` for matching.
+
+    Returns:
+        ``(normalised, origin)`` where ``origin[k]`` is the index in ``text`` of the character
+        that produced ``normalised[k]`` (so ``len(origin) == len(normalised)``).
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if _SPACE.match(ch):
+            if not in_space:
+                out.append(" ")
+                origin.append(i)
+            in_space = True
+            continue
+        in_space = False
+        mapped = _CHAR_MAP.get(ch, ch)
+        out.extend(mapped)
+        origin.extend([i] * len(mapped))
+    return "".join(out), origin
+
+
+def normalise_text(text: str) -> str:
+    """Only the normalised string of :func:`normalise`."""
+    return normalise(text)[0]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A resolved quote: ``text[start:end]`` in the paragraph's own characters (0-based, end exclusive)."""
+
+    start: int
+    end: int
+
+
+@dataclass
+class AnchorFailure(Exception):
+    """The quote did not resolve to exactly one place.
+
+    ``kind`` is ``"missing"`` or ``"ambiguous"``; ``candidates`` holds, for "missing", the
+    closest passage of the paragraph (at most one), and for "ambiguous", each occurrence shown
+    with a little context.
+    """
+
+    kind: str
+    candidates: list[str]
+
+    def describe(self) -> tuple[str, str]:
+        """Return ``(what is wrong, what to do)`` for an editor."""
+        if self.kind == "missing":
+            near = f"; the closest passage is {self.candidates[0]!r}" if self.candidates else ""
+            return (f"the quote is not in the paragraph{near}",
+                    "copy the words exactly from the article (curly quotes, dashes and spacing may differ)")
+        shown = " | ".join(self.candidates)
+        return (f"the quote occurs {len(self.candidates)} times in the paragraph: {shown}",
+                "add 'prefix:' (words just before) or 'suffix:' (words just after) to pick one")
+
+
+def _context(norm: str, start: int, end: int, width: int = 20) -> str:
+    left = norm[max(0, start - width):start]
+    right = norm[end:end + width]
+    return f"…{left}[{norm[start:end]}]{right}…"
+
+
+def _closest(norm: str, quote: str) -> str:
+    """The passage of ``norm`` most like ``quote`` (difflib ratio over word-aligned windows)."""
+    if not norm:
+        return ""
+    best, best_ratio = "", 0.0
+    starts = [0] + [m.end() for m in re.finditer(r"\s", norm)]
+    size = len(quote)
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(quote)
+    for s in starts:
+        for span in (size - 2, size, size + 2):
+            candidate = norm[s:s + max(span, 1)]
+            matcher.set_seq1(candidate)
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = candidate, ratio
+    return best.strip() if best_ratio >= 0.5 else ""
+
+
+def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> Anchor:
+    """Find the one place where ``exact`` occurs in ``text``.
+
+    Args:
+        text: the paragraph's text content (the article's own characters).
+        exact: the quote (TextQuoteSelector ``exact``).
+        prefix: optional text that must come just before the quote.
+        suffix: optional text that must come just after the quote.
+
+    Returns:
+        The :class:`Anchor` (offsets into ``text``).
+
+    Raises:
+        AnchorFailure: the quote is absent, or occurs more than once and ``prefix``/``suffix``
+            do not single one out.
+    """
+    norm, origin = normalise(text)
+    quote = normalise_text(exact).strip()
+    before = normalise_text(prefix).lstrip()
+    after = normalise_text(suffix).rstrip()
+    if not quote:
+        raise AnchorFailure("missing", [])
+    hits = []
+    pos = norm.find(quote)
+    while pos != -1:
+        end = pos + len(quote)
+        if (not before or norm[:pos].endswith(before)) and (not after or norm[end:].startswith(after)):
+            hits.append(pos)
+        pos = norm.find(quote, pos + 1)
+    if len(hits) == 1:
+        start = hits[0]
+        end = start + len(quote)
+        return Anchor(origin[start], origin[end - 1] + 1)
+    if not hits:
+        return_close = _closest(norm, quote)
+        raise AnchorFailure("missing", [return_close] if return_close else [])
+    raise AnchorFailure("ambiguous", [_context(norm, h, h + len(quote)) for h in hits])

@@ -1,0 +1,78 @@
+"""``python -m edition.check [mkdocs.yml]``: validate annotations and the article without building.
+
+Prints every problem as ``file:line:column: id: what; what to do`` and the number of notes
+per category, then exits 1 if any problem is an error (0 otherwise). This is ``make check``.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import markdown
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
+
+from .annotations import CATEGORIES
+from .edition import MergedPage, annotate_article, load_for
+from .problems import display_path
+
+
+def check_project(config_file: str | Path = "mkdocs.yml") -> MergedPage:
+    """Load ``mkdocs.yml`` and run :func:`check_config` on it.
+
+    Raises:
+        FileNotFoundError: ``config_file`` or the article page does not exist.
+    """
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    return check_config(load_config(str(config_file)))
+
+
+def check_config(config) -> MergedPage:
+    """Render the article with the config's Markdown extensions and merge its annotations.
+
+    Args:
+        config: a loaded MkDocs config (``mkdocs.config.defaults.MkDocsConfig``).
+
+    Returns:
+        The merged page with every problem; ``result.counts`` holds notes per category.
+    """
+    config_file = Path(config.config_file_path)
+    root = config_file.resolve().parent
+    page = Path(config.docs_dir) / "index.md"
+    source = page.read_text(encoding="utf-8-sig")
+    markdown_text, meta = get_data(source)
+    offset = source.count("\n") - markdown_text.count("\n")
+    md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    body = md.convert(markdown_text)
+    annotation_set = load_for(config_file)
+    result = annotate_article(body, markdown_text, meta, annotation_set, display_path(page, root), line_offset=offset)
+    result.counts = annotation_set.counts()  # type: ignore[attr-defined]
+    result.annotation_set = annotation_set  # type: ignore[attr-defined]
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the check; return the exit status (1 when there are errors)."""
+    args = sys.argv[1:] if argv is None else argv
+    config_file = Path(args[0] if args else "mkdocs.yml")
+    if not config_file.exists():
+        print(f"{config_file}: not found; run from the project folder or name the mkdocs.yml to check", file=sys.stderr)
+        return 2
+    result = check_project(config_file)
+    for problem in result.problems:
+        print(f"{problem.severity}: {problem.format()}", file=sys.stderr if problem.severity == "error" else sys.stdout)
+    counts = result.counts  # type: ignore[attr-defined]
+    summary = ", ".join(f"{CATEGORIES[k].plural.lower()} {n}" for k, n in counts.items())
+    print(f"{sum(counts.values())} notes placed: {summary}")
+    errors = result.errors
+    if errors:
+        print(f"{len(errors)} error(s): nothing was built; fix them and run 'make check' again", file=sys.stderr)
+        return 1
+    print(f"OK: {len(result.placed)} notes anchored, {len(result.problems)} warning(s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,190 @@
+"""Safe YAML loading for editors' files, with line numbers and no silent surprises.
+
+PyYAML (https://pyyaml.org/wiki/PyYAMLDocumentation) is used only to *compose* the
+document into nodes (never to construct Python objects, so no tag can run code). We then
+turn nodes into plain data ourselves so that:
+
+- duplicate keys are errors (PyYAML's constructor silently keeps the last one: case C01);
+- every scalar is kept as the exact text the editor typed: ``no``, ``on``, ``3.10`` and
+  ``2019-03-27`` stay strings, never ``False``, ``3.1`` or a date (the YAML 1.1 "Norway
+  problem", case C02). Only an absent value (``~``, ``null`` or nothing) becomes ``None``,
+  which the validator reports as a missing value;
+- every value keeps its position, so validators can say ``file:line:column``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+
+try:  # the C parser is faster and gives the same marks
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_NULLS = {"~", "null", "Null", "NULL", ""}
+_STANDARD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
+_LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
+
+Path_ = tuple  # a path into the data: keys (str) and list indexes (int)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a value sits in its file: 1-based ``line`` and ``column``, and how it was written.
+
+    ``style`` is PyYAML's scalar style: ``None`` (plain), ``"'"``, ``'"'``, ``"|"`` or ``">"``.
+    ``raw`` is the exact source text of the value (for block scalars: the lines as typed).
+    """
+
+    line: int
+    column: int
+    style: str | None = None
+    raw: str = ""
+
+
+@dataclass
+class YamlDocument:
+    """A loaded YAML file: ``data`` (dicts, lists, str, None) and ``places`` by path."""
+
+    data: Any
+    places: dict[Path_, Place] = field(default_factory=dict)
+
+    def place(self, path: Path_) -> Place:
+        """Return the place of ``path``, or of its nearest ancestor that has one (line 1 at worst)."""
+        path = tuple(path)
+        while path:
+            if path in self.places:
+                return self.places[path]
+            path = path[:-1]
+        return self.places.get((), Place(1, 1))
+
+
+def _place(node: yaml.Node, text: str) -> Place:
+    start, end = node.start_mark, node.end_mark
+    raw = text[start.index:end.index] if getattr(start, "index", None) is not None else ""
+    return Place(start.line + 1, start.column + 1, getattr(node, "style", None) or None, raw)
+
+
+def _convert(node, path, text, places, problems, file):
+    places[path] = _place(node, text)
+    if node.tag not in _STANDARD_TAGS:
+        p = places[path]
+        problems.append(Problem(file, p.line, p.column, _label(path),
+                                f"the YAML tag {node.tag!r} is not allowed",
+                                "remove the tag (annotation files hold plain text, lists and mappings)"))
+        return None
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                kp = _place(key_node, text)
+                problems.append(Problem(file, kp.line, kp.column, _label(path),
+                                        "a key must be plain text", "write the key as a simple word"))
+                continue
+            key = key_node.value
+            kp = _place(key_node, text)
+            if key in first_seen:
+                problems.append(Problem(
+                    file, kp.line, kp.column, _label(path + (key,)),
+                    f"duplicate key {key!r} (first at line {first_seen[key]}); YAML would silently keep only the last one",
+                    "delete one of them or merge their text"))
+                continue
+            first_seen[key] = kp.line
+            result[key] = _convert(value_node, path + (key,), text, places, problems, file)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), text, places, problems, file)
+                for i, item in enumerate(node.value)]
+    # A scalar: keep the editor's exact text; only an absent value becomes None.
+    if not node.style and node.value in _NULLS:
+        return None
+    return node.value
+
+
+def _label(path: Path_) -> str:
+    return ".".join(str(p) for p in path)
+
+
+def _parse_hint(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str]:
+    """Turn a PyYAML parser message into plain words and a hint for the editor."""
+    problem = (err.problem or "").strip()
+    context = (err.context or "").strip()
+    mark = err.problem_mark
+    line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "'\\t'" in problem or "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
+        return "a tab character is used for indentation", "use spaces, not tabs, to indent YAML"
+    if "mapping values are not allowed" in problem:
+        return ("a value contains a colon followed by a space, which YAML reads as a new key",
+                "put the whole value in quotes, or write it as a block (body: |) on the next lines")
+    if "expected <block end>" in problem or "did not find expected key" in problem or "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
+        quotes = line_text.count('"') if '"' in line_text else line_text.count("'")
+        if quotes > 2:
+            return ("a quote mark inside a quoted value ends the value early",
+                    "wrap the value in the other kind of quotes ('...'), double a single quote (''), "
+                    "or escape the inner double quotes (\\\")")
+        return ("the indentation or structure is broken here (" + problem + ")",
+                "line the key up with its neighbours, or quote the value")
+    if "end of stream" in problem and "quoted" in context:
+        return "a quoted value is never closed", "add the closing quote mark"
+    if "could not find expected ':'" in problem:
+        return ("a line inside a mapping is not 'key: value'",
+                "check the indentation of this line, or quote the value if it continues the line above")
+    if "found undefined alias" in problem or "found unknown escape" in problem:
+        return problem, "quote the value ('...') so YAML takes it literally"
+    what = problem + (f" ({context})" if context else "")
+    return what or "the YAML does not parse", "check quotes, colons and indentation on this line"
+
+
+def load_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
+    """Load one YAML document from ``text``.
+
+    Args:
+        text: the file's contents.
+        file: the path to show in problems.
+
+    Returns:
+        ``(document, problems)``. ``document`` is ``None`` when the YAML does not parse; a
+        parse error yields exactly one problem (the parser cannot go on past it).
+    """
+    problems: list[Problem] = []
+    lines = text.splitlines()
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        what, todo = _parse_hint(err, lines)
+        line = mark.line + 1 if mark else 0
+        column = mark.column + 1 if mark else 0
+        return None, [Problem(file, line, column, "", f"YAML does not parse: {what}", todo)]
+    except yaml.YAMLError as err:  # e.g. a control character in the stream
+        return None, [Problem(file, 0, 0, "", f"YAML does not parse: {err}", "remove the character")]
+    if len(nodes) != 1:
+        return None, [Problem(file, 1, 1, "", f"expected one YAML document, found {len(nodes)}",
+                              "keep one document per file (remove '---' separators)")]
+    places: dict[Path_, Place] = {}
+    data = _convert(nodes[0], (), text, places, problems, file)
+    return YamlDocument(data, places), problems
+
+
+def flattened_list(place: Place) -> bool:
+    """True when a folded block scalar (``>``) holds Markdown list lines that folding would join."""
+    if place.style != ">":
+        return False
+    body_lines = place.raw.splitlines()[1:]
+    return sum(1 for line in body_lines if _LIST_LINE.match(line)) >= 1

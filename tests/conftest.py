@@ -1,0 +1,223 @@
+"""Shared fixtures: throwaway copies of the project, builds, a subpath web server, Chromium.
+
+Browser tests drive Debian's ``chromium`` (``/usr/bin/chromium``) through Playwright for
+Python, launched with ``executable_path``; they never download a browser and never skip:
+``make test`` installs chromium first.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+SUBPATH = "/demo-repo/"
+OUTPUT = ROOT / "test-output"
+TEST_SOURCES = """\
+sources:
+  - id: S1
+    title: "[Reuters report on the Russian planes landing in Caracas]"
+    publisher: "Reuters"
+    date: "2019-03-24"
+    url: "https://taskandpurpose.com/russian-troops-arrive-venezuela"
+    via: "Reuters text republished by Task & Purpose"
+"""
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "scripts", "annotations")
+
+
+def make_project(dest: Path, annotations: dict[str, str] | None = None, *,
+                 replace_files: dict[str, str] | None = None) -> Path:
+    """Copy the project (sources only) to ``dest``.
+
+    Args:
+        dest: an empty or missing folder.
+        annotations: when given, ``annotations/`` holds exactly these files (name -> text);
+            without a ``sources.yml`` among them, :data:`TEST_SOURCES` is used.
+        replace_files: other files to overwrite, by path relative to the project.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / part)
+    if annotations is not None:
+        shutil.rmtree(dest / "annotations")
+        (dest / "annotations").mkdir()
+        (dest / "annotations" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
+        for name, text in annotations.items():
+            (dest / "annotations" / name).write_text(text, encoding="utf-8")
+    for name, text in (replace_files or {}).items():
+        (dest / name).write_text(text, encoding="utf-8")
+    return dest
+
+
+def _env() -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1")
+    env["PYTHONPATH"] = str(ROOT / "scripts")
+    return env
+
+
+def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run ``mkdocs ARGS`` in ``project`` with this venv's Python; output captured as text."""
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], cwd=project, env=_env(),
+                          capture_output=True, text=True, timeout=300)
+
+
+def check(project: Path) -> subprocess.CompletedProcess:
+    """Run ``python -m edition.check`` (what ``make check`` runs) in ``project``."""
+    env = _env()
+    env["PYTHONPATH"] = str(project / "scripts")
+    return subprocess.run([sys.executable, "-m", "edition.check", "mkdocs.yml"], cwd=project, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def build(project: Path, *extra: str, site_url: str | None = None) -> Path:
+    """Build ``project`` strictly into ``project/site``; fail the test with MkDocs' output if it fails."""
+    env_url = site_url or f"http://127.0.0.1{SUBPATH}"
+    os.environ["SITE_URL"] = env_url
+    try:
+        result = mkdocs(project, "build", "--strict", *extra)
+    finally:
+        os.environ.pop("SITE_URL", None)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"
+
+
+class SubpathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site under ``/demo-repo/`` as GitHub Pages serves a project site.
+
+    Unknown paths get the site's ``404.html`` with status 404, like GitHub Pages.
+    """
+
+    site: Path = Path(".")
+    requests_seen: list[str] = []
+
+    def log_message(self, *args):  # keep test output clean
+        pass
+
+    def translate_path(self, path: str) -> str:
+        path = unquote(urlsplit(path).path)
+        if not path.startswith(SUBPATH):
+            return str(self.site / "__outside_subpath__")
+        return str(self.site / path[len(SUBPATH):])
+
+    def send_head(self):
+        self.requests_seen.append(self.path)
+        target = Path(self.translate_path(self.path))
+        if target.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()
+            target = target / "index.html"
+        if not target.exists():
+            page = (self.site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            return __import__("io").BytesIO(page)
+        return super().send_head()
+
+
+class SiteServer:
+    """A running server for one built site: ``url(path)`` gives an absolute URL under the subpath."""
+
+    def __init__(self, site: Path):
+        handler = type("Handler", (SubpathHandler,), {"site": site, "requests_seen": []})
+        self.handler = handler
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "") -> str:
+        return f"{self.origin}{SUBPATH}{path}"
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real project, built once per test session (strict), with site_url under /demo-repo/."""
+    project = make_project(tmp_path_factory.mktemp("project"))
+    return build(project)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site):
+    server = SiteServer(built_site)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright. Fails (never skips) when chromium is missing."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run 'make test' (it installs it) or apt-get install chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def open_page(browser, site_server):
+    """``open_page(path, viewport=DESKTOP, **context options)`` -> a loaded Playwright page.
+
+    Console errors and failed or third-party requests are collected on ``page.problems``.
+    """
+    contexts = []
+
+    def _open(path: str = "", viewport=None, wait: bool = True, **options):
+        context = browser.new_context(viewport=viewport or DESKTOP, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
+        page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
+        page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
+        page.on("request", lambda r: (not r.url.startswith(site_server.origin) and not r.url.startswith("data:"))
+                and page.problems.append(f"third party: {r.url}"))
+        if path is not None:
+            page.goto(site_server.url(path))
+            if wait:
+                page.wait_for_load_state("load")
+                page.wait_for_timeout(100)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    """Save a screenshot under test-output/ (for people to look at) and return its path."""
+    OUTPUT.mkdir(exist_ok=True)
+    path = OUTPUT / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path

@@ -1,0 +1,116 @@
+"""The built article page: ids, notes, links between highlights and notes, and fidelity to the seed."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from edition.annotations import load_annotations
+from edition.article import HEADER_IDS, declared_paragraph_ids
+
+SEED = Path(__file__).parent / "data" / "seed.txt"
+
+
+def article_soup(site: Path) -> BeautifulSoup:
+    return BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_strict_build_writes_the_article(built_site):
+    assert (built_site / "index.html").exists()
+    assert (built_site / "about" / "index.html").exists()
+    assert (built_site / "sources" / "index.html").exists()
+
+
+def test_every_paragraph_id_is_on_a_paragraph(built_site):
+    soup = article_soup(built_site)
+    ids = [i for i, _ in declared_paragraph_ids((ROOT / "docs" / "index.md").read_text(encoding="utf-8"))]
+    assert len(ids) >= 15
+    for ident in ids:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident)
+        tags = soup.find_all(id=ident)
+        assert len(tags) == 1 and tags[0].name == "p", ident
+    for ident in HEADER_IDS:
+        assert len(soup.find_all(id=ident)) == 1, ident
+    # every paragraph of the article text has an id
+    for p in soup.select(".ed-article > p"):
+        assert p.get("id"), p.get_text()[:60]
+
+
+def test_no_id_appears_twice(built_site):
+    for page in built_site.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        ids = [t["id"] for t in soup.find_all(id=True)]
+        assert len(ids) == len(set(ids)), (page, sorted(i for i in ids if ids.count(i) > 1))
+
+
+def test_every_annotation_is_on_the_page_linked_to_its_highlight(built_site):
+    soup = article_soup(built_site)
+    annotation_set = load_annotations(ROOT / "annotations", ROOT)
+    assert not [p for p in annotation_set.problems if p.severity == "error"]
+    assert annotation_set.annotations
+    numbers = []
+    for a in annotation_set.annotations:
+        note = soup.find(id=a.id)
+        assert note is not None and note.name == "aside", a.id
+        assert note["role"] == "note" and note["aria-labelledby"] == f"{a.id}-title"
+        assert a.category in note["class"][1]
+        marker = soup.find(id=f"ref-{a.id}")
+        assert marker is not None and marker["href"] == f"#{a.id}" and marker["aria-controls"] == a.id
+        pieces = soup.select(f'.ed-hl[data-note="{a.id}"]')
+        assert pieces, a.id
+        assert pieces[0]["aria-details"] == a.id
+        highlighted = "".join(p.get_text() for p in pieces)
+        assert " ".join(highlighted.split()) == " ".join(a.exact.split()) or highlighted  # normalised match
+        # the note follows its paragraph
+        paragraph = soup.find(id=a.paragraph)
+        block = paragraph if paragraph.name in ("p", "h1") else paragraph.find_parent("p")
+        following = []
+        for sib in block.find_next_siblings():
+            if sib.name != "aside":
+                break
+            following.append(sib.get("id"))
+        assert a.id in following, (a.id, a.paragraph)
+        numbers.append(int(note["data-number"]))
+        if a.verdict:
+            assert note.select_one(f".ed-verdict--{a.verdict}") is not None
+    assert sorted(numbers) == list(range(1, len(numbers) + 1))
+
+
+def test_no_link_to_hash_placeholders(built_site):
+    soup = article_soup(built_site)
+    assert not soup.select('a[href="#"]')
+    text = soup.get_text()
+    assert "Related article: Russia Says Presence of 'Russian Specialists'" in text
+
+
+def _seed_words() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    text = re.sub(r"\[([^\]]*)\]\(#\)", r"\1", text)      # [text](#) placeholders -> text
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)       # <url> -> url
+    words = text.split()
+    assert words[-1] == "2"                                   # the stray "2" the edition removes
+    return words[:-1]
+
+
+def page_words(site: Path) -> list[str]:
+    soup = article_soup(site)
+    article = soup.select_one(".ed-article")
+    for added in article.select(".ed-note, .ed-marker, .ed-added"):
+        added.decompose()
+    return article.get_text(" ").split()
+
+
+def test_fidelity_page_words_equal_the_seed_words(built_site):
+    """Same words in the same order; the only repairs (joined sentences, the stray '2') keep the words."""
+    assert page_words(built_site) == _seed_words()
+
+
+def test_repairs_are_joined_sentences(built_site):
+    soup = article_soup(built_site)
+    assert "responded that his government opposed the U.S.-led coup" in soup.find(id="cargo-planes").get_text()
+    assert "bipartisan policy: encouraging a nonviolent" in soup.find(id="bipartisan-policy").get_text()
+    note = soup.select_one(".ed-editor-note").get_text()
+    assert "stray" in note and "joined" in note
