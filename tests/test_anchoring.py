@@ -1,0 +1,124 @@
+"""Anchoring a TextQuoteSelector: exact offsets, normalisation, prefix/suffix; property-based."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import assume, given, settings, strategies as st
+
+from conftest import build, make_project
+from edition.anchoring import AnchorFailure, find_quote, normalise
+from edition.annotations import Annotation, Source
+from edition.merge import element_text, merge
+from edition.notes import note_html
+
+TYPOGRAPHIC = "’‘“”—–… \u00a0\u2009"
+text_alphabet = st.sampled_from(list("abcdefghij .,'\"-") + list(TYPOGRAPHIC))
+
+
+@given(st.text(alphabet=text_alphabet, min_size=1, max_size=80), st.data())
+@settings(max_examples=300, deadline=None)
+def test_a_unique_substring_is_found_at_its_offsets(paragraph, data):
+    start = data.draw(st.integers(0, len(paragraph) - 1))
+    end = data.draw(st.integers(start + 1, len(paragraph)))
+    quote = paragraph[start:end]
+    norm_quote = normalise(quote)[0].strip()
+    assume(norm_quote)
+    norm_para = normalise(paragraph)[0]
+    assume(occurrences(norm_para, norm_quote) == 1)
+    anchor = find_quote(paragraph, quote)
+    # the anchor covers the article's own characters, and normalises to the quote
+    assert normalise(paragraph[anchor.start:anchor.end])[0].strip() == norm_quote
+    assert anchor.start <= start + len(quote) and anchor.end >= start
+
+
+@given(st.text(alphabet=text_alphabet, max_size=100))
+@settings(max_examples=300, deadline=None)
+def test_normalisation_maps_every_character_back(text):
+    norm, origin = normalise(text)
+    assert len(norm) == len(origin)
+    assert origin == sorted(origin)
+    assert all(0 <= i < len(text) for i in origin)
+
+
+def occurrences(text: str, part: str) -> int:
+    """Occurrences of ``part`` in ``text``, overlapping ones included (as anchoring counts them)."""
+    return sum(1 for i in range(len(text)) if text.startswith(part, i))
+
+
+def _note(**kw) -> Annotation:
+    base = dict(id="n-one", category="claims", paragraph="p1", exact="x", title="T", summary="S", body="B",
+                sources=[Source("S1", "t", "p", "2019", "https://example.org/")], checked="2026-11-29", verdict="accurate")
+    base.update(kw)
+    return Annotation(**base)
+
+
+@given(st.text(alphabet="abc def", min_size=3, max_size=40), st.data())
+@settings(max_examples=150, deadline=None)
+def test_merging_never_changes_the_rendered_text(words, data):
+    """Highlights wrap text; they never add, drop or alter a character of the paragraph."""
+    html = f"<p id='p1'>{words[:len(words)//2]}<em>{words[len(words)//2:]}</em></p>"
+    start = data.draw(st.integers(0, len(words) - 1))
+    end = data.draw(st.integers(start + 1, len(words)))
+    quote = words[start:end]
+    assume(quote.strip() and occurrences(normalise(words)[0], normalise(quote)[0].strip()) == 1)
+    merged, placed, problems = merge(html, [_note(exact=quote)], lambda a, n: "<aside id='n-one'></aside>", "x.md")
+    assert not problems
+    soup = BeautifulSoup(merged, "html.parser")
+    for m in soup.select(".ed-marker"):
+        m.decompose()
+    # as a browser renders it (white space collapsed; Beautiful Soup also folds blank-only strings)
+    assert " ".join(element_text(soup.find(id="p1")).split()) == " ".join(words.split())
+
+
+def test_typographic_normalisation_examples():
+    text = "the keeper’s log — kept … “here”\u00a0now"
+    anchor = find_quote(text, "keeper's log - kept ... \"here\" now")
+    assert text[anchor.start:anchor.end] == "keeper’s log — kept … “here”\u00a0now"
+
+
+def test_missing_quote_names_the_closest_passage():
+    with pytest.raises(AnchorFailure) as info:
+        find_quote("Two Russian cargo planes landed in Caracas.", "two Russian cargo plains")
+    assert info.value.kind == "missing" and "Russian cargo planes" in info.value.candidates[0]
+
+
+def test_ambiguous_quote_lists_each_occurrence_and_prefix_suffix_resolve():
+    text = "Russia sent planes. Later Russia sent more."
+    with pytest.raises(AnchorFailure) as info:
+        find_quote(text, "Russia sent")
+    assert info.value.kind == "ambiguous" and len(info.value.candidates) == 2
+    assert find_quote(text, "Russia sent", prefix="Later ").start == text.index("Later ") + 6
+    assert find_quote(text, "Russia sent", suffix=" planes").start == 0
+
+
+def test_overlapping_and_nested_quotes_give_valid_html():
+    html = "<p id='p1'>one two <a href='https://example.org/'>three four</a> five</p>"
+    notes = [_note(id="outer", exact="two three four"), _note(id="inner", exact="three"),
+             _note(id="overlap", exact="four five")]
+    merged, placed, problems = merge(html, notes, lambda a, n: note_html(a, n), "x.md")
+    assert not problems and len(placed) == 3
+    soup = BeautifulSoup(merged, "html.parser")
+    assert str(soup) == merged  # parsing and re-serialising is stable: nothing left open or misnested
+    for marker in soup.select(".ed-marker"):
+        marker.decompose()
+    for note in ("outer", "inner", "overlap"):
+        pieces = soup.select(f'.ed-hl[data-note="{note}"]')
+        assert pieces and soup.find(id=note).name == "aside"
+    assert "".join(p.get_text() for p in soup.select('.ed-hl[data-note="outer"]')) == "two three four"
+    link = soup.find("a", href="https://example.org/")
+    assert link.get_text().startswith("three four")
+
+
+def test_quote_across_emphasis_in_the_article(tmp_path):
+    """A quote that spans *emphasis* in the article still anchors, one highlight piece per text node."""
+    article = (make_project(tmp_path / "a") / "docs" / "index.md").read_text(encoding="utf-8")
+    article = article.replace("The main value of Russia's move is symbolic.", "The main value of *Russia's move* is symbolic.")
+    files = {"claims.yml": ("category: claims\nannotations:\n  - id: across-em\n    target:\n      paragraph: symbolic-value\n"
+                            "      exact: \"value of Russia's move is\"\n    title: T\n    verdict: opinion\n    summary: S.\n"
+                            "    body: |\n      B.\n    sources: [S1]\n    checked: \"2026-11-29\"\n")}
+    project = make_project(tmp_path / "p", annotations=files, replace_files={"docs/index.md": article})
+    soup = BeautifulSoup((build(project) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    pieces = soup.select('.ed-hl[data-note="across-em"]')
+    assert len(pieces) == 3 and pieces[1].find_parent("em") is not None
+    assert "".join(p.get_text() for p in pieces) == "value of Russia's move is"
