@@ -20,7 +20,7 @@ from pathlib import Path
 
 import jsonschema
 
-from .notes import body_issues
+from .notes import _RAW_TAG, body_issues
 from .problems import Problem, display_path
 from .yamlsource import Place, YamlDocument, flattened_list, load_yaml
 
@@ -331,6 +331,10 @@ def load_annotations(directory: Path, root: Path | None = None) -> AnnotationSet
                     add(f"cites source '{sid}', which is not in annotations/{SOURCES_FILE}",
                         f"did you mean '{close[0]}'?" if close else f"add it to annotations/{SOURCES_FILE} first",
                         ("sources", j))
+            for key in ("title", "summary"):
+                if isinstance(item.get(key), str) and _RAW_TAG.search(item[key]):
+                    add(f"the {key} contains raw HTML, which is removed or shown as text",
+                        "write plain text (Markdown *emphasis* is fine)", (key,), "warning")
             body = item.get("body")
             if isinstance(body, str):
                 body_place: Place = doc.place(("annotations", i, "body"))

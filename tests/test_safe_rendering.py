@@ -1,0 +1,93 @@
+"""C13: what an editor writes in a note can never run in a reader's browser or break the page."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from conftest import CHROMIUM_ARGS, CHROMIUM, SiteServer, check, make_project, mkdocs
+
+HOSTILE = """\
+category: sourcing
+annotations:
+  - id: hostile-one
+    target:
+      paragraph: cargo-planes
+      exact: two Russian cargo planes
+    title: "Title <img src=x onerror=window.__xss=1>"
+    summary: "Summary <script>window.__xss=2</script>"
+    body: |
+      An image <img src=x onerror="window.__xss=3"> and a [home](javascript:window.__xss=4) link.
+
+      <script>window.__xss=5</script>
+      <div style="position:fixed" onclick="window.__xss=6">styled</div>
+      [data](data:text/html,<script>alert(1)</script>) and a stray </div></article> closing.
+    sources: [S1]
+    checked: "2026-11-29"
+  - id: hostile-two
+    target:
+      paragraph: symbolic-value
+      exact: The main value
+    title: After the hostile note
+    summary: The page structure after the note is intact.
+    body: |
+      Plain.
+    sources: [S1]
+    checked: "2026-11-29"
+"""
+
+
+def _build(tmp_path):
+    project = make_project(tmp_path / "p", annotations={"sourcing.yml": HOSTILE})
+    result = mkdocs(project, "build")  # not strict: the raw HTML is reported as warnings
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project, result
+
+
+def test_hostile_markup_is_reported_and_stripped(tmp_path):
+    project, result = _build(tmp_path)
+    log = result.stdout + result.stderr
+    assert "hostile-one: the body contains raw HTML, which is removed" in log
+    assert "hostile-one: the link 'javascript:window.__xss=4' uses a scheme that is not allowed" in log
+    assert "hostile-one: the summary contains raw HTML" in log
+    strict = mkdocs(project, "build", "--strict")
+    assert strict.returncode != 0
+    assert check(project).returncode == 0  # warnings, not errors
+
+    soup = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    note = soup.find(id="hostile-one")
+    for tag in note.find_all(True):
+        assert tag.name not in ("script", "img", "style", "iframe", "object", "embed"), tag.name
+        for attribute, value in tag.attrs.items():
+            assert not attribute.startswith("on") and attribute != "style", (tag.name, attribute)
+            if attribute in ("href", "src"):
+                assert not str(value).strip().lower().startswith(("javascript:", "data:")), value
+    # the structure after the note is intact: the next note and paragraphs are still in the article
+    article = soup.select_one(".ed-article")
+    assert article.find(id="hostile-two") is not None
+    assert article.find(id="original-url") is not None
+    assert "Title" in note.select_one(".ed-note__title").get_text()
+
+
+def test_nothing_executes_in_the_browser(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    project, _ = _build(tmp_path)
+    server = SiteServer(project / "site")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            dialogs = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(server.url(""))
+            page.wait_for_load_state("load")
+            for link in page.locator("#hostile-one a").all():
+                href = link.get_attribute("href") or ""
+                assert not href.startswith(("javascript:", "data:"))
+            page.locator("#hostile-one summary").click()
+            page.wait_for_timeout(200)
+            assert page.evaluate("window.__xss") is None
+            assert dialogs == []
+            browser.close()
+    finally:
+        server.close()
