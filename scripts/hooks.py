@@ -19,10 +19,16 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
+import json
+
+from mkdocs.structure.files import File
+
 from edition.check import check_config
 from edition.edition import annotate_article
+from edition.opendata import annotation_collection, claim_reviews
 from edition.pages import notes_index_html, sources_html
 from edition.problems import Problem
+from edition.share import share_page
 
 log = logging.getLogger("mkdocs.hooks.edition")
 _build: dict = {}
@@ -47,6 +53,32 @@ def on_pre_build(config) -> None:
     _report(result.problems, bool(config.strict), f"nothing was written to {config.site_dir}")
 
 
+def _absolute_link(config):
+    """Map a relative link written in a note body (``about.md#x``) to an absolute URL."""
+    def resolve(path: str) -> str:
+        name, _, fragment = path.partition("#")
+        url = config.site_url + (name[:-3] + "/" if name.endswith(".md") and name != "index.md" else "")
+        return url + (f"#{fragment}" if fragment else "")
+    return resolve
+
+
+def on_files(files, config):
+    """Add the generated files: ``annotations.jsonld`` and one share page per note."""
+    result = _build["result"]
+    site_url = config.site_url
+    placed = result.placed
+    collection = annotation_collection(placed, site_url, site_url + "annotations.jsonld",
+                                       f"Notes on: {result.meta.get('title', '')}", _absolute_link(config))
+    files.append(File.generated(config, "annotations.jsonld",
+                                content=json.dumps(collection, ensure_ascii=False, indent=1)))
+    image = site_url + "assets/social-card.png"
+    for p in placed:
+        share_url = f"{site_url}share/{p.annotation.id}/"
+        html = share_page(p.annotation, site_url, share_url, image, config.site_name)
+        files.append(File.generated(config, f"share/{p.annotation.id}/index.html", content=html))
+    return files
+
+
 def on_page_content(html: str, page, config, files) -> str:
     """Merge the notes into the article; generate the Sources and Index listings."""
     kind = page.meta.get("edition_page")
@@ -60,16 +92,22 @@ def on_page_content(html: str, page, config, files) -> str:
                 return path
             return target.url_relative_to(page.file) + (f"#{fragment}" if fragment else "")
 
-        source = page.file.content_string
-        offset = source.count("\n") - (page.markdown or "").count("\n")
-        result = annotate_article(html, page.markdown or "", page.meta, _build["set"], page.file.src_path,
-                                  line_offset=offset, about_url=url("about.md"), sources_url=url("sources.md"),
-                                  resolve_link=url)
+        checked = _build["result"]
+        if html == checked.body_html:  # the same HTML on_pre_build merged: reuse its work
+            result = checked
+        else:
+            source = page.file.content_string
+            offset = source.count("\n") - (page.markdown or "").count("\n")
+            result = annotate_article(html, page.markdown or "", page.meta, _build["set"], page.file.src_path,
+                                      line_offset=offset, about_url=url("about.md"), sources_url=url("sources.md"),
+                                      resolve_link=url)
         # Warnings were already reported in on_pre_build; only new errors matter here.
         new_errors = [p for p in result.errors if p not in _build["result"].problems]
         _report(new_errors, False, "the page was not written")
         _build["placed"] = result.placed
-        return result.html
+        reviews = claim_reviews(result.placed, config.site_url, page.meta, config.site_name, config.site_url)
+        data = json.dumps(reviews, ensure_ascii=False).replace("</", "<\\/")
+        return result.html + f'<script type="application/ld+json" id="claim-reviews">{data}</script>'
     if kind == "sources":
         return html + sources_html(_build["set"], article_url)
     if kind == "notes-index":

@@ -47,10 +47,29 @@ def check_config(config) -> MergedPage:
     md = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
     body = md.convert(markdown_text)
     annotation_set = load_for(config_file)
-    result = annotate_article(body, markdown_text, meta, annotation_set, display_path(page, root), line_offset=offset)
+    resolve = page_link_resolver(config.use_directory_urls)
+    result = annotate_article(body, markdown_text, meta, annotation_set, display_path(page, root), line_offset=offset,
+                              about_url=resolve("about.md"), sources_url=resolve("sources.md"), resolve_link=resolve)
     result.counts = annotation_set.counts()  # type: ignore[attr-defined]
     result.annotation_set = annotation_set  # type: ignore[attr-defined]
+    result.meta = meta  # type: ignore[attr-defined]
+    result.body_html = body  # type: ignore[attr-defined]
     return result
+
+
+def page_link_resolver(use_directory_urls: bool):
+    """Map ``name.md#frag`` written on the article (the site's root page) to its published URL.
+
+    Gives the URLs MkDocs' ``File.url_relative_to`` gives for pages of a flat ``docs_dir``.
+    """
+    def resolve(path: str) -> str:
+        name, _, fragment = path.partition("#")
+        if not name.endswith(".md"):
+            return path
+        stem = name[:-3]
+        url = "./" if stem == "index" else (f"{stem}/" if use_directory_urls else f"{stem}.html")
+        return url + (f"#{fragment}" if fragment else "")
+    return resolve
 
 
 def main(argv: list[str] | None = None) -> int:

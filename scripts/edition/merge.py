@@ -99,12 +99,18 @@ def _describe(tag: Tag) -> str:
     return f"<{tag.name}> {text[:40]!r}"
 
 
-def duplicate_id_problems(soup: BeautifulSoup, page_file: str) -> list[Problem]:
-    """One problem per id carried by two or more elements of the page (case C08)."""
+def duplicate_id_problems(soup: BeautifulSoup, page_file: str, extra_ids: list[str] = ()) -> list[Problem]:
+    """One problem per id carried by two or more elements of the page (case C08).
+
+    ``extra_ids`` are ids of elements not in ``soup`` yet (the notes, added after serialising).
+    """
     problems = []
-    for ident, tags in _ids(soup).items():
+    found = _ids(soup)
+    for ident in extra_ids:
+        found.setdefault(ident, []).append(None)
+    for ident, tags in found.items():
         if len(tags) > 1:
-            places = " and ".join(_describe(t) for t in tags[:3])
+            places = " and ".join(_describe(t) if t is not None else "a note" for t in tags[:3])
             problems.append(Problem(page_file, 0, 0, ident, f"the id is used twice on the page: {places}",
                                     "rename one of them (paragraph ids in docs/, note ids in annotations/)"))
     return problems
@@ -173,12 +179,16 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
         last_piece[ann.id].insert_after(marker)
         notes_after.setdefault(id(element), []).append(item)
         elements[id(element)] = element
+    # Notes go in as empty placeholder elements, replaced by their HTML after serialising:
+    # parsing each note's HTML into the tree would cost more than the rest of the merge.
+    slots: dict[str, str] = {}
     for key, items in notes_after.items():
         anchor_point = _block_of(elements[key])
         for item in items:
-            note = BeautifulSoup(render_note(item.annotation, item.number), "html.parser").find(True)
-            anchor_point.insert_after(note)
-            anchor_point = note
+            slot = soup.new_tag("ed-note-slot", attrs={"data-id": item.annotation.id})
+            slots[f'<ed-note-slot data-id="{item.annotation.id}"></ed-note-slot>'] = render_note(item.annotation, item.number)
+            anchor_point.insert_after(slot)
+            anchor_point = slot
     for old, new in (aliases or {}).items():
         target = ids.get(new)
         if target:
@@ -186,9 +196,12 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
             target[0].insert_before(stub)
     for item in placed:
         for old in item.annotation.aliases:
-            note = soup.find(id=item.annotation.id)
-            if note is not None:
+            slot = soup.find("ed-note-slot", attrs={"data-id": item.annotation.id})
+            if slot is not None:
                 stub = soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": item.annotation.id})
-                note.insert_before(stub)
-    problems += duplicate_id_problems(soup, page_file)
-    return str(soup), placed, problems
+                slot.insert_before(stub)
+    problems += duplicate_id_problems(soup, page_file, extra_ids=[p.annotation.id for p in placed])
+    html = str(soup)
+    for slot, note_html in slots.items():
+        html = html.replace(slot, note_html, 1)
+    return html, placed, problems

@@ -11,6 +11,7 @@ the page's own elements (case C13).
 from __future__ import annotations
 
 import re
+from html import escape
 from typing import Callable
 
 import markdown
@@ -29,8 +30,14 @@ _SAFE_HREF = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.I)
 LinkResolver = Callable[[str], str]
 
 
-def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["sane_lists"], output_format="html")
+_MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+_PLAIN = re.compile(r"^[^*_`\[\]<>&\\!#]*$")
+
+
+def _to_html(text: str) -> str:
+    """Markdown to (unsanitised) HTML with one reused converter (building one is slow)."""
+    _MD.reset()
+    return _MD.convert(text)
 
 
 def body_issues(body: str) -> list[tuple[str, str, str]]:
@@ -39,7 +46,7 @@ def body_issues(body: str) -> list[tuple[str, str, str]]:
     Returns:
         ``[(severity, what, todo), ...]`` where severity is ``"error"`` or ``"warning"``.
     """
-    html = _markdown().convert(body)
+    html = _to_html(body)
     issues: list[tuple[str, str, str]] = []
     if _HEADING.search(html):
         issues.append(("error", "the body contains a heading (# or ===), which would enter the page's table of contents",
@@ -66,7 +73,7 @@ def render_body(body: str, resolve_link: LinkResolver | None = None) -> str:
         Balanced HTML containing only :data:`ALLOWED_TAGS`. Headings, should any slip
         through validation, are demoted to bold paragraphs so they never create ids.
     """
-    html = _markdown().convert(body)
+    html = _to_html(body)
     html = re.sub(r"<h[1-6][^>]*>(.*?)</h[1-6]>", r"<p><strong>\1</strong></p>", html, flags=re.S | re.I)
     if resolve_link:
         def fix(match: re.Match) -> str:
@@ -81,7 +88,9 @@ def render_body(body: str, resolve_link: LinkResolver | None = None) -> str:
 
 def render_inline(text: str) -> str:
     """Render a one-line Markdown string (a title or summary) to sanitised inline HTML."""
-    html = _markdown().convert(text).strip()
+    if _PLAIN.match(text):
+        return escape(text)
+    html = _to_html(text).strip()
     if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     inline = ALLOWED_TAGS - {"p", "ul", "ol", "li", "blockquote"}
