@@ -37,7 +37,7 @@ case "${1:-}" in
     touch .venv/.installed
     ;;
   chromium)
-    if [ ! -x /usr/bin/chromium ]; then
+    if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
       apt_install chromium
     fi
     ;;

@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 SUBPATH = "/demo-repo/"
@@ -135,10 +135,10 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
 class SiteServer:
     """A running server for one built site: ``url(path)`` gives an absolute URL under the subpath."""
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, port: int = 0):
         handler = type("Handler", (SubpathHandler,), {"site": site, "requests_seen": []})
         self.handler = handler
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
@@ -155,16 +155,29 @@ class SiteServer:
         self.httpd.server_close()
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that is free now (the server binds it right after the build)."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+SITE_PORT = free_port()
+SITE_URL = f"http://127.0.0.1:{SITE_PORT}{SUBPATH}"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project, built once per test session (strict), with site_url under /demo-repo/."""
+    """The real project, built once per test session (strict), with site_url = :data:`SITE_URL`."""
     project = make_project(tmp_path_factory.mktemp("project"))
-    return build(project)
+    return build(project, site_url=SITE_URL)
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site):
-    server = SiteServer(built_site)
+    server = SiteServer(built_site, port=SITE_PORT)
     yield server
     server.close()
 

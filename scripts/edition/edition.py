@@ -27,7 +27,8 @@ class MergedPage:
 
 def annotate_article(body_html: str, markdown_text: str, meta: dict, annotation_set: AnnotationSet,
                      page_file: str, *, line_offset: int = 0, about_url: str = "about/",
-                     sources_url: str = "sources/", resolve_link: LinkResolver | None = None) -> MergedPage:
+                     sources_url: str = "sources/", resolve_link: LinkResolver | None = None,
+                     share_base: str = "share/") -> MergedPage:
     """Check the article and merge its annotations.
 
     Args:
@@ -39,6 +40,7 @@ def annotate_article(body_html: str, markdown_text: str, meta: dict, annotation_
         line_offset: the number of front matter lines, so Markdown line numbers match the file.
         about_url / sources_url: links from the article to those pages.
         resolve_link: maps links written in note bodies (``about.md``) to published URLs.
+        share_base: URL of the folder of share pages (one per note, with its link preview).
     """
     problems = list(annotation_set.problems)
     problems += meta_problems(meta, page_file)
@@ -47,7 +49,7 @@ def annotate_article(body_html: str, markdown_text: str, meta: dict, annotation_
     html = header_html(meta, about_url) + legend_html(annotation_set) + body_html
 
     def render(annotation, number):
-        return note_html(annotation, number, resolve_link, sources_url)
+        return note_html(annotation, number, resolve_link, sources_url, share_base)
 
     merged, placed, merge_problems = merge(html, annotation_set.annotations, render, page_file, aliases)
     problems += merge_problems

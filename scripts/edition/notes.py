@@ -128,7 +128,7 @@ def source_html(source) -> str:
 
 
 def note_html(annotation, number: int, resolve_link: LinkResolver | None = None,
-              sources_url: str = "") -> str:
+              sources_url: str = "", share_base: str = "") -> str:
     """Render one annotation as its note element.
 
     Shape (class names are the stylesheet's contract)::
@@ -144,6 +144,8 @@ def note_html(annotation, number: int, resolve_link: LinkResolver | None = None,
         number: the note's number in document order (shared with its marker).
         resolve_link: see :func:`render_body`.
         sources_url: URL of the Sources page, for the "all sources" link.
+        share_base: URL of the share pages' folder (``share/``); each note links to its own,
+            which carries the note's link preview (see :mod:`edition.share`).
     """
     from html import escape
 
@@ -161,7 +163,10 @@ def note_html(annotation, number: int, resolve_link: LinkResolver | None = None,
                  f'<time datetime="{escape(a.later["date"])}">{_human_date(a.later["date"])}</time>:</strong> '
                  f'{render_inline(a.later["text"])}</p>')
     sources = "".join(f"<li>{source_html(s)}</li>" for s in a.sources)
-    all_sources = f' <a href="{escape(sources_url)}">All sources</a>' if sources_url else ""
+    all_sources = f' <a href="{escape(sources_url)}">All sources</a>.' if sources_url else ""
+    if share_base:
+        all_sources += f' <a href="{escape(share_base)}{a.id}/">Link with preview</a>.'
+
     return (
         f'<aside class="ed-note ed-note--{a.category}" id="{a.id}" role="note" '
         f'aria-labelledby="{a.id}-title" data-category="{a.category}" data-number="{number}">'
