@@ -172,7 +172,7 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
         ann = item.annotation
         marker = BeautifulSoup(
             f'<a class="ed-marker ed-marker--{ann.category}" id="ref-{ann.id}" href="#{ann.id}" '
-            f'aria-controls="{ann.id}" data-note="{ann.id}">'
+            f'aria-controls="{ann.id}" data-note="{ann.id}" data-search-exclude>'
             f'<span class="ed-marker__num" aria-hidden="true">{item.number}</span>'
             f'<span class="ed-sr">Note {item.number}, {ann.category_info.label}</span></a>',
             "html.parser").a

@@ -135,7 +135,7 @@ def note_html(annotation, number: int, resolve_link: LinkResolver | None = None,
 
         <aside class="ed-note ed-note--CATEGORY" id=ID role="note" aria-labelledby=ID-title>
           header: number, category label with icon, verdict badge (claims)
-          title, summary (always visible)
+          h2 title (its own section in the search index), summary (always visible)
           <details> body, later development, sources, checked date </details>
         </aside>
 
@@ -170,14 +170,14 @@ def note_html(annotation, number: int, resolve_link: LinkResolver | None = None,
     return (
         f'<aside class="ed-note ed-note--{a.category}" id="{a.id}" role="note" '
         f'aria-labelledby="{a.id}-title" data-category="{a.category}" data-number="{number}">'
-        f'<div class="ed-note__head">'
+        f'<div class="ed-note__head" data-search-exclude>'
         f'<a class="ed-note__num" href="#ref-{a.id}" title="Back to the text">'
         f'<span aria-hidden="true">{number}</span><span class="ed-sr">Back to the text of note {number}</span></a>'
         f'<span class="ed-cat ed-cat--{a.category}"><span class="ed-cat__icon" aria-hidden="true">{cat.icon}</span>'
         f'{escape(cat.label)}</span>{verdict}</div>'
-        f'<p class="ed-note__title" id="{a.id}-title">{render_inline(a.title)}</p>'
+        f'<h2 class="ed-note__title" id="{a.id}-title">{render_inline(a.title)}</h2>'
         f'<p class="ed-note__summary">{render_inline(a.summary)}</p>'
-        f'<details class="ed-note__more"><summary>Details and sources</summary>'
+        f'<details class="ed-note__more"><summary data-search-exclude>Details and sources</summary>'
         f'<div class="ed-note__body">{render_body(a.body, resolve_link)}</div>{later}'
         f'<p class="ed-note__sources-label">Sources:</p><ul class="ed-note__sources">{sources}</ul>'
         f'<p class="ed-note__checked">Checked <time datetime="{escape(a.checked)}">{_human_date(a.checked)}</time>.{all_sources}</p>'

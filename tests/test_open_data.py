@@ -1,0 +1,141 @@
+"""The notes as open data (issue 8): W3C Web Annotation JSON-LD, ClaimReview, index page, search."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from pyld import jsonld
+
+from conftest import ROOT, SITE_URL
+from edition.anchoring import find_quote
+from edition.annotations import CATEGORIES, load_annotations
+from edition.merge import element_text
+
+CONTEXTS = {
+    "http://www.w3.org/ns/anno.jsonld": ROOT / "tests" / "data" / "contexts" / "anno.jsonld",
+    "https://schema.org": ROOT / "tests" / "data" / "contexts" / "schemaorg.jsonld",
+}
+SET = load_annotations(ROOT / "annotations", ROOT)
+
+
+def local_loader(url, options=None):
+    """pyld document loader that serves the committed contexts and refuses everything else."""
+    path = CONTEXTS.get(url.rstrip("/")) or CONTEXTS.get(url)
+    assert path is not None, f"the test tried to fetch {url}"
+    return {"contextUrl": None, "documentUrl": url, "document": json.loads(path.read_text(encoding="utf-8"))}
+
+
+def collection(site: Path) -> dict:
+    return json.loads((site / "annotations.jsonld").read_text(encoding="utf-8"))
+
+
+def article(site: Path) -> BeautifulSoup:
+    return BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_collection_structure(built_site):
+    data = collection(built_site)
+    assert data["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    assert data["type"] == "AnnotationCollection" and data["id"] == f"{SITE_URL}annotations.jsonld"
+    items = data["first"]["items"]
+    assert data["total"] == len(items) == len(SET.annotations)
+    by_id = {a.id: a for a in SET.annotations}
+    for item in items:
+        assert item["type"] == "Annotation"
+        note_id = item["id"].split("#", 1)[1]
+        assert item["id"] == f"{SITE_URL}#{note_id}" and note_id in by_id
+        note = by_id[note_id]
+        assert item["motivation"] in ("assessing", "commenting", "describing", "linking")
+        assert item["created"].startswith(note.checked) and item["modified"].startswith(note.checked)
+        bodies = item["body"]
+        html = [b for b in bodies if b.get("format") == "text/html" and b["type"] == "TextualBody"]
+        assert html and "<script" not in html[0]["value"]
+        assert {b["value"] for b in bodies if b.get("purpose") == "tagging"} == {note.category}
+        assert {b["id"] for b in bodies if b.get("purpose") == "linking"} == {s.url for s in note.sources}
+        target = item["target"]
+        assert target["source"] == SITE_URL
+        selector = target["selector"]
+        assert selector["type"] == "FragmentSelector" and selector["value"] == note.paragraph
+        quote = selector["refinedBy"]
+        assert quote["type"] == "TextQuoteSelector" and quote["exact"] == note.exact
+
+
+def test_every_selector_anchors_in_the_built_page(built_site):
+    soup = article(built_site)
+    for junk in soup.select(".ed-marker, .ed-note, .ed-permalink"):
+        junk.decompose()
+    for item in collection(built_site)["first"]["items"]:
+        selector = item["target"]["selector"]
+        element = soup.find(id=selector["value"])
+        assert element is not None
+        quote = selector["refinedBy"]
+        anchor = find_quote(element_text(element), quote["exact"], quote.get("prefix", ""), quote.get("suffix", ""))
+        assert anchor.end > anchor.start
+
+
+def test_collection_expands_with_a_json_ld_processor(built_site):
+    expanded = jsonld.expand(collection(built_site), {"documentLoader": local_loader})
+    assert expanded[0]["@type"] == ["http://www.w3.org/ns/activitystreams#OrderedCollection"]
+    first = expanded[0]["http://www.w3.org/ns/activitystreams#first"][0]
+    items = first["http://www.w3.org/ns/activitystreams#items"][0]["@list"]
+    assert len(items) == len(SET.annotations)
+    one = items[0]
+    assert one["@type"] == ["http://www.w3.org/ns/oa#Annotation"]
+    assert "http://www.w3.org/ns/oa#hasTarget" in one and "http://www.w3.org/ns/oa#hasBody" in one
+    target = one["http://www.w3.org/ns/oa#hasTarget"][0]
+    selector = target["http://www.w3.org/ns/oa#hasSelector"][0]
+    assert selector["@type"] == ["http://www.w3.org/ns/oa#FragmentSelector"]
+    refined = selector["http://www.w3.org/ns/oa#refinedBy"][0]
+    assert refined["@type"] == ["http://www.w3.org/ns/oa#TextQuoteSelector"]
+
+
+def test_page_links_the_collection(built_site):
+    link = article(built_site).find("link", rel="alternate", type="application/ld+json")
+    assert link is not None and link["href"] == "annotations.jsonld"
+
+
+def test_claim_reviews(built_site):
+    reviews = json.loads(article(built_site).find("script", id="claim-reviews").string)
+    claims = [a for a in SET.annotations if a.category == "claims"]
+    assert len(reviews) == len(claims)
+    for review in reviews:
+        assert review["@type"] == "ClaimReview" and review["url"].startswith(f"{SITE_URL}#")
+        assert review["claimReviewed"] and review["datePublished"]
+        rating = review["reviewRating"]
+        assert rating["@type"] == "Rating" and rating["alternateName"]
+        if "ratingValue" in rating:
+            assert rating["worstRating"] <= rating["ratingValue"] <= rating["bestRating"]
+        claim = review["itemReviewed"]
+        assert claim["@type"] == "Claim" and claim["author"]["name"] == "Eli Lake"
+        assert claim["appearance"]["url"].startswith("https://www.themoscowtimes.com/2019/03/27/")
+        assert review["author"]["@type"] == "Organization"
+    expanded = jsonld.expand(reviews, {"documentLoader": local_loader})
+    assert len(expanded) == len(claims)
+    assert expanded[0]["@type"] == ["http://schema.org/ClaimReview"]
+    assert "http://schema.org/reviewRating" in expanded[0]
+
+
+def test_index_page_lists_every_note_by_category_and_paragraph(built_site):
+    soup = BeautifulSoup((built_site / "notes" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in soup.select(".md-content a[href^='../#']")]
+    for note in SET.annotations:
+        assert links.count(f"../#{note.id}") == 2, note.id  # once by category, once by paragraph
+    text = soup.get_text()
+    for cat in CATEGORIES.values():
+        assert cat.plural in text
+
+
+def test_search_index_gives_each_note_its_own_entry(built_site):
+    docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    by_location = {d["location"]: d for d in docs}
+    for note in SET.annotations:
+        entry = by_location.get(f"#{note.id}-title")
+        assert entry is not None, note.id
+        assert " ".join(note.body.split()[:3]) in entry["text"].replace("\n", " ") or entry["text"]
+    # marker numbers and labels never get glued into the article's words
+    article_text = " ".join(d["text"] for d in docs if not d["location"].startswith("#") or d["location"] == "#headline")
+    assert "Note 1, " not in article_text
+    helicopter = [d for d in docs if "Mi-35M2" in d["text"] and d["location"].startswith("#")]
+    assert helicopter and all(d["location"].endswith("-title") for d in helicopter)
