@@ -37,7 +37,7 @@ def test_a_unique_substring_is_found_at_its_offsets(paragraph, data):
 def test_normalisation_maps_every_character_back(text):
     norm, origin = normalise(text)
     assert len(norm) == len(origin)
-    assert origin == sorted(origin)
+    assert list(origin) == sorted(origin)
     assert all(0 <= i < len(text) for i in origin)
 
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 _CHAR_MAP = {
@@ -33,7 +34,8 @@ _CHAR_MAP = {
 _SPACE = re.compile(r"\s")
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=4096)
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalise ``text`` for matching.
 
     Returns:
@@ -54,7 +56,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
         mapped = _CHAR_MAP.get(ch, ch)
         out.extend(mapped)
         origin.extend([i] * len(mapped))
-    return "".join(out), origin
+    return "".join(out), tuple(origin)
 
 
 def normalise_text(text: str) -> str:

@@ -26,14 +26,16 @@ def check_project(config_file: str | Path = "mkdocs.yml") -> MergedPage:
         FileNotFoundError: ``config_file`` or the article page does not exist.
     """
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    return check_config(load_config(str(config_file)))
+    return check_config(load_config(str(config_file)), render_notes=False)
 
 
-def check_config(config) -> MergedPage:
+def check_config(config, render_notes: bool = True) -> MergedPage:
     """Render the article with the config's Markdown extensions and merge its annotations.
 
     Args:
         config: a loaded MkDocs config (``mkdocs.config.defaults.MkDocsConfig``).
+        render_notes: False to skip rendering each note's HTML (``make check`` needs only the
+            problems; the build needs the HTML).
 
     Returns:
         The merged page with every problem; ``result.counts`` holds notes per category.
@@ -49,7 +51,8 @@ def check_config(config) -> MergedPage:
     annotation_set = load_for(config_file)
     resolve = page_link_resolver(config.use_directory_urls)
     result = annotate_article(body, markdown_text, meta, annotation_set, display_path(page, root), line_offset=offset,
-                              about_url=resolve("about.md"), sources_url=resolve("sources.md"), resolve_link=resolve)
+                              about_url=resolve("about.md"), sources_url=resolve("sources.md"), resolve_link=resolve,
+                              render_notes=render_notes)
     result.counts = annotation_set.counts()  # type: ignore[attr-defined]
     result.annotation_set = annotation_set  # type: ignore[attr-defined]
     result.meta = meta  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ from .annotations import AnnotationSet, load_annotations
 from .article import header_html, legend_html, meta_problems, paragraph_id_problems
 from .merge import Placed, merge
 from .notes import LinkResolver, note_html
+from .permalinks import add_permalinks
 from .problems import Problem
 
 
@@ -28,7 +29,7 @@ class MergedPage:
 def annotate_article(body_html: str, markdown_text: str, meta: dict, annotation_set: AnnotationSet,
                      page_file: str, *, line_offset: int = 0, about_url: str = "about/",
                      sources_url: str = "sources/", resolve_link: LinkResolver | None = None,
-                     share_base: str = "share/") -> MergedPage:
+                     share_base: str = "share/", render_notes: bool = True) -> MergedPage:
     """Check the article and merge its annotations.
 
     Args:
@@ -41,6 +42,7 @@ def annotate_article(body_html: str, markdown_text: str, meta: dict, annotation_
         about_url / sources_url: links from the article to those pages.
         resolve_link: maps links written in note bodies (``about.md``) to published URLs.
         share_base: URL of the folder of share pages (one per note, with its link preview).
+        render_notes: False leaves each note's element empty (for checking only: faster).
     """
     problems = list(annotation_set.problems)
     problems += meta_problems(meta, page_file)
@@ -49,9 +51,12 @@ def annotate_article(body_html: str, markdown_text: str, meta: dict, annotation_
     html = header_html(meta, about_url) + legend_html(annotation_set) + body_html
 
     def render(annotation, number):
+        if not render_notes:
+            return f'<aside id="{annotation.id}"></aside>'
         return note_html(annotation, number, resolve_link, sources_url, share_base)
 
     merged, placed, merge_problems = merge(html, annotation_set.annotations, render, page_file, aliases)
+    merged = add_permalinks(merged)
     problems += merge_problems
     return MergedPage(f'<div class="ed-article">{merged}</div>', placed, problems)
 

@@ -170,12 +170,14 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
     elements: dict[int, Tag] = {}
     for (element, _anchor, _ann), item in zip(resolved, placed):
         ann = item.annotation
-        marker = BeautifulSoup(
-            f'<a class="ed-marker ed-marker--{ann.category}" id="ref-{ann.id}" href="#{ann.id}" '
-            f'aria-controls="{ann.id}" data-note="{ann.id}" data-search-exclude>'
-            f'<span class="ed-marker__num" aria-hidden="true">{item.number}</span>'
-            f'<span class="ed-sr">Note {item.number}, {ann.category_info.label}</span></a>',
-            "html.parser").a
+        marker = soup.new_tag("a", attrs={
+            "class": f"ed-marker ed-marker--{ann.category}", "id": f"ref-{ann.id}", "href": f"#{ann.id}",
+            "aria-controls": ann.id, "data-note": ann.id, "data-search-exclude": ""})
+        number = soup.new_tag("span", attrs={"class": "ed-marker__num", "aria-hidden": "true"})
+        number.string = str(item.number)
+        label = soup.new_tag("span", attrs={"class": "ed-sr"})
+        label.string = f"Note {item.number}, {ann.category_info.label}"
+        marker.extend([number, label])
         last_piece[ann.id].insert_after(marker)
         notes_after.setdefault(id(element), []).append(item)
         elements[id(element)] = element

@@ -11,6 +11,7 @@ the page's own elements (case C13).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html import escape
 from typing import Callable
 
@@ -34,8 +35,12 @@ _MD = markdown.Markdown(extensions=["sane_lists"], output_format="html")
 _PLAIN = re.compile(r"^[^*_`\[\]<>&\\!#]*$")
 
 
+@lru_cache(maxsize=8192)
 def _to_html(text: str) -> str:
-    """Markdown to (unsanitised) HTML with one reused converter (building one is slow)."""
+    """Markdown to (unsanitised) HTML with one reused converter (building one is slow).
+
+    Cached: validation and rendering convert the same bodies in one build.
+    """
     _MD.reset()
     return _MD.convert(text)
 

@@ -1,0 +1,275 @@
+"""``make bench``: build overhead, scale, page weight and in-browser figures of the edition.
+
+Prints a table and writes ``bench/results.json``. Every timing is a median of ``--runs``
+repetitions (default 5), variants interleaved in one run so machine noise hits them alike.
+``--quick`` (used by ``make test``) runs everything once at a smaller scale, only to prove the
+benchmark works; its figures mean nothing.
+
+Budgets (issue 9): build ratio <= 1.10; check of 200 paragraphs / 2,000 notes < 1 s; scale
+build ratio <= 1.5 and linear merge time; our CSS+JS <= 12 KB gzipped; page weight <= plain
+Material + notes' text + 12 KB; CLS 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "scripts", "annotations")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+BENCH_SOURCES = ('sources:\n  - id: S1\n    title: "[Bench source]"\n    publisher: "Bench"\n    date: "2019"\n'
+                 '    url: "https://example.org/bench"\n')
+
+
+def copy_project(dest: Path, *, hook: bool = True) -> Path:
+    """Copy the project to ``dest``; without ``hook``, mkdocs.yml loses ``hooks:`` (plain Material)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PARTS:
+        src = ROOT / part
+        (shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__")) if src.is_dir()
+         else shutil.copy2(src, dest / part))
+    if not hook:
+        text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+        text = text.replace("hooks:\n  - scripts/hooks.py\n", "")
+        text = text.replace("extra_css:\n  - assets/edition.css\nextra_javascript:\n  - assets/edition.js\n", "")
+        (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return dest
+
+
+def env() -> dict:
+    return dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONDONTWRITEBYTECODE="1", SITE_URL="http://127.0.0.1:8000/")
+
+
+def timed(cmd: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=cwd, env=env(), capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(cmd)} failed in {cwd}:\n{result.stdout}{result.stderr}")
+    return elapsed
+
+
+def build_cmd(site: str = "site") -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "-q", "-d", site]
+
+
+def interleaved(variants: dict[str, tuple[list[str], Path]], runs: int) -> dict[str, float]:
+    """Median wall time in seconds of each variant, run alternately ``runs`` times (after one warm-up)."""
+    times: dict[str, list[float]] = {name: [] for name in variants}
+    for name, (cmd, cwd) in variants.items():
+        timed(cmd, cwd)  # warm-up: file cache, .pyc
+    for _ in range(runs):
+        for name, (cmd, cwd) in variants.items():
+            times[name].append(timed(cmd, cwd))
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
+# ---------------------------------------------------------------- scale
+def generated_article(paragraphs: int, notes: int) -> tuple[str, str]:
+    """A synthetic article (front matter of the real one) and one annotation file of ``notes`` notes."""
+    front = (ROOT / "docs" / "index.md").read_text(encoding="utf-8").split("---", 2)[1]
+    body = []
+    per = max(1, notes // paragraphs)
+    for i in range(paragraphs):
+        words = " ".join(f"w{i}x{j}" for j in range(max(60, per * 4 + 4)))
+        body.append(f"{words}.\n{{#para-{i:03d}}}\n")
+    items = []
+    for n in range(notes):
+        i, j = n % paragraphs, n // paragraphs
+        exact = f"w{i}x{j * 4} w{i}x{j * 4 + 1} w{i}x{j * 4 + 2}"
+        items.append(f"  - id: bench-note-{n:05d}\n    target:\n      paragraph: para-{i:03d}\n      exact: \"{exact}\"\n"
+                     f"    title: \"Bench note {n}\"\n    verdict: accurate\n    summary: \"A summary of note {n}.\"\n"
+                     f"    body: |\n      The body of bench note {n}, with *emphasis* and a [link](https://example.org/{n}).\n"
+                     f"    sources: [S1]\n    checked: \"2026-11-29\"\n")
+    return f"---{front}---\n\n" + "\n".join(body), "category: claims\nannotations:\n" + "".join(items)
+
+
+def scale_project(dest: Path, paragraphs: int, notes: int, *, hook: bool = True) -> Path:
+    copy_project(dest, hook=hook)
+    article, claims = generated_article(paragraphs, notes)
+    (dest / "docs" / "index.md").write_text(article, encoding="utf-8")
+    shutil.rmtree(dest / "annotations")
+    (dest / "annotations").mkdir()
+    (dest / "annotations" / "sources.yml").write_text(BENCH_SOURCES, encoding="utf-8")
+    (dest / "annotations" / "claims.yml").write_text(claims, encoding="utf-8")
+    return dest
+
+
+def merge_seconds(project: Path, runs: int) -> float:
+    """Median in-process time of the merge step alone (anchoring, highlighting, notes) for ``project``."""
+    import logging
+
+    from mkdocs.config import load_config
+
+    from edition.check import check_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(str(project / "mkdocs.yml"))
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = check_config(config)
+        samples.append(time.perf_counter() - start)
+        assert not result.errors, result.errors[:3]
+    return statistics.median(samples)
+
+
+# ---------------------------------------------------------------- browser
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(site: Path):
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+KIND = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
+
+
+def page_figures(site: Path, width: int = 1440) -> dict:
+    """Load the article in Chromium: bytes by kind (gzip), CLS, LCP, our layout time, long tasks."""
+    from playwright.sync_api import sync_playwright
+
+    httpd = serve(site)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    weights: dict[str, int] = {}
+    ours = 0
+    requests = 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        page.add_init_script("""
+          window.__cls = 0; window.__lcp = 0; window.__long = [];
+          new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__cls += e.value; }))
+            .observe({type: 'layout-shift', buffered: true});
+          new PerformanceObserver(l => l.getEntries().forEach(e => { window.__lcp = e.startTime; }))
+            .observe({type: 'largest-contentful-paint', buffered: true});
+          new PerformanceObserver(l => l.getEntries().forEach(e => window.__long.push(e.duration)))
+            .observe({type: 'longtask', buffered: true});
+        """)
+        responses = []
+        page.on("response", lambda r: responses.append(r))
+        page.goto(url)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(1000)
+        for r in responses:
+            try:
+                body = r.body()
+            except Exception:
+                continue
+            requests += 1
+            kind = KIND.get(r.request.resource_type, "other")
+            size = len(gzip.compress(body, 6))
+            weights[kind] = weights.get(kind, 0) + size
+            if r.url.endswith(("assets/edition.css", "assets/edition.js")):
+                ours += size
+        figures = page.evaluate("""() => ({
+            cls: window.__cls, lcp: window.__lcp, long_tasks: window.__long.length,
+            long_task_ms: window.__long.reduce((a, b) => a + b, 0),
+            layout_ms: performance.getEntriesByType('measure').filter(m => m.name.startsWith('ed-layout'))
+                         .reduce((a, m) => a + m.duration, 0),
+            notes_html_gzip_source: Array.from(document.querySelectorAll('.ed-note')).map(n => n.outerHTML).join('')
+        })""")
+        browser.close()
+    httpd.shutdown()
+    notes_html = figures.pop("notes_html_gzip_source")
+    figures.update(requests=requests, bytes=weights, total=sum(weights.values()), ours=ours,
+                   notes_text=len(gzip.compress(notes_html.encode(), 6)))
+    return figures
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="one run, small scale: proves the bench works")
+    args = parser.parse_args()
+    runs = 1 if args.quick else max(5, args.runs)
+    scale = (20, 200) if args.quick else (200, 2000)
+    results: dict = {"runs": runs, "quick": args.quick}
+    with tempfile.TemporaryDirectory(prefix="edition-bench-") as tmp:
+        tmp = Path(tmp)
+        ours = copy_project(tmp / "ours")
+        plain = copy_project(tmp / "plain", hook=False)
+        medians = interleaved({"ours": (build_cmd(), ours), "plain": (build_cmd(), plain)}, runs)
+        results["build"] = {**medians, "ratio": medians["ours"] / medians["plain"], "budget": 1.10}
+
+        paragraphs, notes = scale
+        big = scale_project(tmp / "big", paragraphs, notes)
+        big_plain = scale_project(tmp / "big-plain", paragraphs, 0, hook=False)
+        check = [sys.executable, "-m", "edition.check", "mkdocs.yml"]
+        os.environ["PYTHONPATH"] = str(big / "scripts")
+        medians = interleaved({"check": (check, big), "ours": (build_cmd(), big), "plain": (build_cmd(), big_plain)}, runs)
+        results["scale"] = {"paragraphs": paragraphs, "notes": notes, "check": medians["check"],
+                            "build": medians["ours"], "plain": medians["plain"],
+                            "ratio": medians["ours"] / medians["plain"], "budget_check_s": 1.0, "budget_ratio": 1.5}
+        linear = {}
+        for count in ([50, 100, 200] if args.quick else [500, 1000, 2000]):
+            project = scale_project(tmp / f"lin-{count}", paragraphs, count)
+            seconds = merge_seconds(project, runs)
+            linear[count] = {"seconds": seconds, "per_1000": seconds / count * 1000}
+        results["merge_linear"] = linear
+
+        ours_site = ours / "site"
+        plain_site = plain / "site"
+        results["page"] = {"ours": page_figures(ours_site), "plain": page_figures(plain_site)}
+        results["page"]["ours_phone"] = page_figures(ours_site, width=390)
+    results["lighthouse"] = "not run (optional; needs 'npm install lighthouse')" if not shutil.which("lighthouse") else "available"
+    report(results)
+    out = ROOT / "bench" / "results.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(f"\nwritten {out.relative_to(ROOT)}")
+    return 0
+
+
+def report(r: dict) -> None:
+    def ok(flag: bool) -> str:
+        return "ok" if flag else "OVER"
+
+    b, s = r["build"], r["scale"]
+    print(f"{'measure':44} {'value':>14} {'budget':>12} {'':>5}")
+    print(f"{'build: ours / plain Material (s)':44} {b['ours']:>6.3f}/{b['plain']:<7.3f} {'':>12}")
+    print(f"{'build ratio':44} {b['ratio']:>14.3f} {'<= 1.10':>12} {ok(b['ratio'] <= 1.10):>5}")
+    print(f"{'scale: ' + str(s['paragraphs']) + ' paragraphs, ' + str(s['notes']) + ' notes':44}")
+    print(f"{'  make check (s)':44} {s['check']:>14.3f} {'< 1.0':>12} {ok(s['check'] < 1.0):>5}")
+    print(f"{'  build ours / plain (s)':44} {s['build']:>6.3f}/{s['plain']:<7.3f}")
+    print(f"{'  build ratio':44} {s['ratio']:>14.3f} {'<= 1.5':>12} {ok(s['ratio'] <= 1.5):>5}")
+    for count, v in r["merge_linear"].items():
+        print(f"{'  merge step, ' + str(count) + ' notes (s; s per 1,000)':44} {v['seconds']:>6.3f}; {v['per_1000']:<6.3f}")
+    p, q = r["page"]["ours"], r["page"]["plain"]
+    allowance = q["total"] + p["notes_text"] + 12 * 1024
+    print(f"{'page: requests ours / plain':44} {p['requests']:>6}/{q['requests']:<7}")
+    for kind in sorted(set(p["bytes"]) | set(q["bytes"])):
+        print(f"{'  ' + kind + ' gzip bytes ours / plain':44} {p['bytes'].get(kind, 0):>6}/{q['bytes'].get(kind, 0):<7}")
+    print(f"{'  our CSS + JS gzip bytes':44} {p['ours']:>14} {'<= 12288':>12} {ok(p['ours'] <= 12288):>5}")
+    print(f"{'  total gzip bytes (plain + notes + 12 KB)':44} {p['total']:>14} {'<= ' + str(allowance):>12} "
+          f"{ok(p['total'] <= allowance):>5}")
+    for name, fig in (("1440", p), ("390", r["page"]["ours_phone"])):
+        print(f"{'chromium ' + name + ': CLS':44} {fig['cls']:>14.4f} {'0':>12} {ok(fig['cls'] == 0):>5}")
+        print(f"{'  LCP (ms)':44} {fig['lcp']:>14.0f}")
+        print(f"{'  our layout script (ms)':44} {fig['layout_ms']:>14.1f}")
+        print(f"{'  long tasks (count, ms)':44} {fig['long_tasks']:>6}, {fig['long_task_ms']:<7.0f}")
+    print(f"{'lighthouse':44} {r['lighthouse']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
