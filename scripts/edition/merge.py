@@ -202,7 +202,8 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
             if slot is not None:
                 stub = soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": item.annotation.id})
                 slot.insert_before(stub)
-    problems += duplicate_id_problems(soup, page_file, extra_ids=[p.annotation.id for p in placed])
+    problems += duplicate_id_problems(soup, page_file,
+                                      extra_ids=[i for p in placed for i in (p.annotation.id, f"{p.annotation.id}-title")])
     html = str(soup)
     for slot, note_html in slots.items():
         html = html.replace(slot, note_html, 1)
