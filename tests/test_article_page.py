@@ -119,3 +119,12 @@ def test_repairs_are_joined_sentences(built_site):
     assert "bipartisan policy: encouraging a nonviolent" in soup.find(id="bipartisan-policy").get_text()
     note = soup.select_one(".ed-editor-note").get_text()
     assert "stray" in note and "joined" in note
+
+
+def test_notes_follow_document_order(built_site):
+    """Notes appear in the order of their markers, also where two header parts share a line."""
+    soup = article_soup(built_site)
+    numbers = [int(n["data-number"]) for n in soup.select("aside.ed-note")]
+    assert numbers == sorted(numbers)
+    markers = [m["href"][1:] for m in soup.select("a.ed-marker")]
+    assert markers == [n["id"] for n in soup.select("aside.ed-note")]

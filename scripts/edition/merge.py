@@ -179,14 +179,15 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
         label.string = f"Note {item.number}, {ann.category_info.label}"
         marker.extend([number, label])
         last_piece[ann.id].insert_after(marker)
-        notes_after.setdefault(id(element), []).append(item)
-        elements[id(element)] = element
+        block = _block_of(element)  # header parts (byline, dateline) share one block
+        notes_after.setdefault(id(block), []).append(item)
+        elements[id(block)] = block
     # Notes go in as empty placeholder elements, replaced by their HTML after serialising:
     # parsing each note's HTML into the tree would cost more than the rest of the merge.
     slots: dict[str, str] = {}
     for key, items in notes_after.items():
-        anchor_point = _block_of(elements[key])
-        for item in items:
+        anchor_point = elements[key]
+        for item in sorted(items, key=lambda i: i.number):
             slot = soup.new_tag("ed-note-slot", attrs={"data-id": item.annotation.id})
             slots[f'<ed-note-slot data-id="{item.annotation.id}"></ed-note-slot>'] = render_note(item.annotation, item.number)
             anchor_point.insert_after(slot)
