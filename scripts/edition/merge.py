@@ -87,6 +87,18 @@ def _block_of(element: Tag) -> Tag:
     return parent or element
 
 
+def _after_highlight(piece: Tag) -> Tag:
+    """Where a marker goes: after its quote's last piece, outside highlights that end there too,
+    and after markers already placed at that point, so markers keep the notes' order."""
+    target = piece
+    while (target.parent is not None and "ed-hl" in (target.parent.get("class") or [])
+           and target.next_sibling is None):
+        target = target.parent
+    while isinstance(target.next_sibling, Tag) and "ed-marker" in (target.next_sibling.get("class") or []):
+        target = target.next_sibling
+    return target
+
+
 def _ids(soup: BeautifulSoup) -> dict[str, list[Tag]]:
     found: dict[str, list[Tag]] = {}
     for tag in soup.find_all(id=True):
@@ -178,7 +190,7 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
         label = soup.new_tag("span", attrs={"class": "ed-sr"})
         label.string = f"Note {item.number}, {ann.category_info.label}"
         marker.extend([number, label])
-        last_piece[ann.id].insert_after(marker)
+        _after_highlight(last_piece[ann.id]).insert_after(marker)
         block = _block_of(element)  # header parts (byline, dateline) share one block
         notes_after.setdefault(id(block), []).append(item)
         elements[id(block)] = block
