@@ -1,168 +1,241 @@
-/* The annotated edition's behaviour. Everything works without this file (notes are in the
-   HTML, markers are links to them); the script adds: placement of margin notes level with
-   their highlight, open/close of notes on narrow screens, highlight<->note emphasis, the
-   category filter (?show=...), expand/collapse all, and landing on #note links. */
-(function () {
+/* The annotated edition's behaviour. Everything works without this file: the notes are in the
+   HTML (beside the text on wide screens, after their paragraph otherwise), markers and
+   permalinks are plain links, and CSS :target shows a linked note. The script adds: placement
+   of margin notes level with their highlight (transforms only, so no layout shift); notes that
+   open behind their marker (in place after the paragraph; on wide screens in the margin, or
+   after the paragraph when the margin note is far away); highlight <-> note emphasis; the
+   category filter (?show=claims,sourcing); expand/collapse all; landing on #note links and old
+   ids; copy-link buttons. */
+(() => {
   "use strict";
-  var article = document.querySelector(".ed-article");
+  const doc = document, article = doc.querySelector(".ed-article");
   if (!article) return;
-  var wide = window.matchMedia("(min-width: 75em)");
-  var notes = Array.prototype.slice.call(article.querySelectorAll(".ed-note"));
-  var byId = {};
-  notes.forEach(function (n) { byId[n.id] = n; });
-  function markerOf(id) { return document.getElementById("ref-" + id); }
-  function highlightsOf(id) { return article.querySelectorAll('.ed-hl[data-note="' + id + '"]'); }
+  const wide = matchMedia("(min-width: 75em)");
+  const $$ = (sel, root = article) => Array.from(root.querySelectorAll(sel));
+  const notes = $$(".ed-note");
+  const byId = new Map(notes.map(n => [n.id, n]));
+  const markerOf = id => doc.getElementById("ref-" + id);
+  const hls = id => $$('.ed-hl[data-note="' + CSS.escape(id) + '"]');
+  const header = doc.querySelector(".md-header");
+  const headerBottom = () => (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
+  const shown = n => !n.classList.contains("ed-hidden-cat");
+  const isOpen = n => n.classList.contains("is-open");
+  const GAP = 8, PAD = 8;
+  const decode = s => { try { return decodeURIComponent(s); } catch (e) { return s; } };
 
-  /* ---- placement (wide screens): slide each note up to its highlight, never past the previous note ---- */
-  var GAP = 8;
+  /* ---- wide screens: slide each margin note up level with its highlight, never above the previous note ---- */
   function layout() {
     performance.mark("ed-layout-start");
-    var prevBottom = -Infinity;
-    notes.forEach(function (note) {
-      note.style.transform = "";
-      if (!wide.matches || note.classList.contains("ed-hidden-cat")) return;
-      var natural = note.getBoundingClientRect();
-      var hl = highlightsOf(note.id)[0];
-      var want = hl ? hl.getBoundingClientRect().top : natural.top;
-      var top = Math.max(want, prevBottom + GAP);
-      top = Math.min(top, natural.top);           /* floats already stack in order; only move up */
-      if (top !== natural.top) note.style.transform = "translateY(" + (top - natural.top) + "px)";
-      prevBottom = top + natural.height;
+    notes.forEach(n => { n.style.transform = ""; });
+    let prev = -Infinity;
+    if (wide.matches) notes.filter(n => shown(n) && getComputedStyle(n).float === "right").map(n => {
+      const r = n.getBoundingClientRect(), hl = hls(n.id)[0];
+      return [n, r.top, r.height, hl ? hl.getBoundingClientRect().top : r.top];
+    }).forEach(([n, top, height, want]) => {
+      const y = Math.min(top, Math.max(want, prev + GAP));
+      if (top - y > 0.5) n.style.transform = "translateY(" + (y - top) + "px)";
+      prev = y + height;
     });
-    performance.mark("ed-layout-end");
-    performance.measure("ed-layout", "ed-layout-start", "ed-layout-end");
+    performance.measure("ed-layout", "ed-layout-start");
   }
-  var pending = false;
+  let pending = false;
   function relayout() {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(function () { pending = false; layout(); });
+    requestAnimationFrame(() => { pending = false; layout(); });
   }
 
+  /* ---- markers: numbers drawn from an attribute, so text fragments (#:~:text=) match across them ---- */
+  notes.forEach(note => {
+    const m = markerOf(note.id);
+    if (!m) return;
+    const sr = m.querySelector(".ed-sr");
+    m.setAttribute("aria-label", sr ? sr.textContent : "Note " + note.dataset.number);
+    m.dataset.n = note.dataset.number;
+    m.setAttribute("role", "button");
+    m.setAttribute("aria-expanded", "false");
+  });
+
   /* ---- open / close ---- */
-  function setOpen(note, open, focus) {
-    var marker = markerOf(note.id);
+  function far(note) {
+    const hl = hls(note.id)[0];
+    if (!hl) return false;
+    const r = note.getBoundingClientRect(), h = hl.getBoundingClientRect();
+    return Math.abs(r.top - h.top) > innerHeight / 3 || r.bottom < headerBottom() || r.top > innerHeight;
+  }
+  function setOpen(note, open, opts = {}) {
+    const d = note.querySelector("details"), marker = markerOf(note.id);
+    const inline = open && wide.matches && (opts.inline !== undefined ? opts.inline : far(note));
     note.classList.toggle("is-open", open);
+    note.classList.toggle("is-closed", !open);
+    note.classList.toggle("is-inline", inline);
+    if (d && (opts.details !== undefined ? opts.details : wide.matches)) d.open = open;
     if (marker) marker.setAttribute("aria-expanded", String(open));
-    var details = note.querySelector("details");
-    if (wide.matches && details) details.open = open;
-    if (open && focus) {
-      note.setAttribute("tabindex", "-1");
-      note.focus({ preventScroll: true });
-    }
     relayout();
   }
   function replaceHash(id) {
-    var url = location.pathname + location.search + (id ? "#" + id : "");
-    history.replaceState(history.state, "", url);
+    history.replaceState(history.state, "", location.pathname + location.search + (id ? "#" + id : ""));
   }
-
-  notes.forEach(function (note) {
-    var marker = markerOf(note.id);
+  function keepInView(el) {
+    const r = el.getBoundingClientRect();
+    if (r.top < headerBottom() || r.top > innerHeight - 64) el.scrollIntoView({ block: "nearest" });
+  }
+  function close(note, focusMarker) {
+    setOpen(note, false);
+    if (decode(location.hash.slice(1)) === note.id) replaceHash("");
+    const m = markerOf(note.id);
+    if (focusMarker && m) m.focus();
+  }
+  notes.forEach(note => {
+    const marker = markerOf(note.id);
     if (!marker) return;
-    marker.setAttribute("role", "button");
-    marker.setAttribute("aria-expanded", "false");
-    marker.addEventListener("click", function (event) {
-      event.preventDefault();
-      var open = !note.classList.contains("is-open");
-      setOpen(note, open, false);
-      replaceHash(open ? note.id : "");
-      if (open && !wide.matches) note.scrollIntoView({ block: "nearest" });
+    marker.addEventListener("click", e => {
+      e.preventDefault();
+      if (isOpen(note)) return close(note, false);
+      setOpen(note, true);
+      replaceHash(note.id);
+      layout();
+      keepInView(note);
     });
-    marker.addEventListener("keydown", function (event) {
-      if (event.key === " ") { event.preventDefault(); marker.click(); }
+    marker.addEventListener("keydown", e => {
+      if (e.key === " ") { e.preventDefault(); marker.click(); }
+      if (e.key === "Escape" && isOpen(note)) close(note, true);
     });
-    note.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { setOpen(note, false); replaceHash(""); marker.focus(); }
-    });
-    marker.addEventListener("keydown", function (event) {
-      if (event.key === "Escape" && note.classList.contains("is-open")) { setOpen(note, false); replaceHash(""); }
-    });
-    var details = note.querySelector("details");
-    if (details) details.addEventListener("toggle", relayout);
-    /* emphasis both ways: highlight/marker <-> note */
-    function on() { setActive(note.id, true); }
-    function off() { setActive(note.id, false); }
-    [marker, note].concat(Array.prototype.slice.call(highlightsOf(note.id))).forEach(function (el) {
-      el.addEventListener("mouseenter", on); el.addEventListener("mouseleave", off);
-      el.addEventListener("focusin", on); el.addEventListener("focusout", off);
-    });
+    note.addEventListener("keydown", e => { if (e.key === "Escape") close(note, true); });
   });
-  function setActive(id, active) {
-    var note = byId[id];
-    if (note) note.classList.toggle("is-active", active);
-    var marker = markerOf(id);
-    if (marker) marker.classList.toggle("is-active", active);
-    Array.prototype.forEach.call(highlightsOf(id), function (h) { h.classList.toggle("is-active", active); });
+  article.addEventListener("toggle", relayout, true);
+
+  /* ---- emphasis both ways: highlight/marker <-> note ---- */
+  let active = null;
+  const mark = (id, on) => [byId.get(id), markerOf(id)].concat(hls(id)).forEach(el => el && el.classList.toggle("is-active", on));
+  function activate(id) {
+    if (id === active) return;
+    if (active) mark(active, false);
+    active = id;
+    if (id) mark(id, true);
   }
+  const idAt = el => {
+    const x = el && el.closest ? el.closest("[data-note], .ed-note") : null;
+    return x && byId.has(x.dataset.note || x.id) ? x.dataset.note || x.id : null;
+  };
+  article.addEventListener("mouseover", e => activate(idAt(e.target)));
+  article.addEventListener("mouseleave", () => activate(null));
+  article.addEventListener("focusin", e => activate(idAt(e.target)));
+  article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate(null); });
 
   /* ---- category filter, kept in the URL as ?show=claims,sourcing ---- */
-  var legend = document.querySelector(".ed-legend");
-  var boxes = legend ? Array.prototype.slice.call(legend.querySelectorAll("input[data-cat]")) : [];
-  function applyFilter(shown) {
-    notes.forEach(function (note) {
-      var hidden = shown.indexOf(note.dataset.category) < 0;
-      note.classList.toggle("ed-hidden-cat", hidden);
-      var marker = markerOf(note.id);
-      if (marker) marker.classList.toggle("ed-hidden-cat", hidden);
-      Array.prototype.forEach.call(highlightsOf(note.id), function (h) { h.classList.toggle("ed-muted", hidden); });
+  const boxes = $$(".ed-legend input[data-cat]");
+  const cats = () => boxes.map(b => b.dataset.cat);
+  function applyFilter(show) {
+    notes.forEach(note => {
+      const hide = show.indexOf(note.dataset.category) < 0, m = markerOf(note.id);
+      note.classList.toggle("ed-hidden-cat", hide);
+      if (m) m.classList.toggle("ed-hidden-cat", hide);
+      hls(note.id).forEach(h => h.classList.toggle("ed-muted", hide));
     });
-    boxes.forEach(function (box) { box.checked = shown.indexOf(box.dataset.cat) >= 0; });
+    boxes.forEach(b => { b.checked = show.indexOf(b.dataset.cat) >= 0; });
     relayout();
   }
-  function allCats() { return boxes.map(function (b) { return b.dataset.cat; }); }
-  function readFilter() {
-    var show = new URLSearchParams(location.search).get("show");
-    if (show === null) return allCats();
-    return show.split(",").filter(function (c) { return allCats().indexOf(c) >= 0; });
-  }
-  if (legend) {
-    Array.prototype.forEach.call(legend.querySelectorAll("[hidden]"), function (el) { el.hidden = false; });
-    boxes.forEach(function (box) {
-      box.addEventListener("change", function () {
-        var shown = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.dataset.cat; });
-        var params = new URLSearchParams(location.search);
-        if (shown.length === boxes.length) params.delete("show"); else params.set("show", shown.join(","));
-        var query = params.toString();
-        history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
-        applyFilter(shown);
-      });
+  boxes.forEach(box => {
+    box.hidden = false;
+    box.addEventListener("change", () => {
+      const show = boxes.filter(b => b.checked).map(b => b.dataset.cat);
+      const params = new URLSearchParams(location.search);
+      if (show.length === boxes.length) params.delete("show"); else params.set("show", show.join(","));
+      const query = params.toString();
+      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+      applyFilter(show);
     });
-    var toggleAll = legend.querySelector(".ed-legend__toggle-all");
-    if (toggleAll) toggleAll.addEventListener("click", function () {
-      var open = toggleAll.getAttribute("aria-pressed") !== "true";
-      notes.forEach(function (n) { if (!n.classList.contains("ed-hidden-cat")) setOpen(n, open); });
-      toggleAll.setAttribute("aria-pressed", String(open));
+  });
+  const show = new URLSearchParams(location.search).get("show");
+  if (show !== null && boxes.length) applyFilter(show.split(",").filter(c => cats().indexOf(c) >= 0));
+
+  /* ---- expand / collapse all (narrow screens) ---- */
+  const toggleAll = doc.querySelector(".ed-legend__toggle-all");
+  if (toggleAll) {
+    toggleAll.hidden = false;
+    toggleAll.removeAttribute("aria-pressed");
+    toggleAll.setAttribute("aria-expanded", "false");
+    toggleAll.addEventListener("click", () => {
+      const open = toggleAll.getAttribute("aria-expanded") !== "true";
+      notes.forEach(n => { if (shown(n)) setOpen(n, open, { inline: false, details: false }); });
+      toggleAll.setAttribute("aria-expanded", String(open));
       toggleAll.textContent = open ? "Collapse all notes" : "Expand all notes";
     });
-    applyFilter(readFilter());
   }
 
-  /* ---- landing on #note-id (or an old alias of it) ---- */
+  /* ---- permalinks: copy the absolute URL (from <link rel=canonical>) when the Clipboard API exists ---- */
+  const canonical = doc.querySelector('link[rel="canonical"]');
+  const base = (canonical ? canonical.href : location.href).split("#")[0];
+  const live = doc.createElement("p");
+  live.className = "ed-sr ed-live";
+  live.setAttribute("role", "status");
+  article.append(live);
+  const say = text => { live.textContent = ""; setTimeout(() => { live.textContent = text; }, 50); };
+  if (navigator.clipboard && navigator.clipboard.writeText) $$(".ed-permalink").forEach(a => {
+    a.setAttribute("role", "button");
+    a.setAttribute("aria-label", "Copy l" + a.getAttribute("aria-label").slice(1));
+    a.addEventListener("click", e => {
+      if (e.ctrlKey || e.metaKey || e.shiftKey || e.altKey) return;
+      e.preventDefault();
+      const url = base + a.getAttribute("href");
+      navigator.clipboard.writeText(url).then(() => {
+        say("Link copied: " + url);
+        a.classList.add("is-copied");
+        setTimeout(() => a.classList.remove("is-copied"), 2000);
+      }, () => { location.hash = a.getAttribute("href"); say("Could not copy. The link is in the address bar."); });
+    });
+    a.addEventListener("keydown", e => { if (e.key === " ") { e.preventDefault(); a.click(); } });
+  });
+
+  /* ---- landing on #id: percent-encoded, old ids (aliases), notes hidden on a phone or by the filter ---- */
+  function targetOf(hash) {
+    const raw = hash.slice(1), id = decode(raw);
+    if (!raw) return null;
+    let el = doc.getElementById(id) || doc.getElementById(raw);
+    if (el && el.classList.contains("ed-alias")) el = doc.getElementById(el.dataset.aliasOf);
+    return el && article.contains(el) ? el : null;
+  }
   function land() {
-    var id = decodeURIComponent(location.hash.slice(1));
-    if (!id) return;
-    var el = document.getElementById(id);
-    if (el && el.classList.contains("ed-alias")) el = document.getElementById(el.dataset.aliasOf);
-    if (!el || !el.classList.contains("ed-note")) return;
-    if (el.classList.contains("ed-hidden-cat")) applyFilter(allCats());
-    notes.forEach(function (n) { n.classList.remove("is-target"); });
+    const anchor = targetOf(location.hash);
+    /* a note's title is a target too (search results link there): land on its note */
+    const el = anchor && (anchor.closest(".ed-note") || anchor);
+    /* the note a previous link opened goes back to its place */
+    $$(".is-target").forEach(x => {
+      x.classList.remove("is-target");
+      if (x !== el && x.classList.contains("ed-note")) setOpen(x, false);
+    });
+    $$("[style*=scroll-margin]").forEach(x => { x.style.scrollMarginTop = ""; });
+    if (!el) return;
     el.classList.add("is-target");
-    setOpen(el, true, true);
+    if (!el.classList.contains("ed-note")) return;
+    if (!shown(el)) applyFilter(cats());
+    setOpen(el, true, { inline: true, details: true });
+    hls(el.id).forEach(h => h.classList.add("is-target"));
     layout();
-    var hl = highlightsOf(el.id)[0];
-    (hl || el).scrollIntoView({ block: "start" });
-    if (wide.matches || !hl) el.scrollIntoView({ block: "nearest" });
+    /* the highlight just below the header, the note under it; the scroll-margin also steers the
+       browser's own scroll to the fragment while the page loads */
+    const hl = hls(el.id)[0], focus = anchor.closest(".ed-note") ? anchor : el;
+    const top = focus.getBoundingClientRect().top, above = hl ? Math.max(0, top - hl.getBoundingClientRect().top) : 0;
+    focus.style.scrollMarginTop = Math.min(above + headerBottom() + PAD, innerHeight - 160) + "px";
+    focus.scrollIntoView({ block: "start" });
+    focus.setAttribute("tabindex", "-1");
+    focus.focus({ preventScroll: true });
   }
 
-  window.addEventListener("hashchange", land);
-  window.addEventListener("beforeprint", function () {
-    notes.forEach(function (n) { var d = n.querySelector("details"); if (d) { n.dataset.wasOpen = d.open; d.open = true; } });
-  });
-  window.addEventListener("afterprint", function () {
-    notes.forEach(function (n) { var d = n.querySelector("details"); if (d) d.open = n.dataset.wasOpen === "true"; });
-  });
-  if (wide.addEventListener) wide.addEventListener("change", relayout);
+  /* ---- print: every note in full; relative links print their absolute URL ---- */
+  $$("a[href]").forEach(a => { if (!/^([a-z]+:|#)/i.test(a.getAttribute("href"))) a.dataset.abs = a.href; });
+  addEventListener("beforeprint", () => notes.forEach(n => {
+    const d = n.querySelector("details");
+    if (d) { n.dataset.was = d.open ? "1" : ""; d.open = true; }
+  }));
+  addEventListener("afterprint", () => notes.forEach(n => {
+    const d = n.querySelector("details");
+    if (d) d.open = n.dataset.was === "1";
+  }));
+
+  addEventListener("hashchange", land);
+  wide.addEventListener("change", relayout);
   if (window.ResizeObserver) new ResizeObserver(relayout).observe(article);
   layout();
   land();
