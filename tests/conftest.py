@@ -234,3 +234,94 @@ def screenshot(page, name: str) -> Path:
     path = OUTPUT / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+# ---- Reading and deep links (issues 4 and 5): a small throwaway article with the edge cases ----
+
+CASE_BODY = """
+Opening words of the case article, with a note that was renamed.
+{#intro}
+
+A paragraph right before a heading, with a note on it.
+{#before-heading}
+
+## A heading after a noted paragraph
+
+A paragraph right before a blockquote, with a note on it.
+{#before-quote}
+
+> A quoted paragraph inside a blockquote.
+> {#quoted}
+
+Short one.
+{#short-one}
+
+Short two, the last.
+{#short-two}
+"""
+_LONG_BODY = "\n\n".join(
+    f"Paragraph {i} of a long note body: it keeps going so that the note is much taller than the short "
+    f"paragraph it belongs to, which is what pushes neighbouring notes apart in the margin." for i in range(1, 7)
+) + "\n\n- a first listed point\n- a second listed point\n"
+
+
+def _case_note(ident: str, paragraph: str, exact: str, long: bool = False, aliases: str = "") -> str:
+    summary = ("A long summary that runs over several lines in the margin, so that two of them on two short "
+               "consecutive paragraphs cannot both sit level with their highlights.") if long else "A short summary."
+    body = _LONG_BODY if long else "A short body."
+    body = "\n".join("      " + line if line else "" for line in body.splitlines())
+    return (f"  - id: {ident}\n{aliases}    target:\n      paragraph: {paragraph}\n      exact: \"{exact}\"\n"
+            f"    title: \"Note {ident}\"\n    verdict: accurate\n    summary: \"{summary}\"\n"
+            f"    body: |\n{body}\n    sources: [S1]\n    checked: \"2026-11-29\"\n")
+
+
+CASE_ANNOTATIONS = {"claims.yml": "category: claims\nannotations:\n" + "".join([
+    _case_note("renamed-note", "intro", "Opening words", aliases="    aliases: [old-note]\n"),
+    _case_note("heading-note", "before-heading", "right before a heading"),
+    _case_note("quote-note", "before-quote", "right before a blockquote"),
+    _case_note("short-one-note", "short-one", "Short one", long=True),
+    _case_note("short-two-note", "short-two", "Short two", long=True),
+    _case_note("last-note", "short-two", "the last", long=True),
+])}
+CASE_ALIASES = {"old-intro": "intro", "old-short": "short-two"}
+
+
+def case_article() -> str:
+    """The real article's front matter (with paragraph aliases) over :data:`CASE_BODY`."""
+    source = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    front = source.split("---", 2)[1]
+    aliases = "paragraph_aliases: {" + ", ".join(f"{k}: {v}" for k, v in CASE_ALIASES.items()) + "}"
+    front = "\n".join(aliases if line.startswith("paragraph_aliases:") else line for line in front.splitlines())
+    return f"---{front}\n---\n{CASE_BODY}"
+
+
+@pytest.fixture(scope="session")
+def case_server(tmp_path_factory):
+    """The case article (:data:`CASE_BODY`, :data:`CASE_ANNOTATIONS`) built and served under /demo-repo/."""
+    port = free_port()
+    project = make_project(tmp_path_factory.mktemp("cases"), annotations=CASE_ANNOTATIONS,
+                           replace_files={"docs/index.md": case_article()})
+    server = SiteServer(build(project, site_url=f"http://127.0.0.1:{port}{SUBPATH}"), port=port)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def open_case(browser, case_server):
+    """Like ``open_page``, on the case article's server."""
+    contexts = []
+
+    def _open(path: str = "", viewport=None, **options):
+        context = browser.new_context(viewport=viewport or DESKTOP, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
+        page.goto(case_server.url(path))
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(100)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()

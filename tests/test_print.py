@@ -1,0 +1,99 @@
+"""Print (case C11), with and without JavaScript: every note in full, numbered like its marker,
+inside the page width; no buttons, no empty boxes; links print their URL; the category filter
+does not hide notes on paper. Chromium's print media emulation, at the width of an A4 page's
+printable area (about 720 CSS px), and a real PDF for people to look at."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import OUTPUT, screenshot
+
+PAPER = {"width": 720, "height": 1000}
+
+PRINTED = """() => {
+  const shown = e => e.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  const box = e => e.getBoundingClientRect();
+  const width = document.documentElement.clientWidth;
+  const notes = [...document.querySelectorAll('.ed-note')].map(n => {
+    const m = document.getElementById('ref-' + n.id), part = s => n.querySelector(s);
+    const filled = s => part(s) && shown(part(s)) && box(part(s)).height > 0 && part(s).innerText.trim().length > 0;
+    const markerNumber = m && (m.dataset.n ? getComputedStyle(m, '::before').content.replace(/"/g, '')
+                                           : shown(m.querySelector('.ed-marker__num')) && m.querySelector('.ed-marker__num').textContent);
+    return {id: n.id, shown: shown(n), left: box(n).left, right: box(n).right, float: getComputedStyle(n).float,
+            title: filled('.ed-note__title'), summary: filled('.ed-note__summary'), body: filled('.ed-note__body'),
+            sources: filled('.ed-note__sources'), checked: filled('.ed-note__checked'),
+            number: shown(part('.ed-note__num [aria-hidden]')) && part('.ed-note__num [aria-hidden]').textContent.trim(), marker: markerNumber, markerShown: !!m && shown(m),
+            markerBox: m ? getComputedStyle(m).borderTopStyle + ' ' + getComputedStyle(m).backgroundColor : ''};
+  });
+  const controls = [...document.querySelectorAll('button, summary, input, select, .ed-permalink, .ed-legend, .md-search, [role=button]:not(.ed-marker)')]
+    .filter(shown).map(e => e.outerHTML.slice(0, 90));
+  const empty = [...document.querySelectorAll('.md-content *')].filter(e => {
+    if (!shown(e) || ['IMG', 'svg', 'BR', 'HR', 'INPUT'].includes(e.nodeName)) return false;
+    const s = getComputedStyle(e), r = box(e);
+    const painted = s.backgroundColor !== 'rgba(0, 0, 0, 0)' || parseFloat(s.borderTopWidth) + parseFloat(s.borderLeftWidth) > 0;
+    const content = (getComputedStyle(e, '::before').content || 'none') !== 'none';
+    return painted && r.width * r.height > 0 && !e.innerText.trim() && !content;
+  }).map(e => e.outerHTML.slice(0, 90));
+  const links = [...document.querySelectorAll('.ed-article a[href]:not([href^="#"])')].filter(shown).map(a => ({
+    href: a.getAttribute('href'), abs: a.href, after: getComputedStyle(a, '::after').content}));
+  const overflow = [...document.querySelectorAll('.ed-article *')].filter(e => shown(e) && box(e).right > width + 0.5)
+    .map(e => e.outerHTML.slice(0, 90));
+  return {notes, controls, empty, links, overflow, width};
+}"""
+
+
+def printed(page) -> dict:
+    page.emulate_media(media="print")
+    page.wait_for_timeout(50)
+    return page.evaluate(PRINTED)
+
+
+def assert_printed_in_full(state: dict, label: str) -> None:
+    assert len(state["notes"]) >= 30
+    for note in state["notes"]:
+        where = f"{label} {note['id']}"
+        assert note["shown"] and note["float"] == "none", where
+        for part in ("title", "summary", "body", "sources", "checked"):
+            assert note[part], f"{where}: its {part} is not printed"
+        assert note["number"] and note["number"] == note["marker"], f"{where}: numbered {note['number']}, marker {note['marker']}"
+        assert note["markerShown"], where
+        assert note["markerBox"].startswith("none rgba(0, 0, 0, 0)"), f"{where}: the marker prints as a button ({note['markerBox']})"
+        assert 0 <= note["left"] and note["right"] <= state["width"] + 0.5, f"{where}: outside the page width"
+    assert not state["controls"], f"{label}: controls printed: {state['controls']}"
+    assert not state["empty"], f"{label}: empty boxes printed: {state['empty']}"
+    assert not state["overflow"], f"{label}: wider than the page: {state['overflow'][:3]}"
+    assert state["links"]
+    for link in state["links"]:
+        url = link["href"] if re.match(r"^https?:", link["href"]) else None
+        assert (url and url in link["after"]) or link["abs"] in link["after"] or link["href"] in link["after"], \
+            f"{label}: link {link['href']} prints without its URL ({link['after']})"
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+def test_c11_every_note_prints_in_full(open_page, js):
+    page = open_page("", viewport=PAPER, java_script_enabled=js)
+    state = printed(page)
+    assert_printed_in_full(state, "print " + ("with" if js else "without") + " JavaScript")
+    if js:  # relative links print as absolute URLs
+        assert any(link["abs"] in link["after"] and not link["href"].startswith("http") for link in state["links"])
+    screenshot(page, f"print-{'js' if js else 'no-js'}")
+
+
+def test_print_ignores_the_category_filter_and_open_state(open_page):
+    page = open_page("?show=claims#war-of-words", viewport=PAPER)
+    page.locator("#ref-stand-idly-by").click()
+    state = printed(page)
+    assert_printed_in_full(state, "print, filtered")
+
+
+def test_print_to_pdf(open_page):
+    page = open_page("")
+    pdf = page.pdf(format="A4", print_background=True)
+    OUTPUT.mkdir(exist_ok=True)
+    (OUTPUT / "article.pdf").write_bytes(pdf)
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pdf.startswith(b"%PDF") and pages >= 5, pages
+    assert not page.problems, page.problems

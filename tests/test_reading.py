@@ -1,0 +1,421 @@
+"""Issue 4: margin notes that read well everywhere (browser tests, geometry measured in Chromium).
+
+Wide screens (1440, 1920): notes in the margin, level with their highlight or just below the
+previous note, never overlapping each other, the text or the footer; the disclosure opens in
+place; emphasis both ways; CLS 0. Narrow screens (390, 768, 1024): notes after their paragraph
+behind a marker; expand/collapse all; no horizontal scroll; 24x24 px targets. Without
+JavaScript every note is readable. Keyboard and ARIA. The legend. Cases C09 and C10.
+Screenshots go to test-output/.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from conftest import DESKTOP, PHONE, screenshot
+
+GAP = 8            # px between two margin notes when the second cannot sit level with its highlight
+JUST_BELOW = 16    # "just below the previous note": at most this many px under it
+
+# How wide the page really is: the document's scroll width, or when the root clips horizontal overflow
+# (Material sets overflow-x: hidden on <html>, and its header title overflows without JavaScript),
+# the right edge of everything in the page's body (content and footer).
+WIDEST = """(getComputedStyle(document.documentElement).overflowX === 'hidden'
+  ? Math.max(innerWidth, ...[...document.querySelectorAll('.md-container *')].map(e => e.getBoundingClientRect().right))
+  : document.documentElement.scrollWidth)"""
+
+GEOMETRY = """() => {
+  const box = el => { const r = el.getBoundingClientRect();
+    return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width, height: r.height}; };
+  const shown = el => getComputedStyle(el).display !== 'none';
+  const notes = [...document.querySelectorAll('.ed-note')].filter(shown).map(n => {
+    const span = document.querySelector('.ed-hl[data-note="' + n.id + '"]');
+    return {id: n.id, float: getComputedStyle(n).float, ...box(n), span: span ? box(span) : null};
+  });
+  const text = [...document.querySelectorAll(
+    '.ed-article > :is(p, h2, h3, blockquote, .ed-legend, .ed-editor-note), .ed-header > :not(.ed-note)')].filter(shown).map(box);
+  const footer = document.querySelector('.md-footer');
+  return {notes, text, textRight: Math.max(...text.map(t => t.right)), footerTop: footer ? box(footer).top : Infinity,
+          viewport: innerWidth, scrollWidth: WIDEST};
+}""".replace("WIDEST", WIDEST)
+
+CLS_OBSERVER = """
+window.__cls = 0; window.__shifts = [];
+new PerformanceObserver(list => list.getEntries().forEach(e => {
+  if (e.hadRecentInput) return;
+  window.__cls += e.value;
+  window.__shifts.push({value: e.value, sources: (e.sources || []).map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?')});
+})).observe({type: 'layout-shift', buffered: true});
+"""
+
+CONTROLS = ".ed-marker, .ed-note__num, .ed-permalink, .ed-note summary, .ed-legend label, .ed-legend button"
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] - 0.5 and b["left"] < a["right"] - 0.5 and a["top"] < b["bottom"] - 0.5 and b["top"] < a["bottom"] - 0.5
+
+
+def assert_margin_layout(geo: dict, label: str, report: bool = False, placed: bool = True) -> list[float]:
+    """Margin notes: beside the text, in order, apart, above the footer; ``placed`` (with JavaScript): each
+    level with its highlight or just below the previous note (without it they start under their paragraph)."""
+    notes = [n for n in geo["notes"] if n["float"] == "right"]
+    assert notes, f"{label}: no margin notes"
+    distances = []
+    prev = None
+    for note in notes:
+        assert note["left"] >= geo["textRight"] - 0.5, f"{label}: {note['id']} overlaps the text column"
+        assert note["right"] <= geo["viewport"] + 0.5, f"{label}: {note['id']} runs off the screen"
+        assert note["bottom"] <= geo["footerTop"] + 0.5, f"{label}: {note['id']} runs over the footer"
+        for block in geo["text"]:
+            assert not overlaps(note, block), f"{label}: {note['id']} overlaps a text block"
+        span = note["span"]
+        assert span is not None, note["id"]
+        assert note["top"] >= span["top"] - 1, f"{label}: {note['id']} starts above its highlight"
+        level = abs(note["top"] - span["top"]) <= 1
+        if prev is not None:
+            assert note["top"] >= prev["bottom"] - 0.5, f"{label}: {note['id']} overlaps {prev['id']} or breaks document order"
+            just_below = note["top"] - prev["bottom"] <= JUST_BELOW
+            assert level or just_below or not placed, \
+                f"{label}: {note['id']} is neither level with its highlight nor just below {prev['id']}"
+        else:
+            assert level or not placed, f"{label}: the first note is not level with its highlight"
+        distances.append(note["top"] - span["top"])
+        prev = note
+    if report:
+        print(f"\n{label}: note top - highlight top, px (document order)")
+        for note, d in zip(notes, distances):
+            print(f"  {note['id']:36} {d:8.0f}")
+        level_count = sum(1 for d in distances if abs(d) <= 1)
+        print(f"  {len(notes)} notes: {level_count} level with their highlight; median {statistics.median(distances):.0f} px, "
+              f"max {max(distances):.0f} px")
+    return distances
+
+
+# ---------------------------------------------------------------- wide screens
+
+@pytest.mark.parametrize("width", [1440, 1920])
+def test_wide_margin_notes_sit_level_or_just_below_and_never_overlap(open_page, width):
+    page = open_page("", viewport={"width": width, "height": 900})
+    geo = page.evaluate(GEOMETRY)
+    assert len(geo["notes"]) >= 30
+    assert all(n["float"] == "right" for n in geo["notes"]), "every note is in the margin on load"
+    assert_margin_layout(geo, f"{width}px", report=True)
+    assert geo["scrollWidth"] <= width
+    # what the margin shows: category label, title, verdict badge (claims), summary; the rest is a disclosure
+    for note in page.query_selector_all(".ed-note"):
+        for part in (".ed-cat", ".ed-note__title", ".ed-note__summary", "details > summary"):
+            assert note.query_selector(part).is_visible(), part
+        assert not note.query_selector(".ed-note__body").is_visible()
+        if note.get_attribute("data-category") == "claims":
+            assert note.query_selector(".ed-verdict").is_visible()
+    screenshot(page, f"reading-{width}")
+    assert not page.problems, page.problems
+
+
+def test_wide_disclosure_opens_in_place_without_moving_the_text(open_page):
+    page = open_page("")
+    text_before = page.evaluate(GEOMETRY)["text"]
+    for index in (0, 3):
+        note = page.locator(".ed-note").nth(index)
+        note.locator("summary").click()
+        page.wait_for_timeout(100)
+        assert note.locator(".ed-note__body").is_visible()
+        assert note.locator(".ed-note__sources").is_visible()
+    geo = page.evaluate(GEOMETRY)
+    assert geo["text"] == text_before, "opening a note's details moved the text column"
+    assert_margin_layout(geo, "1440px, two notes opened")
+    screenshot(page, "reading-1440-disclosure-open")
+
+
+def test_wide_marker_opens_a_far_note_after_its_paragraph_in_view(open_page):
+    """A marker whose margin note drifted far below brings the note to the reader (after the paragraph)."""
+    page = open_page("")
+    geo = page.evaluate(GEOMETRY)
+    far = next(n for n in geo["notes"] if n["top"] - n["span"]["top"] > 900)
+    marker = page.locator(f"#ref-{far['id']}")
+    marker.scroll_into_view_if_needed()
+    history = page.evaluate("history.length")
+    marker.click()
+    page.wait_for_timeout(150)
+    state = page.evaluate("""id => { const n = document.getElementById(id), r = n.getBoundingClientRect();
+      const p = document.getElementById('ref-' + id).closest('p').getBoundingClientRect();
+      return {float: getComputedStyle(n).float, top: r.top, bottom: r.bottom, pBottom: p.bottom, h: innerHeight,
+              hash: location.hash, open: n.querySelector('details').open,
+              expanded: document.getElementById('ref-' + id).getAttribute('aria-expanded')}; }""", far["id"])
+    assert state["float"] == "none" and state["open"] and state["expanded"] == "true"
+    assert state["pBottom"] - 1 <= state["top"] < state["h"], state
+    assert state["hash"] == "#" + far["id"]
+    marker.click()
+    page.wait_for_timeout(150)
+    assert page.evaluate("id => getComputedStyle(document.getElementById(id)).float", far["id"]) == "right"
+    assert page.evaluate("history.length") == history, "toggling a note added history entries"
+    assert_margin_layout(page.evaluate(GEOMETRY), "1440px after closing")
+
+
+def test_hover_and_focus_emphasise_highlight_and_note_both_ways(open_page):
+    page = open_page("")
+    note_id = page.evaluate("document.querySelector('.ed-note').id")
+    note = page.locator(f"#{note_id}")
+    span = page.locator(f'.ed-hl[data-note="{note_id}"]').first
+    shadow = "el => getComputedStyle(el).boxShadow"
+    assert note.evaluate(shadow) == "none"
+    span.hover()
+    assert "is-active" in note.get_attribute("class") and note.evaluate(shadow) != "none"
+    page.mouse.move(5, 5)
+    assert "is-active" not in note.get_attribute("class")
+    note.locator(".ed-note__summary").hover()
+    assert "is-active" in span.get_attribute("class") and span.evaluate(shadow) != "none"
+    assert "is-active" in page.locator(f"#ref-{note_id}").get_attribute("class")
+    page.mouse.move(5, 5)
+    page.locator(f"#ref-{note_id}").focus()
+    assert "is-active" in note.get_attribute("class")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, {"width": 1920, "height": 1080}, PHONE, {"width": 768, "height": 1024}],
+                         ids=["1440", "1920", "390", "768"])
+def test_no_layout_shift_on_load(open_page, site_server, viewport):
+    page = open_page(None, viewport=viewport)
+    page.add_init_script(CLS_OBSERVER)
+    page.goto(site_server.url(""))
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(600)
+    cls, shifts = page.evaluate("[window.__cls, window.__shifts]")
+    print(f"\nCLS at {viewport['width']}x{viewport['height']}: {cls}")
+    assert cls == 0, shifts
+
+
+# ---------------------------------------------------------------- narrow screens
+
+@pytest.mark.parametrize("width", [390, 768, 1024])
+def test_narrow_notes_open_in_place_after_their_paragraph(open_page, width):
+    page = open_page("", viewport={"width": width, "height": 844}, has_touch=True)
+    assert page.evaluate(GEOMETRY)["notes"] == [], "notes start closed behind their markers"
+    assert page.evaluate(WIDEST) <= width
+    markers = page.locator(".ed-marker")
+    assert markers.count() >= 30
+    for index in (0, 9, markers.count() - 1):
+        marker = markers.nth(index)
+        note_id = marker.get_attribute("aria-controls")
+        marker.scroll_into_view_if_needed()
+        box = marker.bounding_box()
+        assert box["width"] >= 24 and box["height"] >= 24
+        marker.tap()
+        page.wait_for_timeout(100)
+        note = page.locator(f"#{note_id}")
+        assert note.is_visible() and marker.get_attribute("aria-expanded") == "true"
+        state = note.evaluate("""n => { const r = n.getBoundingClientRect();
+          let p = document.getElementById('ref-' + n.id).closest('p, h1, .ed-header > *');
+          const b = p.getBoundingClientRect();
+          return {top: r.top, left: r.left, right: r.right, pBottom: b.bottom, pLeft: b.left, h: innerHeight, float: getComputedStyle(n).float}; }""")
+        assert state["float"] == "none"
+        assert state["top"] >= state["pBottom"] - 1, "the note opens after its paragraph, never over the text"
+        assert state["top"] < state["h"] and state["right"] <= width, "the opened note is in view"
+        screenshot(page, f"reading-{width}-note-open-{index}")
+        marker.tap()
+        page.wait_for_timeout(50)
+        assert not note.is_visible() and marker.get_attribute("aria-expanded") == "false"
+    assert page.evaluate(WIDEST) <= width
+
+
+@pytest.mark.parametrize("width", [390, 768, 1024])
+def test_narrow_expand_all_and_collapse_all(open_page, width):
+    page = open_page("", viewport={"width": width, "height": 844})
+    toggle = page.locator(".ed-legend__toggle-all")
+    assert toggle.is_visible()
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true" and "Collapse" in toggle.inner_text()
+    geo = page.evaluate(GEOMETRY)
+    assert len(geo["notes"]) == page.locator(".ed-note").count()
+    assert geo["scrollWidth"] <= width, "horizontal scroll with every note open"
+    for note in geo["notes"]:
+        assert note["float"] == "none" and note["left"] >= 0 and note["right"] <= width
+    for a, b in zip(geo["notes"], geo["notes"][1:]):
+        assert b["top"] >= a["bottom"] - 0.5
+    for box in page.evaluate(f"[...document.querySelectorAll('{CONTROLS}')].filter(e => e.getClientRects().length)"
+                             ".map(e => {{ const r = e.getBoundingClientRect(); return [e.className || e.nodeName, r.width, r.height]; }})"):
+        assert box[1] >= 24 and box[2] >= 24, box
+    screenshot(page, f"reading-{width}-all-open")
+    toggle.click()
+    assert page.evaluate(GEOMETRY)["notes"] == []
+    assert toggle.get_attribute("aria-expanded") == "false" and "Expand" in toggle.inner_text()
+
+
+def test_wide_screens_hide_expand_all(open_page):
+    page = open_page("")
+    assert not page.locator(".ed-legend__toggle-all").is_visible()
+
+
+# ---------------------------------------------------------------- without JavaScript
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_without_javascript_every_note_is_readable(open_page, viewport):
+    page = open_page("", viewport=viewport, java_script_enabled=False)
+    geo = page.evaluate(GEOMETRY)
+    assert len(geo["notes"]) == page.locator(".ed-note").count() >= 30
+    for note in page.locator(".ed-note").all():
+        assert note.locator(".ed-note__title").is_visible() and note.locator(".ed-note__summary").is_visible()
+        assert note.locator("summary").is_visible()
+    note = page.locator(".ed-note").first
+    note.locator("summary").click()
+    assert note.locator(".ed-note__body").is_visible(), "the native disclosure opens without JavaScript"
+    if viewport is DESKTOP:
+        assert_margin_layout(page.evaluate(GEOMETRY), "1440px without JavaScript", report=True, placed=False)
+    else:
+        assert geo["scrollWidth"] <= viewport["width"]
+        assert all(n["float"] == "none" and n["right"] <= viewport["width"] for n in geo["notes"])
+    screenshot(page, f"reading-{viewport['width']}-no-js")
+
+
+# ---------------------------------------------------------------- keyboard and screen readers
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_keyboard_markers_open_close_and_return_focus(open_page, viewport):
+    page = open_page("", viewport=viewport)
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('ed-marker')"):
+            break
+    else:
+        pytest.fail("no marker reached with Tab")
+    marker = page.evaluate_handle("document.activeElement")
+    note_id = marker.get_attribute("aria-controls")
+    note = page.locator(f"#{note_id}")
+    assert marker.get_attribute("role") == "button" and marker.get_attribute("aria-expanded") == "false"
+    details_open = "n => n.querySelector('details').open"
+    page.keyboard.press("Enter")
+    assert marker.get_attribute("aria-expanded") == "true" and note.is_visible()
+    if viewport is DESKTOP:
+        assert note.evaluate(details_open)
+    page.keyboard.press("Escape")
+    assert marker.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.id") == f"ref-{note_id}"
+    page.keyboard.press("Space")
+    assert marker.get_attribute("aria-expanded") == "true" and note.is_visible()
+    note.locator("summary").focus()
+    page.keyboard.press("Escape")
+    assert marker.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.id") == f"ref-{note_id}", "Escape in the note returns focus to its marker"
+    if viewport is PHONE:
+        assert not note.is_visible()
+
+
+def test_aria_contract(open_page):
+    page = open_page("")
+    problems = page.evaluate("""() => {
+      const out = [];
+      for (const n of document.querySelectorAll('.ed-note')) {
+        const m = document.getElementById('ref-' + n.id);
+        const label = document.getElementById(n.getAttribute('aria-labelledby'));
+        if (n.getAttribute('role') !== 'note' || !label || !label.textContent.trim()) out.push('note label ' + n.id);
+        if (!m || m.getAttribute('aria-controls') !== n.id || !m.hasAttribute('aria-expanded') || m.getAttribute('role') !== 'button'
+            || !m.getAttribute('aria-label') || m.tabIndex < 0) out.push('marker ' + n.id);
+        const pieces = document.querySelectorAll('.ed-hl[data-note="' + n.id + '"]');
+        if (!pieces.length || pieces[0].getAttribute('aria-details') !== n.id) out.push('aria-details ' + n.id);
+        [...pieces].slice(1).forEach(p => p.hasAttribute('aria-details') && out.push('repeated aria-details ' + n.id));
+      }
+      // highlight boundaries are not announced: no role, label or description on the pieces
+      for (const h of document.querySelectorAll('.ed-hl'))
+        if (h.hasAttribute('role') || h.hasAttribute('aria-label') || h.hasAttribute('aria-describedby') || h.tabIndex >= 0) out.push('hl ' + h.dataset.note);
+      return out;
+    }""")
+    assert problems == []
+
+
+# ---------------------------------------------------------------- legend
+
+def test_legend_counts_filters_and_keeps_state_in_the_url(open_page, site_server):
+    page = open_page("")
+    counts = page.evaluate("""() => [...document.querySelectorAll('.ed-legend label')].map(l => ({
+        cat: l.querySelector('input').dataset.cat, text: l.innerText, icon: l.querySelector('.ed-cat__icon').textContent,
+        count: +l.querySelector('.ed-legend__count').textContent.replace(/\\D/g, ''),
+        color: getComputedStyle(l.querySelector('.ed-cat')).color,
+        notes: document.querySelectorAll('.ed-note[data-category="' + l.querySelector('input').dataset.cat + '"]').length}))""")
+    assert [c["cat"] for c in counts] == ["claims", "sourcing", "syria-analogy", "sanctions"]
+    assert len({c["color"] for c in counts}) == 4
+    for c in counts:
+        assert c["count"] == c["notes"] > 0 and c["icon"].strip() and len(c["text"]) > 5, c
+    page.locator('input[data-cat="sourcing"]').uncheck()
+    page.locator('input[data-cat="sanctions"]').uncheck()
+    assert page.evaluate("location.search") == "?show=claims%2Csyria-analogy"
+    hidden = page.evaluate("""() => [...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).display === 'none')
+                                  .map(n => n.dataset.category)""")
+    assert hidden and set(hidden) == {"sourcing", "sanctions"}
+    assert not page.locator(".ed-marker--sourcing").first.is_visible()
+    assert_margin_layout(page.evaluate(GEOMETRY), "1440px filtered")
+    page2 = open_page("?show=claims")
+    shown = page2.evaluate("[...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).display !== 'none').map(n => n.dataset.category)")
+    assert set(shown) == {"claims"}
+    assert page2.locator('input[data-cat="claims"]').is_checked() and not page2.locator('input[data-cat="sourcing"]').is_checked()
+    page2.locator('input[data-cat="sourcing"]').check()
+    assert page2.evaluate("location.search") == "?show=claims%2Csourcing"
+    for cat in ("syria-analogy", "sanctions"):
+        page2.locator(f'input[data-cat="{cat}"]').check()
+    assert page2.evaluate("location.search") == ""
+
+
+def test_legend_without_javascript_shows_counts_only(open_page):
+    page = open_page("", java_script_enabled=False)
+    assert page.locator(".ed-legend label").count() == 4
+    assert not page.locator(".ed-legend input").first.is_visible()
+    assert not page.locator(".ed-legend__toggle-all").is_visible()
+
+
+# ---------------------------------------------------------------- cases C09 and C10
+
+@pytest.mark.parametrize("width", [1440, 1920])
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+def test_c09_long_notes_on_consecutive_short_paragraphs(open_case, width, js):
+    page = open_case("", viewport={"width": width, "height": 900}, java_script_enabled=js)
+    geo = page.evaluate(GEOMETRY)
+    ids = [n["id"] for n in geo["notes"]]
+    assert ids[-3:] == ["short-one-note", "short-two-note", "last-note"]
+    assert_margin_layout(geo, f"C09 {width}px" + ("" if js else " without JavaScript"), report=True, placed=js)
+    notes = [n for n in geo["notes"] if n["float"] == "right"]
+    for a, b in zip(notes, notes[1:]):
+        assert not overlaps(a, b) and b["top"] >= a["bottom"] - 0.5
+    assert notes[-1]["bottom"] <= geo["footerTop"], "the last note runs over the footer"
+    if js:  # opening both long notes' details keeps them apart and above the footer
+        for ident in ("short-two-note", "last-note"):
+            page.locator(f"#{ident} summary").click()
+        page.wait_for_timeout(150)
+        geo = page.evaluate(GEOMETRY)
+        assert_margin_layout(geo, f"C09 {width}px opened")
+    screenshot(page, f"c09-{width}-{'js' if js else 'no-js'}")
+
+
+@pytest.mark.parametrize("width", [390, 768])
+def test_c10_notes_before_a_heading_or_blockquote_on_narrow_screens(open_case, width):
+    page = open_case("", viewport={"width": width, "height": 844}, has_touch=True)
+    left = page.evaluate("document.getElementById('before-heading').getBoundingClientRect().left")
+
+    def next_blocks_at_left_edge():
+        for sel in (".ed-article > h2", ".ed-article > blockquote", "#short-one"):
+            assert abs(page.evaluate(f"document.querySelector('{sel}').getBoundingClientRect().left") - left) <= 0.5, sel
+        assert page.evaluate(WIDEST) <= width
+
+    next_blocks_at_left_edge()
+    for ident in ("heading-note", "quote-note"):
+        marker = page.locator(f"#ref-{ident}")
+        box = marker.bounding_box()
+        assert marker.is_visible() and box["width"] >= 24 and box["height"] >= 24
+        marker.tap()
+        assert page.locator(f"#{ident}").is_visible()
+        assert page.locator(f"#{ident} .ed-note__summary").inner_text() == "A short summary."
+        next_blocks_at_left_edge()
+    screenshot(page, f"c10-{width}-open")
+    # keyboard: the markers are reachable with Tab and open with Enter
+    page2 = open_case("", viewport={"width": width, "height": 844})
+    reached = []
+    for _ in range(40):
+        page2.keyboard.press("Tab")
+        ident = page2.evaluate("document.activeElement.id")
+        if ident in ("ref-heading-note", "ref-quote-note"):
+            reached.append(ident)
+            page2.keyboard.press("Enter")
+            assert page2.locator("#" + ident[4:]).is_visible()
+        if len(reached) == 2:
+            break
+    assert reached == ["ref-heading-note", "ref-quote-note"]
+    assert not page.problems and not page2.problems
