@@ -1,0 +1,345 @@
+"""Issue 5: deep links to paragraphs and notes that always land (case C12), served under /demo-repo/.
+
+- Every id in tests/data/published-ids.txt still exists, and opening its URL lands: a paragraph
+  just under Material's sticky header (at most one line lower) and marked as the target; a note
+  shown (opened on a phone), in view with its highlight, both marked, focus on the note.
+- Permalinks on every paragraph and note: visible on hover, keyboard focus and touch screens;
+  they copy the absolute URL built from <link rel="canonical"> and say so in a live region;
+  a plain link where the Clipboard API is missing.
+- Old ids (aliases), percent-encoded hashes, notes hidden on a phone, back/forward, text fragments.
+Positions are measured with getBoundingClientRect against the bottom edge of ``.md-header``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import CASE_ALIASES, DESKTOP, PHONE, screenshot
+
+IDS_FILE = Path(__file__).parent / "data" / "published-ids.txt"
+VIEWPORTS = pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440x900", "390x844"])
+
+LANDING = """id => {
+  const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  const named = document.getElementById(id);
+  const el = named && named.classList.contains('ed-alias') ? document.getElementById(named.dataset.aliasOf) : named;
+  if (!el) return null;
+  const box = e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+  const block = el.closest('p, h1, h2, h3, blockquote, li') || el;
+  const cs = getComputedStyle(el);
+  const note = el.classList.contains('ed-note');
+  const span = note ? document.querySelector('.ed-hl[data-note="' + el.id + '"]') : null;
+  return {
+    id: el.id, header, ...box(el), line: parseFloat(getComputedStyle(block).lineHeight), height: innerHeight,
+    marked: el.matches(':target, .is-target, .ed-alias:target + *') && cs.outlineStyle === 'dashed',
+    display: cs.display, note, focused: el.contains(document.activeElement),
+    open: note ? el.querySelector('details').open : null,
+    span: span ? {...box(span), marked: span.classList.contains('is-target') && getComputedStyle(span).outlineStyle === 'dashed'} : null,
+    hash: location.hash, errors: window.__errors || [],
+  };
+}"""
+
+
+def published_ids() -> list[str]:
+    return [line.strip() for line in IDS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def check_landing(state: dict, ident: str, label: str) -> list[str]:
+    """What is wrong with a landing (empty when it landed as described)."""
+    if state is None:
+        return [f"{label} #{ident}: no element"]
+    wrong = []
+    header, line = state["header"], state["line"]
+    if not state["marked"]:
+        wrong.append(f"{label} #{ident}: not marked as the target (dashed outline)")
+    if state["note"]:
+        span = state["span"]
+        if state["display"] == "none":
+            wrong.append(f"{label} #{ident}: the note is hidden")
+        if not state["open"] or not state["focused"]:
+            wrong.append(f"{label} #{ident}: the note is not opened or not focused")
+        if span is None or not span["marked"]:
+            wrong.append(f"{label} #{ident}: its highlight is not marked")
+        elif not (header - 1 <= span["top"] <= header + line + 1):
+            wrong.append(f"{label} #{ident}: highlight top {span['top']:.0f}, header bottom {header:.0f}")
+        if not (header <= state["top"] < state["height"] - 40):
+            wrong.append(f"{label} #{ident}: the note is not in view (top {state['top']:.0f})")
+    elif not (header - 1 <= state["top"] <= header + line + 1):
+        wrong.append(f"{label} #{ident}: top {state['top']:.0f}, header bottom {header:.0f}, line {line:.0f}")
+    return wrong
+
+
+SETTLED = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def land_many(browser, visits: list[tuple[str, str]], viewport: dict, batch: int = 2, **options) -> list[dict]:
+    """Open each ``(url, id)`` of ``visits`` in a fresh page (two at a time: 2 cores) and measure the landing on ``id``."""
+    context = browser.new_context(viewport=viewport, **options)
+    context.add_init_script("window.__errors = []; addEventListener('error', e => window.__errors.push(String(e.message)));")
+    pages = [context.new_page() for _ in range(batch)]
+    results = []
+    try:
+        for start in range(0, len(visits), batch):
+            chunk = visits[start:start + batch]
+            for page, (url, _ident) in zip(pages, chunk):
+                page.goto(url, wait_until="commit")
+            for page, (_url, ident) in zip(pages, chunk):
+                page.wait_for_load_state("load")
+                if options.get("java_script_enabled", True):
+                    page.evaluate(SETTLED)
+                else:
+                    page.wait_for_timeout(50)
+                results.append(page.evaluate(LANDING, ident))
+    finally:
+        context.close()
+    return results
+
+
+# ---------------------------------------------------------------- the public id list
+
+def test_every_published_id_is_still_on_the_page(built_site):
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    ids = published_ids()
+    assert len(ids) == len(set(ids)) >= 80
+    missing = [i for i in ids if soup.find(id=i) is None]
+    assert not missing, f"published ids disappeared (rename with an alias instead): {missing}"
+    current = {el["id"] for el in soup.select(".ed-article .ed-note[id], .ed-article > p[id], .ed-header [id]")}
+    new = sorted(i for i in current - set(ids) if not i.startswith("ref-") and not i.endswith("-title"))
+    if new:
+        print(f"\nids not yet in {IDS_FILE.name} (add them when they are published): {new}")
+
+
+@VIEWPORTS
+def test_every_published_id_lands(browser, site_server, viewport):
+    ids = published_ids()
+    label = f"{viewport['width']}x{viewport['height']}"
+    states = land_many(browser, [(site_server.url(f"?landing={i}#{i}"), i) for i in ids], viewport)
+    wrong = [w for ident, state in zip(ids, states) for w in check_landing(state, ident, label)]
+    errors = {i: r["errors"] for i, r in zip(ids, states) if r and r["errors"]}
+    notes = [r for r in states if r and r["note"]]
+    print(f"\n{label}: {len(ids)} ids landed; highlight top - header bottom for notes: "
+          f"max {max(r['span']['top'] - r['header'] for r in notes):.0f} px; "
+          f"paragraph top - header bottom: max {max(r['top'] - r['header'] for r in states if r and not r['note']):.0f} px")
+    assert not wrong, "\n".join(wrong)
+    assert not errors, errors
+
+
+# ---------------------------------------------------------------- landing details (C12)
+
+@VIEWPORTS
+def test_c12_paragraph_lands_under_the_sticky_header(open_page, viewport):
+    page = open_page("#us-official", viewport=viewport)
+    state = page.evaluate(LANDING, "us-official")
+    assert not check_landing(state, "us-official", "C12")
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    screenshot(page, f"deep-link-paragraph-{viewport['width']}")
+
+
+@VIEWPORTS
+def test_c12_landing_on_a_note_shows_it_with_its_highlight(open_page, viewport):
+    page = open_page("#landed-at-maiquetia", viewport=viewport)
+    state = page.evaluate(LANDING, "landed-at-maiquetia")
+    assert not check_landing(state, "landed-at-maiquetia", "C12 note")
+    screenshot(page, f"deep-link-note-{viewport['width']}")
+
+
+def test_target_is_marked_in_dark_mode_too(open_page):
+    light = open_page("#cargo-planes")
+    dark = open_page("#cargo-planes", color_scheme="dark")
+    assert dark.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    style = "() => { const s = getComputedStyle(document.getElementById('cargo-planes')); return [s.outlineStyle, s.outlineColor, s.outlineWidth]; }"
+    (ls, lc, lw), (ds, dc, dw) = light.evaluate(style), dark.evaluate(style)
+    assert ls == ds == "dashed" and float(lw[:-2]) >= 2 and float(dw[:-2]) >= 2
+    assert lc != dc, "the target colour follows the scheme"
+    screenshot(dark, "deep-link-paragraph-1440-dark")
+
+
+# ---------------------------------------------------------------- permalinks
+
+def test_every_paragraph_and_note_has_one_permalink(built_site):
+    soup = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one(".ed-article")
+    targets = article.select(".ed-note") + [p for p in article.select("p[id], h1[id]") if not p.find_parent(class_="ed-note")]
+    assert len(targets) >= 80
+    for element in targets:
+        links = [a for a in element.select("a.ed-permalink") if not (a.find_parent(class_="ed-note") not in (None, element))]
+        assert len(links) == 1, element.get("id")
+        link = links[0]
+        assert link["href"] == f"#{element['id']}" and "ed-added" in link["class"]
+        assert link.get("aria-label", "").startswith("Link to") and link.get_text() == ""
+
+
+def test_permalink_shows_on_hover_and_focus_and_copies_the_canonical_url(open_page, site_server):
+    page = open_page("", permissions=["clipboard-read", "clipboard-write"])
+    link = page.locator("#cargo-planes > a.ed-permalink")
+    opacity = "e => getComputedStyle(e).opacity"
+    assert link.evaluate(opacity) == "0"
+    page.locator("#cargo-planes").hover(position={"x": 5, "y": 5})
+    page.wait_for_timeout(250)
+    assert link.evaluate(opacity) == "1"
+    page.mouse.move(1, 1)
+    page.wait_for_timeout(250)
+    assert link.evaluate(opacity) == "0"
+    link.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # keyboard focus (focus-visible)
+    page.wait_for_timeout(250)
+    assert link.evaluate(opacity) == "1"
+    box = link.bounding_box()
+    assert box["width"] >= 24 and box["height"] >= 24
+    assert link.get_attribute("role") == "button" and link.get_attribute("aria-label").startswith("Copy link to paragraph")
+    canonical = page.evaluate("document.querySelector('link[rel=canonical]').href")
+    assert canonical == site_server.url("") and "/demo-repo/" in canonical
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()") == canonical + "#cargo-planes"
+    assert page.locator(".ed-live[role=status]").inner_text() == f"Link copied: {canonical}#cargo-planes"
+    assert page.evaluate("location.hash") == ""
+    # a note's permalink, with Space
+    note_link = page.locator("#war-of-words a.ed-permalink")
+    note_link.focus()
+    page.keyboard.press("Space")
+    page.wait_for_timeout(200)
+    assert page.evaluate("navigator.clipboard.readText()") == canonical + "#war-of-words"
+    assert not page.problems, page.problems
+
+
+def test_permalinks_always_visible_on_touch_screens(open_page):
+    page = open_page("", viewport=PHONE, has_touch=True)
+    assert page.evaluate("matchMedia('(hover: none)').matches")
+    assert page.locator("#cargo-planes > a.ed-permalink").evaluate("e => getComputedStyle(e).opacity") == "1"
+    screenshot(page, "permalinks-390-touch")
+
+
+def test_permalink_is_a_plain_link_without_the_clipboard_api(open_page, site_server):
+    page = open_page(None)
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'clipboard', {get: () => undefined});")
+    page.goto(site_server.url(""))
+    link = page.locator("#cargo-planes > a.ed-permalink")
+    assert link.get_attribute("role") is None and link.get_attribute("aria-label").startswith("Link to paragraph")
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(150)
+    assert page.evaluate("location.hash") == "#cargo-planes"
+    assert not check_landing(page.evaluate(LANDING, "cargo-planes"), "cargo-planes", "fallback")
+
+
+def test_permalinks_without_javascript_are_links(open_page):
+    page = open_page("", java_script_enabled=False)
+    page.locator("#cargo-planes").hover(position={"x": 5, "y": 5})
+    link = page.locator("#cargo-planes > a.ed-permalink")
+    assert link.is_visible() and link.get_attribute("href") == "#cargo-planes"
+    link.click()
+    assert page.evaluate("location.hash") == "#cargo-planes"
+
+
+# ---------------------------------------------------------------- notes opened in the page and history
+
+@VIEWPORTS
+def test_opening_notes_updates_the_hash_without_history_entries(open_page, viewport):
+    page = open_page("", viewport=viewport)
+    length = page.evaluate("history.length")
+    for ident in ("two-months-of-crisis", "allies-wary-of-force", "two-months-of-crisis"):
+        page.locator(f"#ref-{ident}").click()
+        page.wait_for_timeout(50)
+    assert page.evaluate("location.hash") in ("", "#allies-wary-of-force")
+    page.locator("#ref-saturday-23-march").click()
+    assert page.evaluate("location.hash") == "#saturday-23-march"
+    assert page.evaluate("history.length") == length
+
+
+@VIEWPORTS
+def test_back_and_forward_after_following_note_links(open_page, viewport):
+    page = open_page("#war-of-words", viewport=viewport)
+    assert not check_landing(page.evaluate(LANDING, "war-of-words"), "war-of-words", "start")
+    page.locator("#war-of-words a.ed-note__num").click()          # back to the text: #ref-war-of-words
+    page.wait_for_timeout(150)
+    assert page.evaluate("location.hash") == "#ref-war-of-words"
+    marker = page.locator("#ref-war-of-words").bounding_box()
+    assert 0 <= marker["y"] < viewport["height"]
+    page.locator("#ref-stand-idly-by").click()                      # open another note (no history entry)
+    page.go_back()
+    page.wait_for_timeout(200)
+    assert page.evaluate("location.hash") == "#war-of-words"
+    assert not check_landing(page.evaluate(LANDING, "war-of-words"), "war-of-words", "after back")
+    page.go_forward()  # the entry the marker click replaced: that note, landed on
+    page.wait_for_timeout(200)
+    assert page.evaluate("location.hash") == "#stand-idly-by"
+    assert not check_landing(page.evaluate(LANDING, "stand-idly-by"), "stand-idly-by", "after forward")
+    assert not page.locator("#war-of-words").evaluate("n => n.classList.contains('is-target')")
+    assert not page.problems, page.problems
+
+
+# ---------------------------------------------------------------- fragment edge cases
+
+@VIEWPORTS
+def test_percent_encoded_hashes_land(browser, site_server, viewport):
+    cases = {"cargo%2Dplanes": "cargo-planes", "%63argo-planes": "cargo-planes",
+             quote("landed-at-maiquetia", safe="").replace("-", "%2D"): "landed-at-maiquetia"}
+    states = land_many(browser, [(site_server.url(f"#{raw}"), ident) for raw, ident in cases.items()], viewport)
+    for (raw, ident), state in zip(cases.items(), states):
+        assert state and state["id"] == ident and state["hash"] == f"#{raw}"
+        wrong = check_landing(state, ident, raw)
+        assert not wrong, wrong
+
+
+@VIEWPORTS
+def test_a_link_to_a_notes_title_lands_on_the_note(browser, site_server, viewport):
+    """Search results link to a note's title (#id-title): the note opens as for #id."""
+    ident = "helicopters-overhauled"
+    (state,) = land_many(browser, [(site_server.url(f"#{ident}-title"), ident)], viewport)
+    assert not check_landing(state, ident, "title"), check_landing(state, ident, "title")
+
+
+def test_malformed_percent_encoding_does_not_break_the_page(open_page):
+    page = open_page("#%E0%A4%A")
+    assert not page.problems, page.problems
+    page.locator("#ref-war-of-words").click()
+    assert page.locator("#war-of-words").is_visible()
+
+
+def test_note_in_a_collapsed_section_on_a_phone(open_page):
+    """On a phone notes are closed behind their markers; a link to one opens it in place."""
+    page = open_page("", viewport=PHONE)
+    assert not page.locator("#stand-idly-by").is_visible()
+    page.evaluate("location.hash = 'stand-idly-by'")
+    page.wait_for_timeout(200)
+    assert not check_landing(page.evaluate(LANDING, "stand-idly-by"), "stand-idly-by", "hashchange")
+    page2 = open_page("#stand-idly-by", viewport=PHONE, java_script_enabled=False)
+    assert page2.locator("#stand-idly-by").is_visible()
+
+
+def test_text_fragment_links_still_highlight_text(open_page):
+    # the fragment runs across a highlight's end and its marker ("...cargo planes[11] of personnel")
+    page = open_page("#:~:text=two%20Russian%20cargo%20planes%20of%20personnel")
+    state = page.evaluate("""() => { const r = document.querySelector('.ed-hl[data-note="one-freighter-one-airliner"]').getBoundingClientRect();
+                                   return {hash: location.hash, top: r.top, bottom: r.bottom, h: innerHeight, y: scrollY,
+                                           targets: document.querySelectorAll('.is-target').length}; }""")
+    assert state["hash"] == "" and state["targets"] == 0
+    assert state["y"] > 0 and 0 <= state["top"] and state["bottom"] <= state["h"], state
+    assert page.evaluate("document.fragmentDirective !== undefined")
+    assert not page.problems
+
+
+# ---------------------------------------------------------------- renamed ids (aliases)
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+@VIEWPORTS
+def test_old_ids_land_on_their_new_targets(browser, case_server, viewport, js):
+    label = f"{viewport['width']} {'js' if js else 'no-js'}"
+    olds = list(CASE_ALIASES) + ["old-note"]
+    states = land_many(browser, [(case_server.url(f"#{old}"), old) for old in olds], viewport, java_script_enabled=js)
+    for old, state in zip(olds, states):
+        assert state is not None, old
+        new = CASE_ALIASES.get(old, "renamed-note")
+        assert state["id"] == new
+        if js:
+            assert not check_landing(state, new, f"{label} #{old}"), check_landing(state, new, f"{label} #{old}")
+        else:
+            assert state["marked"], f"{label} #{old}: target not marked"
+            assert state["display"] != "none"
+            assert state["header"] - 1 <= state["top"] <= state["header"] + state["line"] + 1, (old, state)
