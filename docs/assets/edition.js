@@ -196,7 +196,7 @@
     if (el && el.classList.contains("ed-alias")) el = doc.getElementById(el.dataset.aliasOf);
     return el && article.contains(el) ? el : null;
   }
-  function land() {
+  function land(loading) {
     const anchor = targetOf(location.hash);
     /* a note's title is a target too (search results link there): land on its note */
     const el = anchor && (anchor.closest(".ed-note") || anchor);
@@ -218,7 +218,10 @@
     const hl = hls(el.id)[0], focus = anchor.closest(".ed-note") ? anchor : el;
     const top = focus.getBoundingClientRect().top, above = hl ? Math.max(0, top - hl.getBoundingClientRect().top) : 0;
     focus.style.scrollMarginTop = Math.min(above + headerBottom() + PAD, innerHeight - 160) + "px";
-    focus.scrollIntoView({ block: "start" });
+    /* while the page loads, scroll only after the opened note has been drawn where the reader is
+       not looking yet: the text it pushes down never moves on screen (no layout shift) */
+    const go = () => focus.scrollIntoView({ block: "start" });
+    if (loading === true) requestAnimationFrame(() => setTimeout(go)); else go();
     focus.setAttribute("tabindex", "-1");
     focus.focus({ preventScroll: true });
   }
@@ -238,5 +241,5 @@
   wide.addEventListener("change", relayout);
   if (window.ResizeObserver) new ResizeObserver(relayout).observe(article);
   layout();
-  land();
+  land(true);
 })();
