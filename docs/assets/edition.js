@@ -194,6 +194,7 @@
     if (!raw) return null;
     let el = doc.getElementById(id) || doc.getElementById(raw);
     if (el && el.classList.contains("ed-alias")) el = doc.getElementById(el.dataset.aliasOf);
+    if (el && el.classList.contains("ed-note__title")) el = el.closest(".ed-note");  /* search results */
     return el && article.contains(el) ? el : null;
   }
   function land(loading) {
