@@ -238,7 +238,9 @@
     if (d) d.open = n.dataset.was === "1";
   }));
 
-  addEventListener("hashchange", land);
+  /* after a search result is chosen, Material closes its overlay and restores the scroll
+     position: land once that is done */
+  addEventListener("hashchange", () => { land(); setTimeout(() => { if (doc.body.dataset.mdScrolllock === undefined) land(); }, 120); });
   wide.addEventListener("change", relayout);
   if (window.ResizeObserver) new ResizeObserver(relayout).observe(article);
   layout();
