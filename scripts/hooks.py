@@ -39,8 +39,10 @@ def _report(problems: list[Problem], strict: bool, where: str) -> None:
     for problem in problems:
         (log.error if problem.severity == "error" else log.warning)(problem.format())
     if errors or (strict and problems):
-        count = len(errors) if errors else len(problems)
-        raise PluginError(f"{count} problem(s) in the annotations or the article (listed above); "
+        count = f"{len(errors)} error(s)" + (f" and {len(problems) - len(errors)} warning(s)" if len(problems) > len(errors) else "")
+        if not errors:
+            count += " (a strict build refuses warnings)"
+        raise PluginError(f"{count} in the annotations or the article (listed above); "
                           f"{where}. Fix them and build again ('make check' lists them without building).")
 
 
@@ -50,7 +52,7 @@ def on_pre_build(config) -> None:
     _build.clear()
     _build["result"] = result
     _build["set"] = result.annotation_set
-    _report(result.problems, bool(config.strict), f"nothing was written to {config.site_dir}")
+    _report(result.problems, bool(config.strict), "nothing was written: the previous site is as it was")
 
 
 def _absolute_link(config):
@@ -107,7 +109,7 @@ def on_page_content(html: str, page, config, files) -> str:
         _build["placed"] = result.placed
         reviews = claim_reviews(result.placed, config.site_url, page.meta, config.site_name, config.site_url)
         data = json.dumps(reviews, ensure_ascii=False).replace("</", "<\\/")
-        return result.html + f'<script type="application/ld+json" id="claim-reviews">{data}</script>'
+        return result.html + f'<script type="application/ld+json" id="_claim-reviews">{data}</script>'
     if kind == "sources":
         return html + sources_html(_build["set"], article_url)
     if kind == "notes-index":

@@ -97,7 +97,7 @@ def test_page_links_the_collection(built_site):
 
 
 def test_claim_reviews(built_site):
-    reviews = json.loads(article(built_site).find("script", id="claim-reviews").string)
+    reviews = json.loads(article(built_site).find("script", id="_claim-reviews").string)
     claims = [a for a in SET.annotations if a.category == "claims"]
     assert len(reviews) == len(claims)
     for review in reviews:

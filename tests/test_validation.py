@@ -83,7 +83,7 @@ CASES = {
     "C06-ambiguous": (claims(note(paragraph="us-official", exact="Russian personnel")),
                       r"test-note: the quote occurs 2 times in the paragraph: .*\[Russian personnel\].*\|.*\[Russian personnel\].*; add 'prefix:'"),
     "C08-id-equals-paragraph": (claims(note(id="cargo-planes")),
-                                r"cargo-planes: the id is used twice on the page"),
+                                r"claims\.yml:3:5: cargo-planes: the note's id .*clashes with another element: <p>"),
     "verdict-missing": (claims(note(verdict="")), r"test-note: a claim needs a verdict"),
     "verdict-not-on-sourcing": (claims(note(), category="sourcing"), r"test-note: only claims carry a verdict"),
     "unknown-verdict": (claims(note(verdict="mostly-true")), r"test-note: 'mostly-true' is not a known verdict; use one of: accurate"),
@@ -260,3 +260,89 @@ def test_http_only_source_is_accepted(tmp_path):
         '    url: "http://example.org/page"\n    http_only: true\n')})
     result = check(project)
     assert result.returncode == 0 and "http://" not in result.stdout
+
+
+# ---- faults a new editor ran into (each kind, our own inputs) ----
+
+def test_file_that_is_not_utf8(tmp_path):
+    project = make_project(tmp_path / "p", annotations={"claims.yml": GOOD})
+    path = project / "annotations" / "claims.yml"
+    path.write_bytes(path.read_bytes().replace(b"One freighter", "Guaid\u00f3 freighter".encode("cp1252")))
+    result = check(project)
+    assert_problem(result, r"claims\.yml:8:\d+: the file is not UTF-8 text \(byte 0xf3\); save it with the UTF-8 encoding")
+
+
+def test_empty_annotation_file(tmp_path):
+    _, result = run(tmp_path, {"claims.yml": GOOD, "sanctions.yml": ""})
+    assert_problem(result, r"sanctions\.yml:1:1: the file is empty; write 'category:'")
+
+
+def test_article_without_annotated_flag_is_an_error(tmp_path):
+    article = _article_with("annotated: true\n", "")
+    project = make_project(tmp_path / "p", annotations={"claims.yml": GOOD}, replace_files={"docs/index.md": article})
+    assert_problem(check(project), r"docs/index\.md:1:1: annotated: the article's front matter does not say 'annotated: true'")
+
+
+def test_front_matter_that_is_not_yaml_names_its_line(tmp_path):
+    article = _article_with('dek: "Two cargo', "dek: Update: two cargo").replace("survival.\"\n", "survival.\n", 1)
+    project = make_project(tmp_path / "p", annotations={"claims.yml": GOOD}, replace_files={"docs/index.md": article})
+    assert_problem(check(project), r"docs/index\.md:3:\d+: YAML does not parse: a value contains a colon")
+
+
+def test_unquoted_front_matter_date(tmp_path):
+    article = _article_with('date: "2019-03-27"', "date: 2019-03-27")
+    project = make_project(tmp_path / "p", annotations={"claims.yml": GOOD}, replace_files={"docs/index.md": article})
+    assert_problem(check(project), r"docs/index\.md:5:1: date: front matter field 'date' is not text .*put the value in quotes")
+
+
+def test_upper_case_suffix_is_read_and_subfolders_are_named(tmp_path):
+    project = make_project(tmp_path / "p", annotations={"claims.YAML": GOOD})
+    (project / "annotations" / "drafts").mkdir()
+    (project / "annotations" / "drafts" / "x.yml").write_text(GOOD, encoding="utf-8")
+    result = check(project)
+    assert result.returncode == 0
+    assert "1 placed on the page" in result.stdout
+    assert "drafts/x.yml: this file is in a subfolder and is not read" in result.stdout
+
+
+def test_renamed_paragraph_with_alias_keeps_its_notes(tmp_path):
+    article = _article_with("{#cargo-planes}", "{#cargo-flights}").replace("paragraph_aliases: {}",
+                                                                       "paragraph_aliases: {cargo-planes: cargo-flights}")
+    project = make_project(tmp_path / "p", annotations={"claims.yml": GOOD}, replace_files={"docs/index.md": article})
+    soup = BeautifulSoup((build(project) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert soup.find(id="test-planes") is not None
+    assert soup.find(id="cargo-planes")["data-alias-of"] == "cargo-flights"
+
+
+def test_alias_to_a_missing_paragraph(tmp_path):
+    article = _article_with("paragraph_aliases: {}", "paragraph_aliases: {old-para: no-such-para}")
+    project = make_project(tmp_path / "p", annotations={"claims.yml": GOOD}, replace_files={"docs/index.md": article})
+    assert_problem(check(project), r"paragraph_aliases\.old-para: the alias points to 'no-such-para', which does not exist")
+
+
+def test_prefix_without_its_space_and_a_wrong_prefix(tmp_path):
+    good = claims(note(paragraph="us-official", exact="Russian personnel", extra='      prefix: "non-military"\n'))
+    _, result = run(tmp_path / "a", {"claims.yml": good})
+    assert result.returncode == 0, result.stderr
+    wrong = claims(note(paragraph="us-official", exact="Russian personnel", extra='      prefix: "military-grade"\n'))
+    _, result = run(tmp_path / "b", {"claims.yml": wrong})
+    assert_problem(result, r"test-note: the quote is in the paragraph .* but not with that prefix/suffix")
+
+
+def test_sources_written_without_brackets(tmp_path):
+    _, result = run(tmp_path, {"claims.yml": claims(note()).replace("sources: [S1]", "sources: S1")})
+    assert_problem(result, r"test-note: 'sources' must be a list")
+    assert "cites source 'S'" not in result.stderr
+
+
+def test_an_invalid_source_is_reported_once(tmp_path):
+    broken = 'sources:\n  - id: S1\n    title: "[A page]"\n    publisher: "Somebody"\n    date: "2019"\n'
+    _, result = run(tmp_path, {"claims.yml": GOOD, "sources.yml": broken})
+    assert_problem(result, r"sources\.yml:2:5: S1: missing required field 'url'")
+    assert "not in annotations/sources.yml" not in result.stderr
+    assert "whose entry in annotations/sources.yml has an error" in result.stderr
+
+
+def test_note_id_that_clashes_with_a_generated_id(tmp_path):
+    _, result = run(tmp_path, {"claims.yml": claims(note(id="planes"), note(id="planes-title", exact="landed in Caracas"))})
+    assert_problem(result, r"claims\.yml:\d+:5: planes(-title)?: the note's id .*clashes with another element")

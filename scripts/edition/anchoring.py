@@ -13,7 +13,7 @@ highlight always covers the article's own characters, never the normalised ones)
 - dashes (‐ ‑ ‒ – — −) match ``-``;
 - the ellipsis … matches ``...``;
 - any run of white space (including non-breaking and thin spaces, and line breaks) matches
-  one space; white space at the ends of ``exact`` is ignored.
+  one space; white space at the ends of ``exact``, ``prefix`` and ``suffix`` is ignored.
 
 Matching is case-sensitive.
 """
@@ -76,9 +76,9 @@ class Anchor:
 class AnchorFailure(Exception):
     """The quote did not resolve to exactly one place.
 
-    ``kind`` is ``"missing"`` or ``"ambiguous"``; ``candidates`` holds, for "missing", the
-    closest passage of the paragraph (at most one), and for "ambiguous", each occurrence shown
-    with a little context.
+    ``kind`` is ``"missing"``, ``"ambiguous"`` or ``"context"`` (the quote is there but no
+    occurrence has the given prefix/suffix); ``candidates`` holds, for "missing", the closest
+    passage of the paragraph (at most one), otherwise each occurrence shown with a little context.
     """
 
     kind: str
@@ -89,7 +89,12 @@ class AnchorFailure(Exception):
         if self.kind == "missing":
             near = f"; the closest passage is {self.candidates[0]!r}" if self.candidates else ""
             return (f"the quote is not in the paragraph{near}",
-                    "copy the words exactly from the article (curly quotes, dashes and spacing may differ)")
+                    "copy the words exactly from the article (matching is case-sensitive; curly quotes, "
+                    "dashes and spacing may differ)")
+        if self.kind == "context":
+            shown = " | ".join(self.candidates)
+            return (f"the quote is in the paragraph ({shown}) but not with that prefix/suffix",
+                    "copy 'prefix:' from the words just before the quote and 'suffix:' from the words just after")
         shown = " | ".join(self.candidates)
         return (f"the quote occurs {len(self.candidates)} times in the paragraph: {shown}",
                 "add 'prefix:' (words just before) or 'suffix:' (words just after) to pick one")
@@ -140,21 +145,25 @@ def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> Anc
     """
     norm, origin = normalise(text)
     quote = normalise_text(exact).strip()
-    before = normalise_text(prefix).lstrip()
-    after = normalise_text(suffix).rstrip()
+    before = normalise_text(prefix).strip()
+    after = normalise_text(suffix).strip()
     if not quote:
         raise AnchorFailure("missing", [])
-    hits = []
+    hits, bare = [], []
     pos = norm.find(quote)
     while pos != -1:
         end = pos + len(quote)
-        if (not before or norm[:pos].endswith(before)) and (not after or norm[end:].startswith(after)):
+        bare.append(pos)
+        # prefix and suffix match up to the white space where they meet the quote
+        if (not before or norm[:pos].rstrip().endswith(before)) and (not after or norm[end:].lstrip().startswith(after)):
             hits.append(pos)
         pos = norm.find(quote, pos + 1)
     if len(hits) == 1:
         start = hits[0]
         end = start + len(quote)
         return Anchor(origin[start], origin[end - 1] + 1)
+    if not hits and bare:
+        raise AnchorFailure("context", [_context(norm, h, h + len(quote)) for h in bare])
     if not hits:
         return_close = _closest(norm, quote)
         raise AnchorFailure("missing", [return_close] if return_close else [])

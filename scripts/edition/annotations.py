@@ -22,7 +22,7 @@ import jsonschema
 
 from .notes import _RAW_TAG, body_issues
 from .problems import Problem, display_path
-from .yamlsource import Place, YamlDocument, flattened_list, load_yaml
+from .yamlsource import Place, YamlDocument, flattened_list, load_yaml, read_text
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
 SOURCES_FILE = "sources.yml"
@@ -213,7 +213,10 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[dict[str, Source
     file = display_path(path, root)
     if not path.exists():
         return {}, [Problem(file, 0, 0, "", "the source list is missing", "create it (see schema/sources.schema.json)")]
-    doc, problems = load_yaml(path.read_text(encoding="utf-8"), file)
+    text, problems = read_text(path, file)
+    if text is None:
+        return {}, problems
+    doc, problems = load_yaml(text, file)
     if doc is None:
         return {}, problems
 
@@ -264,13 +267,22 @@ def load_annotations(directory: Path, root: Path | None = None) -> AnnotationSet
                                               "create it, with one YAML file per category")])
     sources, source_problems = load_sources(directory / SOURCES_FILE, root)
     problems += source_problems
+    invalid_sources = {p.subject for p in source_problems if p.severity == "error"}
     annotations: list[Annotation] = []
     seen_ids: dict[str, str] = {}
-    paths = sorted(p for p in directory.iterdir() if p.suffix in (".yml", ".yaml") and p.name != SOURCES_FILE)
+    paths = sorted(p for p in directory.iterdir()
+                   if p.is_file() and p.suffix.lower() in (".yml", ".yaml") and p.name != SOURCES_FILE)
+    for nested in sorted(directory.glob("*/**/*")):
+        if nested.is_file() and nested.suffix.lower() in (".yml", ".yaml"):
+            problems.append(Problem(display_path(nested, root), 0, 0, "", "this file is in a subfolder and is not read",
+                                    "move it into annotations/ itself, or rename it (e.g. .yml.draft) to keep it as a draft",
+                                    "warning"))
     for path in paths:
         file = display_path(path, root)
-        doc, file_problems = load_yaml(path.read_text(encoding="utf-8"), file)
-        if doc is None:
+        text, file_problems = read_text(path, file)
+        if text is not None:
+            doc, file_problems = load_yaml(text, file)
+        if text is None or doc is None:
             problems += file_problems
             continue
         data = doc.data if isinstance(doc.data, dict) else {}
@@ -321,11 +333,15 @@ def load_annotations(directory: Path, root: Path | None = None) -> AnnotationSet
             if isinstance(later, dict) and isinstance(later.get("date"), str) and not _is_date(later["date"]):
                 add(f"'later.date' {later['date']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("later", "date"))
             cited = []
-            for j, sid in enumerate(item.get("sources") or []):
+            listed = item.get("sources") if isinstance(item.get("sources"), list) else []
+            for j, sid in enumerate(listed):
                 if not isinstance(sid, str):
                     continue
                 if sid in sources:
                     cited.append(sources[sid])
+                elif sid in invalid_sources:
+                    add(f"cites source '{sid}', whose entry in annotations/{SOURCES_FILE} has an error (reported above)",
+                        "fix that entry first", ("sources", j))
                 elif sources or not source_problems:
                     close = difflib.get_close_matches(sid, list(sources), n=1)
                     add(f"cites source '{sid}', which is not in annotations/{SOURCES_FILE}",

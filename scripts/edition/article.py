@@ -54,13 +54,26 @@ def header_html(meta: dict, about_url: str) -> str:
     )
 
 
-def meta_problems(meta: dict, page_file: str) -> list[Problem]:
-    """Missing or malformed front matter fields of the article page."""
+def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]:
+    """Missing or malformed front matter fields of the article page.
+
+    Args:
+        meta: the front matter as MkDocs read it.
+        page_file: the path shown in problems.
+        source: the page's text, to point at the line of a field.
+    """
     problems = []
+    lines = source.splitlines()
     for key in REQUIRED_META:
-        if not isinstance(meta.get(key), str) or not meta.get(key):
-            problems.append(Problem(page_file, 1, 1, key, f"front matter field '{key}' is missing or not text",
-                                    f"add '{key}: \"...\"' to the front matter (quote it)"))
+        value = meta.get(key)
+        line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
+        if key not in meta or value in (None, ""):
+            problems.append(Problem(page_file, line, 1, key, f"front matter field '{key}' is missing or empty",
+                                    f"add '{key}: \"...\"' to the front matter"))
+        elif not isinstance(value, str):
+            problems.append(Problem(page_file, line, 1, key,
+                                    f"front matter field '{key}' is not text (YAML read {value!r} as a {type(value).__name__})",
+                                    f"put the value in quotes: {key}: \"{value}\""))
     aliases = meta.get("paragraph_aliases") or {}
     if not isinstance(aliases, dict):
         problems.append(Problem(page_file, 1, 1, "paragraph_aliases", "must be a mapping of old id to new id",

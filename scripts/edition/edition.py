@@ -29,7 +29,7 @@ class MergedPage:
 def annotate_article(body_html: str, markdown_text: str, meta: dict, annotation_set: AnnotationSet,
                      page_file: str, *, line_offset: int = 0, about_url: str = "about/",
                      sources_url: str = "sources/", resolve_link: LinkResolver | None = None,
-                     share_base: str = "share/", render_notes: bool = True) -> MergedPage:
+                     share_base: str = "share/", render_notes: bool = True, source: str = "") -> MergedPage:
     """Check the article and merge its annotations.
 
     Args:
@@ -43,9 +43,10 @@ def annotate_article(body_html: str, markdown_text: str, meta: dict, annotation_
         resolve_link: maps links written in note bodies (``about.md``) to published URLs.
         share_base: URL of the folder of share pages (one per note, with its link preview).
         render_notes: False leaves each note's element empty (for checking only: faster).
+        source: the page's whole text (front matter included), to give front matter lines.
     """
     problems = list(annotation_set.problems)
-    problems += meta_problems(meta, page_file)
+    problems += meta_problems(meta, page_file, source)
     problems += paragraph_id_problems(markdown_text, body_html, page_file, line_offset)
     aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
     html = header_html(meta, about_url) + legend_html(annotation_set) + body_html

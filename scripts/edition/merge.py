@@ -153,7 +153,7 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
     texts: dict[str, str] = {}
     for ann in annotations:
         where = (ann.file, ann.target_line, ann.target_column, ann.id)
-        targets = ids.get(ann.paragraph)
+        targets = ids.get(ann.paragraph) or ids.get((aliases or {}).get(ann.paragraph, ""))
         if not targets:
             known = [k for k, v in ids.items() if v[0].name in ("p", "h1", "span", "time")]
             close = difflib.get_close_matches(ann.paragraph, known, n=1)
@@ -206,7 +206,13 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
             anchor_point = slot
     for old, new in (aliases or {}).items():
         target = ids.get(new)
-        if target:
+        if not target:
+            problems.append(Problem(page_file, 1, 1, f"paragraph_aliases.{old}", f"the alias points to '{new}', which does not exist",
+                                    "point it at the paragraph's current id"))
+        elif old in ids:
+            problems.append(Problem(page_file, 1, 1, f"paragraph_aliases.{old}", f"'{old}' is still the id of an element",
+                                    "remove the alias, or finish renaming the paragraph"))
+        else:
             stub = soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": new})
             target[0].insert_before(stub)
     for item in placed:
@@ -215,8 +221,14 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
             if slot is not None:
                 stub = soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": item.annotation.id})
                 slot.insert_before(stub)
-    problems += duplicate_id_problems(soup, page_file,
-                                      extra_ids=[i for p in placed for i in (p.annotation.id, f"{p.annotation.id}-title")])
+    by_id = {i: p.annotation for p in placed for i in (p.annotation.id, f"{p.annotation.id}-title", f"ref-{p.annotation.id}")}
+    for problem in duplicate_id_problems(soup, page_file, extra_ids=[i for p in placed for i in (p.annotation.id, f"{p.annotation.id}-title")]):
+        note = by_id.get(problem.subject)
+        if note is not None:
+            problem = Problem(note.file, note.line, note.column, note.id,
+                              f"the note's id (or its {problem.subject!r}) clashes with another element: {problem.what.split(': ', 1)[-1]}",
+                              "choose another id for the note (ids are public URLs)")
+        problems.append(problem)
     html = str(soup)
     for slot, note_html in slots.items():
         html = html.replace(slot, note_html, 1)

@@ -151,6 +151,22 @@ def _parse_hint(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str]:
     return what or "the YAML does not parse", "check quotes, colons and indentation on this line"
 
 
+def read_text(path, file: str) -> tuple[str | None, list[Problem]]:
+    """Read an editor's file as UTF-8 (a leading BOM is allowed).
+
+    Returns ``(text, [])``, or ``(None, [problem])`` naming the line and column of the first
+    byte that is not UTF-8.
+    """
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
+        return None, [Problem(file, line, column, "", f"the file is not UTF-8 text (byte 0x{data[err.start]:02x})",
+                              "save it with the UTF-8 encoding in your editor")]
+
+
 def load_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Load one YAML document from ``text``.
 
@@ -174,6 +190,9 @@ def load_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
         return None, [Problem(file, line, column, "", f"YAML does not parse: {what}", todo)]
     except yaml.YAMLError as err:  # e.g. a control character in the stream
         return None, [Problem(file, 0, 0, "", f"YAML does not parse: {err}", "remove the character")]
+    if not nodes:
+        return None, [Problem(file, 1, 1, "", "the file is empty",
+                              "write 'category:' and 'annotations:' in it, or delete the file")]
     if len(nodes) != 1:
         return None, [Problem(file, 1, 1, "", f"expected one YAML document, found {len(nodes)}",
                               "keep one document per file (remove '---' separators)")]
