@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from conftest import CHROMIUM_ARGS, CHROMIUM, SiteServer, check, make_project, mkdocs
+from conftest import SiteServer, check, make_project, mkdocs
 
 HOSTILE = """\
 category: sourcing
@@ -68,26 +68,24 @@ def test_hostile_markup_is_reported_and_stripped(tmp_path):
     assert "Title" in note.select_one(".ed-note__title").get_text()
 
 
-def test_nothing_executes_in_the_browser(tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_nothing_executes_in_the_browser(tmp_path, browser):
     project, _ = _build(tmp_path)
     server = SiteServer(project / "site")
+    context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            dialogs = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(server.url(""))
-            page.wait_for_load_state("load")
-            for link in page.locator("#hostile-one a").all():
-                href = link.get_attribute("href") or ""
-                assert not href.startswith(("javascript:", "data:"))
-            page.locator("#hostile-one summary").click()
-            page.wait_for_timeout(200)
-            assert page.evaluate("window.__xss") is None
-            assert dialogs == []
-            browser.close()
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        page.goto(server.url(""))
+        page.wait_for_load_state("load")
+        for link in page.locator("#hostile-one a").all():
+            href = link.get_attribute("href") or ""
+            assert not href.startswith(("javascript:", "data:"))
+        page.locator("#ref-hostile-one").click()          # open the note
+        page.locator("#hostile-one summary").click()      # and its details
+        page.wait_for_timeout(200)
+        assert page.evaluate("window.__xss") is None
+        assert dialogs == []
     finally:
+        context.close()
         server.close()
