@@ -204,8 +204,18 @@ def open_page(browser, site_server):
 
     Console errors and failed or third-party requests are collected on ``page.problems``.
     """
-    contexts = []
+    contexts: list = []
+    yield page_opener(browser, site_server, contexts)
+    for context in contexts:
+        context.close()
 
+
+def page_opener(browser, server: "SiteServer", contexts: list):
+    """A function ``open(path, viewport=DESKTOP, wait=True, **context options)`` -> loaded page.
+
+    Each page collects console errors, page errors, failed requests and requests to any
+    other host on ``page.problems``; its context is appended to ``contexts`` for closing.
+    """
     def _open(path: str = "", viewport=None, wait: bool = True, **options):
         context = browser.new_context(viewport=viewport or DESKTOP, **options)
         contexts.append(context)
@@ -214,18 +224,16 @@ def open_page(browser, site_server):
         page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
         page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
-        page.on("request", lambda r: (not r.url.startswith(site_server.origin) and not r.url.startswith("data:"))
+        page.on("request", lambda r: (not r.url.startswith(server.origin) and not r.url.startswith("data:"))
                 and page.problems.append(f"third party: {r.url}"))
         if path is not None:
-            page.goto(site_server.url(path))
+            page.goto(server.url(path))
             if wait:
                 page.wait_for_load_state("load")
                 page.wait_for_timeout(100)
         return page
 
-    yield _open
-    for context in contexts:
-        context.close()
+    return _open
 
 
 def screenshot(page, name: str) -> Path:
@@ -309,19 +317,7 @@ def case_server(tmp_path_factory):
 @pytest.fixture
 def open_case(browser, case_server):
     """Like ``open_page``, on the case article's server."""
-    contexts = []
-
-    def _open(path: str = "", viewport=None, **options):
-        context = browser.new_context(viewport=viewport or DESKTOP, **options)
-        contexts.append(context)
-        page = context.new_page()
-        page.problems = []
-        page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
-        page.goto(case_server.url(path))
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(100)
-        return page
-
-    yield _open
+    contexts: list = []
+    yield page_opener(browser, case_server, contexts)
     for context in contexts:
         context.close()
