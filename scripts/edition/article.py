@@ -106,6 +106,9 @@ def paragraph_id_problems(markdown_text: str, html: str, page_file: str, line_of
     """
     problems = []
     soup = BeautifulSoup(html, "html.parser")
+    by_id: dict[str, list] = {}
+    for tag in soup.find_all(id=True):
+        by_id.setdefault(tag["id"], []).append(tag)
     seen: dict[str, int] = {}
     for ident, line in declared_paragraph_ids(markdown_text):
         line += line_offset
@@ -120,7 +123,7 @@ def paragraph_id_problems(markdown_text: str, html: str, page_file: str, line_of
         if ident in HEADER_IDS:
             problems.append(Problem(page_file, line, 1, ident, "this id is reserved for the article header",
                                     "choose another id"))
-        tags = soup.find_all(id=ident)
+        tags = by_id.get(ident, [])
         if not tags:
             problems.append(Problem(page_file, line, 1, ident, "the id was not attached to any element",
                                     "put '{#id}' on its own line directly after the paragraph's last line"))
