@@ -104,6 +104,35 @@ COLOURS = """() => {
 }"""
 
 
+# the text inside highlights in the lines set in grey (dek, "Related article", republication line): its
+# colour, and the page, highlight and nested highlight backgrounds under it, composited
+LINES_IN_HIGHLIGHTS = """() => {
+  const parse = c => { const ctx = document.createElement('canvas').getContext('2d'); ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1);
+    const d = ctx.getImageData(0, 0, 1, 1).data; return [d[0], d[1], d[2], d[3] / 255]; };
+  return [...document.querySelectorAll(':is(.ed-dek, .ed-related, .ed-republication) .ed-hl')].map(h => {
+    const layers = [];
+    for (let e = h; e; e = e.parentElement) layers.unshift(parse(getComputedStyle(e).backgroundColor));
+    return {line: h.closest('p').className, note: h.dataset.note, fg: parse(getComputedStyle(h).color), layers};
+  });
+}"""
+
+
+@SCHEMES
+def test_text_in_highlights_on_grey_lines_keeps_contrast(open_page, scheme):
+    page = open_scheme(open_page, "", DESKTOP, scheme)
+    found = page.evaluate(LINES_IN_HIGHLIGHTS)
+    assert {f["line"] for f in found} >= {"ed-dek", "ed-related", "ed-republication"}
+    report = []
+    for item in found:
+        bg = (255.0, 255.0, 255.0)
+        for layer in item["layers"]:
+            bg = _blend(layer, bg)
+        ratio = contrast(_blend(item["fg"], bg), bg)
+        report.append(f"{item['line']} {item['note']}: {ratio:.2f}:1")
+        assert ratio >= 4.5, report[-1]
+    print(f"\n{scheme}: " + "; ".join(report))
+
+
 @SCHEMES
 def test_highlight_colours_keep_text_contrast(open_page, scheme):
     page = open_scheme(open_page, "", DESKTOP, scheme)

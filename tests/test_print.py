@@ -20,7 +20,7 @@ PRINTED = """() => {
   const notes = [...document.querySelectorAll('.ed-note')].map(n => {
     const m = document.getElementById('ref-' + n.id), part = s => n.querySelector(s);
     const filled = s => part(s) && shown(part(s)) && box(part(s)).height > 0 && part(s).innerText.trim().length > 0;
-    const markerNumber = m && (m.dataset.n ? getComputedStyle(m, '::before').content.replace(/"/g, '')
+    const markerNumber = m && (m.dataset.n ? getComputedStyle(m, '::before').content.replace(/["\s\u2060]/g, '')
                                            : shown(m.querySelector('.ed-marker__num')) && m.querySelector('.ed-marker__num').textContent);
     return {id: n.id, shown: shown(n), left: box(n).left, right: box(n).right, float: getComputedStyle(n).float,
             title: filled('.ed-note__title'), summary: filled('.ed-note__summary'), body: filled('.ed-note__body'),

@@ -20,22 +20,53 @@
   const headerBottom = () => (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
   const shown = n => !n.classList.contains("ed-hidden-cat");
   const isOpen = n => n.classList.contains("is-open");
-  const GAP = 8, PAD = 8;
+  const GAP = 8, STUB_GAP = 4, PAD = 8;
   const decode = s => { try { return decodeURIComponent(s); } catch (e) { return s; } };
 
-  /* ---- wide screens: slide each margin note up level with its highlight, never above the previous note ---- */
+  /* ---- wide screens: a density-aware margin. Walking the notes in document order, each starts level
+     with its highlight or just below the previous note; it is shown as a full card when that card ends
+     before the next note's highlight, otherwise as a one-line stub (.is-compact: number, category icon
+     with its label as text for assistive technology, verdict badge, title cut with an ellipsis), so the
+     margin keeps up with the text. A stub's short summary (still read out by screen readers) and its
+     disclosure appear when it expands to the full card in place: while it or its marker is hovered or
+     focused, once the stub is clicked, when its marker opens it, or when it is the link's target. Only
+     notes after an expanded one move (transforms: no layout shift). Heights are measured once per width
+     (again for a note whose details open or close). ---- */
+  const full = new Map(), stub = new Map(), pinned = new Set(), hovered = new Set();
+  let measuredAt = 0;
+  const forced = n => hovered.has(n.id) || pinned.has(n) || markerOf(n.id) === doc.activeElement || isOpen(n) || n.classList.contains("is-target") ||
+    n.contains(doc.activeElement) || !!(n.querySelector("details") || {}).open;
   function layout() {
     performance.mark("ed-layout-start");
     notes.forEach(n => { n.style.transform = ""; });
-    let prev = -Infinity;
-    if (wide.matches) notes.filter(n => shown(n) && getComputedStyle(n).float === "right").map(n => {
-      const r = n.getBoundingClientRect(), hl = hls(n.id)[0];
-      return [n, r.top, r.height, hl ? hl.getBoundingClientRect().top : r.top];
-    }).forEach(([n, top, height, want]) => {
-      const y = Math.min(top, Math.max(want, prev + GAP));
-      if (top - y > 0.5) n.style.transform = "translateY(" + (y - top) + "px)";
-      prev = y + height;
-    });
+    const margin = wide.matches ? notes.filter(n => shown(n) && getComputedStyle(n).float === "right") : [];
+    if (!margin.length) notes.forEach(n => n.classList.remove("is-compact"));
+    else {
+      if (measuredAt !== innerWidth) { full.clear(); stub.clear(); measuredAt = innerWidth; }
+      const todo = margin.filter(n => !full.has(n));
+      if (todo.length) {
+        todo.forEach(n => n.classList.add("is-compact"));
+        todo.forEach(n => stub.set(n, n.getBoundingClientRect().height));
+        todo.forEach(n => n.classList.remove("is-compact"));
+        todo.forEach(n => full.set(n, n.getBoundingClientRect().height));
+      }
+      const want = margin.map(n => { const hl = hls(n.id)[0]; return hl ? hl.getBoundingClientRect().top + scrollY : -Infinity; });
+      let prev = -Infinity;
+      const compact = margin.map((n, i) => {
+        const y = Math.max(want[i], prev), fits = y + full.get(n) + GAP <= (i + 1 < margin.length ? want[i + 1] : Infinity);
+        const c = !fits && !forced(n);
+        prev = y + (c ? stub.get(n) + STUB_GAP : full.get(n) + GAP);
+        return c;
+      });
+      notes.forEach(n => { if (margin.indexOf(n) < 0) n.classList.remove("is-compact"); });
+      margin.forEach((n, i) => n.classList.toggle("is-compact", compact[i]));
+      prev = -Infinity;
+      margin.map(n => [n, n.getBoundingClientRect()]).forEach(([n, r], i) => {
+        const top = r.top + scrollY, y = Math.min(top, Math.max(want[i], prev));
+        if (top - y > 0.5) n.style.transform = "translateY(" + (y - top) + "px)";
+        prev = y + r.height + (compact[i] ? STUB_GAP : GAP);
+      });
+    }
     performance.measure("ed-layout", "ed-layout-start");
   }
   let pending = false;
@@ -81,6 +112,7 @@
     if (r.top < headerBottom() || r.top > innerHeight - 64) el.scrollIntoView({ block: "nearest" });
   }
   function close(note, focusMarker) {
+    pinned.delete(note);
     setOpen(note, false);
     if (decode(location.hash.slice(1)) === note.id) replaceHash("");
     const m = markerOf(note.id);
@@ -103,7 +135,7 @@
     });
     note.addEventListener("keydown", e => { if (e.key === "Escape") close(note, true); });
   });
-  article.addEventListener("toggle", relayout, true);
+  article.addEventListener("toggle", e => { full.delete(e.target.closest(".ed-note")); relayout(); }, true);
 
   /* ---- emphasis both ways: highlight/marker <-> note ---- */
   let active = null;
@@ -118,10 +150,18 @@
     const x = el && el.closest ? el.closest("[data-note], .ed-note") : null;
     return x && byId.has(x.dataset.note || x.id) ? x.dataset.note || x.id : null;
   };
-  article.addEventListener("mouseover", e => activate(idAt(e.target)));
-  article.addEventListener("mouseleave", () => activate(null));
-  article.addEventListener("focusin", e => activate(idAt(e.target)));
-  article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate(null); });
+  /* a stub hovered (or whose marker is) stays expanded while the pointer is in the margin, so the notes
+     under the pointer never move; pointing at the text again folds them back */
+  article.addEventListener("mouseover", e => {
+    const id = idAt(e.target), inNote = e.target.closest(".ed-note, .ed-marker");
+    activate(id);
+    if (id && inNote && !hovered.has(id)) { hovered.add(id); relayout(); }
+    else if (!inNote && e.target !== article && hovered.size) { hovered.clear(); relayout(); }
+  });
+  article.addEventListener("mouseleave", () => { activate(null); if (hovered.size) { hovered.clear(); relayout(); } });
+  article.addEventListener("focusin", e => { activate(idAt(e.target)); relayout(); });
+  article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate(null); relayout(); });
+  notes.forEach(n => n.addEventListener("click", () => { if (!pinned.has(n)) { pinned.add(n); relayout(); } }));
 
   /* ---- category filter, kept in the URL as ?show=claims,sourcing ---- */
   const boxes = $$(".ed-legend input[data-cat]");
@@ -134,6 +174,7 @@
       hls(note.id).forEach(h => h.classList.toggle("ed-muted", hide));
     });
     boxes.forEach(b => { b.checked = show.indexOf(b.dataset.cat) >= 0; });
+    delete doc.documentElement.dataset.edShow;  /* the classes above take over from the <head> script's attribute */
     relayout();
   }
   boxes.forEach(box => {
@@ -149,6 +190,7 @@
   });
   const show = new URLSearchParams(location.search).get("show");
   if (show !== null && boxes.length) applyFilter(show.split(",").filter(c => cats().indexOf(c) >= 0));
+  delete doc.documentElement.dataset.edShow;
 
   /* ---- expand / collapse all (narrow screens) ---- */
   const toggleAll = doc.querySelector(".ed-legend__toggle-all");
@@ -216,7 +258,10 @@
     layout();
     /* the highlight just below the header, the note under it; the scroll-margin also steers the
        browser's own scroll to the fragment while the page loads */
-    const hl = hls(el.id)[0], focus = anchor.closest(".ed-note") ? anchor : el;
+    /* on a link to a part of the note (its title, from search results) the browser scrolls to and focuses
+       that part: the scroll margin and focus go there */
+    const part = doc.getElementById(decode(location.hash.slice(1))), focus = part && el.contains(part) ? part : el;
+    const hl = hls(el.id)[0];
     const top = focus.getBoundingClientRect().top, above = hl ? Math.max(0, top - hl.getBoundingClientRect().top) : 0;
     focus.style.scrollMarginTop = Math.min(above + headerBottom() + PAD, innerHeight - 160) + "px";
     /* while the page loads, scroll only after the opened note has been drawn where the reader is
@@ -244,5 +289,6 @@
   wide.addEventListener("change", relayout);
   if (window.ResizeObserver) new ResizeObserver(relayout).observe(article);
   layout();
+  doc.documentElement.classList.add("ed-laid");
   land(true);
 })();
