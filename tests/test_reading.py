@@ -1,8 +1,10 @@
 """Issue 4: margin notes that read well everywhere (browser tests, geometry measured in Chromium).
 
 Wide screens (1440, 1920): notes in the margin, level with their highlight or just below the
-previous note, never overlapping each other, the text or the footer; the disclosure opens in
-place; emphasis both ways; CLS 0. Narrow screens (390, 768, 1024): notes after their paragraph
+previous note, never overlapping each other, the text or the footer; dense stretches as one-line
+stubs that expand in place, so every note stays near its highlight (median/max distances printed and
+asserted); the disclosure opens in place; emphasis both ways; markers never wrap away from their
+quote; CLS 0 (also with ?show=). Narrow screens (390, 768, 1024): notes after their paragraph
 behind a marker; expand/collapse all; no horizontal scroll; 24x24 px targets. Without
 JavaScript every note is readable. Keyboard and ARIA. The legend. Cases C09 and C10.
 Screenshots go to test-output/.
