@@ -8,8 +8,8 @@
    ids; copy-link buttons. */
 (() => {
   "use strict";
-  const doc = document, article = doc.querySelector(".ed-article");
-  if (!article) return;
+  const doc = document, article = doc.querySelector(".ed-article"), landed = () => doc.documentElement.classList.remove("ed-landing");
+  if (!article) return landed();
   const wide = matchMedia("(min-width: 75em)");
   const $$ = (sel, root = article) => Array.from(root.querySelectorAll(sel));
   const notes = $$(".ed-note");
@@ -291,4 +291,5 @@
   layout();
   doc.documentElement.classList.add("ed-laid");
   land(true);
+  landed();
 })();
