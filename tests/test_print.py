@@ -13,7 +13,7 @@ from conftest import OUTPUT, screenshot
 
 PAPER = {"width": 720, "height": 1000}
 
-PRINTED = """() => {
+PRINTED = r"""() => {
   const shown = e => e.checkVisibility({opacityProperty: true, visibilityProperty: true});
   const box = e => e.getBoundingClientRect();
   const width = document.documentElement.clientWidth;

@@ -186,7 +186,10 @@ def merge(html: str, annotations: list[Annotation], render_note: NoteRenderer,
         ann = item.annotation
         marker = soup.new_tag("a", attrs={
             "class": f"ed-marker ed-marker--{ann.category}", "id": f"ref-{ann.id}", "href": f"#{ann.id}",
-            "aria-controls": ann.id, "data-note": ann.id, "data-search-exclude": ""})
+            "aria-controls": ann.id, "data-note": ann.id, "data-search-exclude": "",
+            # the stylesheet draws the number from data-n, so the marker adds no text to the
+            # paragraph: text fragment links (#:~:text=) match across it, with or without JavaScript
+            "data-n": str(item.number), "aria-label": f"Note {item.number}, {ann.category_info.label}"})
         number = soup.new_tag("span", attrs={"class": "ed-marker__num", "aria-hidden": "true"})
         number.string = str(item.number)
         label = soup.new_tag("span", attrs={"class": "ed-sr"})
