@@ -23,7 +23,7 @@ import json
 
 from mkdocs.structure.files import File
 
-from edition.check import check_config
+from edition.check import check_config, page_link_resolver
 from edition.edition import annotate_article
 from edition.opendata import annotation_collection, claim_reviews
 from edition.pages import notes_index_html, sources_html
@@ -57,10 +57,11 @@ def on_pre_build(config) -> None:
 
 def _absolute_link(config):
     """Map a relative link written in a note body (``about.md#x``) to an absolute URL."""
+    relative = page_link_resolver(config.use_directory_urls)
+
     def resolve(path: str) -> str:
-        name, _, fragment = path.partition("#")
-        url = config.site_url + (name[:-3] + "/" if name.endswith(".md") and name != "index.md" else "")
-        return url + (f"#{fragment}" if fragment else "")
+        url = relative(path)
+        return url if ":" in url.split("#")[0] else config.site_url + url.removeprefix("./")
     return resolve
 
 
