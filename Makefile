@@ -2,17 +2,21 @@
 #   make serve   live preview at http://127.0.0.1:8000 (rebuilds when docs/ or annotations/ change)
 #   make build   the site into site/, strict; a failed build leaves the previous site/ untouched
 #   make check   validate the annotations and the article without building
+#   make schema  rewrite schema/ (the editors' JSON Schema) from the categories in mkdocs.yml
 #   make test    the whole test suite, browser tests included (Debian's chromium)
+#   make test-fast  the in-process unit tests only (under a minute)
 #   make bench   performance figures (table + bench/results.json)
+#   make zensical   the same site built by Zensical, then annotated, into site-zensical/
 
 VENV_STAMP := .venv/.installed
 BIN := .venv/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test bench chromium clean
+.PHONY: serve build check schema test test-fast bench zensical chromium clean
+ZENSICAL_VERSION := 0.0.73
 
-$(VENV_STAMP): requirements.txt
+$(VENV_STAMP): requirements.txt pyproject.toml
 	@bash scripts/bootstrap.sh venv
 
 chromium:
@@ -27,13 +31,30 @@ build: $(VENV_STAMP)
 	@rm -rf site && mv .site-staging site && echo "Site written to site/"
 
 check: $(VENV_STAMP)
-	@PYTHONPATH=scripts $(BIN)/python -m edition.check mkdocs.yml
+	@$(BIN)/python -m annotated_edition check
+
+schema: $(VENV_STAMP)
+	@$(BIN)/python -m annotated_edition schema
+
+# Zensical reads mkdocs.yml but runs no MkDocs plugin: build with it into a staging folder
+# (a copy of mkdocs.yml pointing there), annotate the built site, then publish site-zensical/.
+zensical: $(VENV_STAMP)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check zensical==$(ZENSICAL_VERSION)
+	@rm -rf .site-zensical-staging
+	@sed 's/^site_dir: .*/site_dir: .site-zensical-staging/' mkdocs.yml > .zensical.yml
+	$(BIN)/zensical build -f .zensical.yml || { rm -rf .site-zensical-staging .zensical.yml; exit 1; }
+	@rm -f .zensical.yml
+	$(BIN)/python -m annotated_edition annotate .site-zensical-staging || { rm -rf .site-zensical-staging; exit 1; }
+	@rm -rf site-zensical && mv .site-zensical-staging site-zensical && echo "Site written to site-zensical/"
 
 test: $(VENV_STAMP) chromium
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV_STAMP)
+	$(BIN)/python -m pytest -m "not browser and not build" -q
 
 bench: $(VENV_STAMP) chromium
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site .site-staging bench/results.json test-output .pytest_cache
+	rm -rf site .site-staging site-zensical .site-zensical-staging .cache bench/results.json test-output .pytest_cache

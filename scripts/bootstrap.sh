@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Set up what the make targets need, idempotently:
-#   scripts/bootstrap.sh venv      -> .venv with the exact pins of requirements.txt
+#   scripts/bootstrap.sh venv      -> .venv with the exact pins of requirements.txt and the plugin (pip install -e .)
 #   scripts/bootstrap.sh chromium  -> Debian's chromium at /usr/bin/chromium (for browser tests)
 # Installs Debian packages with apt-get only when they are missing and we are root (or have
 # passwordless sudo); otherwise says exactly what to install.
@@ -34,6 +34,8 @@ case "${1:-}" in
       fi
     fi
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+    # the engine, as the MkDocs plugin 'annotated-edition' (editable: scripts/annotated_edition is live)
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
     touch .venv/.installed
     ;;
   chromium)

@@ -1,57 +1,52 @@
-"""The article page: its header (from front matter) and the paragraph-id rules.
+"""The rules of an annotated page: its front matter and its paragraph ids.
 
-Front matter fields (``docs/index.md``): ``title``, ``dek``, ``author``, ``date``
-(YYYY-MM-DD), ``date_text`` (as printed), ``publisher``, ``republisher``, ``original_url``,
-``photo_credit``, ``paragraph_aliases`` (old id -> new id) and ``annotated: true``.
-
-The header parts get fixed ids that notes can target like paragraphs: ``headline``,
-``dek``, ``byline``, ``dateline``, ``photo-credit``. Everything the edition adds to the
-article's words carries the class ``ed-added`` so the fidelity test can tell it apart.
+Front matter fields: ``title``, ``dek``, ``author``, ``date`` (YYYY-MM-DD), ``date_text`` (as
+printed), ``publisher``, ``republisher``, ``original_url``, ``photo_credit``, ``editor_note``
+(Markdown, optional), ``paragraph_aliases`` (old id -> new id) and ``annotated: true``. The
+header drawn from them (template ``header.html``) gives its parts fixed ids that notes can
+target like paragraphs: :data:`HEADER_IDS`.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
 
+import yaml
 from bs4 import BeautifulSoup, NavigableString
 
 from .problems import Problem
+from .yamlsource import load_yaml
 
 HEADER_IDS = ("headline", "dek", "byline", "dateline", "photo-credit")
 ID_RULE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # MkDocs' mkdocs.utils.meta.YAML_RE
 _ATTR_LINE = re.compile(r"^\{:?\s*#([^\s}]+)[^}]*\}\s*$")
 REQUIRED_META = ("title", "dek", "author", "date", "date_text", "publisher", "republisher", "original_url", "photo_credit")
+OPTIONAL_TEXT = ("editor_note",)
 
 
-def header_html(meta: dict, about_url: str) -> str:
-    """The article's header and the editor's note, as HTML.
+def split_front_matter(source: str) -> tuple[str, dict, int]:
+    """``(markdown, meta, line_offset)`` of a page, read as MkDocs reads it (``mkdocs.utils.meta.get_data``).
 
-    Args:
-        meta: the page's front matter.
-        about_url: URL of the About page (relative to the article page).
+    ``line_offset`` is the number of lines before the Markdown, so its line numbers can be told
+    as the file's. Front matter that is not a YAML mapping gives ``{}`` (see :func:`front_matter_problems`).
     """
-    e = lambda key: escape(str(meta.get(key, "")))  # noqa: E731
-    return (
-        '<header class="ed-header">'
-        f'<p class="ed-kicker ed-added">Annotated edition · {e("publisher")} column, republished by {e("republisher")}</p>'
-        f'<h1 id="headline">{e("title")}</h1>'
-        f'<p class="ed-dek" id="dek">{e("dek")}</p>'
-        f'<p class="ed-byline"><span id="byline">By {e("author")}</span>'
-        f'<span class="ed-added" aria-hidden="true"> · </span>'
-        f'<time id="dateline" datetime="{e("date")}">{e("date_text")}</time></p>'
-        f'<p class="ed-credit" id="photo-credit"><span class="ed-added">Photo credit (the photo is not reproduced here): </span>'
-        f'{e("photo_credit")}</p>'
-        '</header>'
-        '<div class="ed-editor-note ed-added" role="note" aria-label="Editor\'s note">'
-        '<p><strong>Editor\'s note.</strong> The column is reproduced from a plain-text copy. We repaired that copy: '
-        'two sentences it split across paragraphs are joined again ("…his government opposed the U.S.-led coup…" and '
-        '"…policy: encouraging a nonviolent…"), a stray "2" after the last line is removed, and the two '
-        '"Related article" lines, whose links pointed nowhere, are plain text. '
-        f'<a href="{escape(about_url)}">About this edition</a> explains the notes and their verdicts. '
-        f'Original: <a href="{e("original_url")}" rel="noopener noreferrer">{e("republisher")}</a>.</p>'
-        '</div>'
-    )
+    match = _FRONT_MATTER.match(source)
+    meta: dict = {}
+    if match:
+        try:
+            data = yaml.safe_load(match.group(1))
+        except yaml.YAMLError:
+            data = None
+        if isinstance(data, dict):
+            meta, markdown_text = data, source[match.end():].lstrip("\n")
+            return markdown_text, meta, source.count("\n") - markdown_text.count("\n")
+    return source, meta, 0
+
+
+def _added(tag) -> bool:
+    """Whether ``tag`` is in what the edition draws (the header, or class ``ed-added`` on it or an ancestor)."""
+    return any({"ed-added", "ed-header"} & set(t.get("class") or []) for t in [tag, *tag.parents] if hasattr(t, "get"))
 
 
 def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]:
@@ -74,6 +69,11 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
             problems.append(Problem(page_file, line, 1, key,
                                     f"front matter field '{key}' is not text (YAML read {value!r} as a {type(value).__name__})",
                                     f"put the value in quotes: {key}: \"{value}\""))
+    for key in OPTIONAL_TEXT:
+        if key in meta and not isinstance(meta[key], str):
+            line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
+            problems.append(Problem(page_file, line, 1, key, f"front matter field '{key}' is not text",
+                                    f"write it as a block: '{key}: |' followed by indented Markdown"))
     aliases = meta.get("paragraph_aliases") or {}
     if not isinstance(aliases, dict):
         problems.append(Problem(page_file, 1, 1, "paragraph_aliases", "must be a mapping of old id to new id",
@@ -91,7 +91,7 @@ def declared_paragraph_ids(markdown_text: str) -> list[tuple[str, int]]:
     return found
 
 
-def paragraph_id_problems(markdown_text: str, html: str, page_file: str, line_offset: int = 0) -> list[Problem]:
+def paragraph_id_problems(markdown_text: str, soup: BeautifulSoup, page_file: str, line_offset: int = 0) -> list[Problem]:
     """Check the article's paragraph ids (cases C07 and C08).
 
     Every declared id must follow :data:`ID_RULE`, be unique, and land on a ``<p>`` (Python-
@@ -100,12 +100,11 @@ def paragraph_id_problems(markdown_text: str, html: str, page_file: str, line_of
 
     Args:
         markdown_text: the page's Markdown without front matter.
-        html: the same page rendered by Python-Markdown.
+        soup: the same page rendered by Python-Markdown, parsed (before any note is merged).
         page_file: the path shown in problems.
         line_offset: lines taken by the front matter, added to line numbers.
     """
     problems = []
-    soup = BeautifulSoup(html, "html.parser")
     by_id: dict[str, list] = {}
     for tag in soup.find_all(id=True):
         by_id.setdefault(tag["id"], []).append(tag)
@@ -137,27 +136,30 @@ def paragraph_id_problems(markdown_text: str, html: str, page_file: str, line_of
         problems.append(Problem(page_file, 0, 0, "", f"an id was left in the text: {leftover.strip()[:60]!r}",
                                 "put '{#id}' on its own line directly after the paragraph, with no line break before it"))
     for p in soup.find_all("p"):
-        if not p.get("id") and p.get_text(strip=True):
+        if not p.get("id") and p.get_text(strip=True) and not _added(p):
             text = " ".join(p.get_text().split())[:50]
             problems.append(Problem(page_file, 0, 0, "", f"the paragraph {text!r} has no id",
                                     "add a line '{#some-id}' directly after it"))
     return problems
 
 
-def legend_html(annotation_set) -> str:
-    """The legend: the four categories with their counts; filter controls appear with JavaScript."""
-    from .annotations import CATEGORIES
+def front_matter_problems(source: str, meta: dict, page_file: str) -> list[Problem]:
+    """Problems of a page's front matter that MkDocs would pass over in silence.
 
-    counts = annotation_set.counts()
-    items = []
-    for key, cat in CATEGORIES.items():
-        items.append(
-            f'<label><input type="checkbox" data-cat="{key}" checked hidden>'
-            f'<span class="ed-cat ed-cat--{key}"><span class="ed-cat__icon" aria-hidden="true">{cat.icon}</span>'
-            f'{escape(cat.plural)}</span> <span class="ed-legend__count">({counts.get(key, 0)})</span></label>')
-    return (
-        '<div class="ed-legend ed-added" role="group" aria-label="Note categories">'
-        f'<p class="ed-legend__title">{sum(counts.values())} notes:</p>{"".join(items)}'
-        '<button type="button" class="ed-legend__toggle-all" aria-pressed="false" hidden>Expand all notes</button>'
-        '</div>'
-    )
+    MkDocs drops front matter that is not valid YAML (and the page then shows it as text);
+    here it is parsed again to say where and why. The page must also say ``annotated: true``,
+    or no note would be shown.
+    """
+    if not source.startswith("---"):
+        return [Problem(page_file, 1, 1, "", "the article has no front matter",
+                        "start the file with the '---' block (title, dek, author, ...) and 'annotated: true'")]
+    if not meta:
+        block = source.split("\n---", 1)[0][3:]
+        _, problems = load_yaml(block, page_file)  # the block starts on the file's first line
+        return problems or [Problem(page_file, 1, 1, "", "the front matter could not be read",
+                                    "check that it starts and ends with a line of three dashes (---)")]
+    if meta.get("annotated") is not True:
+        line = next((i for i, text in enumerate(source.splitlines(), 1) if text.startswith("annotated:")), 1)
+        return [Problem(page_file, line, 1, "annotated", "the article's front matter does not say 'annotated: true', "
+                        "so no note would be shown", "add the line 'annotated: true' to the front matter")]
+    return []

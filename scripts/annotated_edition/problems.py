@@ -47,13 +47,6 @@ class Problem:
         return self.format()
 
 
-class EditionError(Exception):
-    """Raised when the edition cannot be built; carries every problem found, not just the first."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(p.format() for p in problems))
-
 
 def display_path(path: Path | str, root: Path | None = None) -> str:
     """Return ``path`` relative to ``root`` (default: the working directory) when it lies below it."""

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import lru_cache
 from dataclasses import dataclass
 
 _CHAR_MAP = {
@@ -34,7 +33,6 @@ _CHAR_MAP = {
 _SPACE = re.compile(r"\s")
 
 
-@lru_cache(maxsize=4096)
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalise ``text`` for matching.
 
@@ -127,11 +125,26 @@ def _closest(norm: str, quote: str) -> str:
     return best.strip() if best_ratio >= 0.5 else ""
 
 
-def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> Anchor:
+@dataclass(frozen=True)
+class NormalisedText:
+    """A paragraph's text with its normalised form, computed once for all the quotes in it."""
+
+    text: str
+    norm: str
+    origin: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> "NormalisedText":
+        """Normalise ``text`` (see :func:`normalise`)."""
+        return cls(text, *normalise(text))
+
+
+def find_quote(text: "str | NormalisedText", exact: str, prefix: str = "", suffix: str = "") -> Anchor:
     """Find the one place where ``exact`` occurs in ``text``.
 
     Args:
-        text: the paragraph's text content (the article's own characters).
+        text: the paragraph's text content (the article's own characters), or its
+            :class:`NormalisedText` when several quotes are looked up in one paragraph.
         exact: the quote (TextQuoteSelector ``exact``).
         prefix: optional text that must come just before the quote.
         suffix: optional text that must come just after the quote.
@@ -143,7 +156,8 @@ def find_quote(text: str, exact: str, prefix: str = "", suffix: str = "") -> Anc
         AnchorFailure: the quote is absent, or occurs more than once and ``prefix``/``suffix``
             do not single one out.
     """
-    norm, origin = normalise(text)
+    paragraph = text if isinstance(text, NormalisedText) else NormalisedText.of(text)
+    norm, origin = paragraph.norm, paragraph.origin
     quote = normalise_text(exact).strip()
     before = normalise_text(prefix).strip()
     after = normalise_text(suffix).strip()

@@ -11,41 +11,43 @@
 
 from __future__ import annotations
 
-from .annotations import VERDICTS, Annotation
 from .merge import Placed
-from .notes import LinkResolver, render_body
+from .model import Annotation, Settings
+from .rendering import LinkResolver, Renderer
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 SCHEMA_CONTEXT = "https://schema.org"
-MOTIVATION = {"claims": "assessing", "sourcing": "commenting", "syria-analogy": "commenting", "sanctions": "describing"}
-# Ordinal part of the verdict scale (3 best); verdicts off the true/false axis get a name only.
-RATING = {"accurate": 3, "accurate-then-superseded": 3, "imprecise": 2, "wrong": 1}
 
 
 def _stamp(date: str) -> str:
     return f"{date}T00:00:00Z"
 
 
-def annotation_item(a: Annotation, page_url: str, resolve_link: LinkResolver | None = None) -> dict:
-    """One note as a W3C ``Annotation`` (a plain dict, ready for ``json.dumps``)."""
+def annotation_item(a: Annotation, page_url: str, renderer: Renderer, resolve_link: LinkResolver | None = None) -> dict:
+    """One note as a W3C ``Annotation`` (a plain dict, ready for ``json.dumps``).
+
+    The HTML body is sanitised by ``renderer`` (title and summary included); the motivation
+    is the category's (``mkdocs.yml``).
+    """
     quote = {"type": "TextQuoteSelector", "exact": a.exact}
     if a.prefix:
         quote["prefix"] = a.prefix
     if a.suffix:
         quote["suffix"] = a.suffix
     body = [
-        {"type": "TextualBody", "purpose": MOTIVATION[a.category], "format": "text/html", "language": "en",
-         "value": f"<p><strong>{a.title}</strong></p><p>{a.summary}</p>{render_body(a.body, resolve_link)}"},
-        {"type": "TextualBody", "purpose": "tagging", "value": a.category},
+        {"type": "TextualBody", "purpose": a.category.motivation, "format": "text/html", "language": "en",
+         "value": f"<p><strong>{renderer.inline(a.title)}</strong></p><p>{renderer.inline(a.summary)}</p>"
+                  f"{renderer.body(a.body, resolve_link)}"},
+        {"type": "TextualBody", "purpose": "tagging", "value": a.category.id},
     ]
     if a.verdict:
-        body.append({"type": "TextualBody", "purpose": "assessing", "value": VERDICTS[a.verdict]})
+        body.append({"type": "TextualBody", "purpose": "assessing", "value": a.verdict.label})
     body += [{"id": s.url, "type": "Text", "format": "text/html", "purpose": "linking", "label": s.title}
              for s in a.sources]
     return {
         "id": f"{page_url}#{a.id}",
         "type": "Annotation",
-        "motivation": MOTIVATION[a.category],
+        "motivation": a.category.motivation,
         "created": _stamp(a.checked),
         "modified": _stamp(a.checked),
         "body": body,
@@ -62,7 +64,7 @@ def annotation_item(a: Annotation, page_url: str, resolve_link: LinkResolver | N
 
 
 def annotation_collection(placed: list[Placed], page_url: str, collection_url: str, label: str,
-                          resolve_link: LinkResolver | None = None) -> dict:
+                          renderer: Renderer, resolve_link: LinkResolver | None = None) -> dict:
     """All notes, in document order, as one ``AnnotationCollection`` with a single page.
 
     Args:
@@ -70,9 +72,10 @@ def annotation_collection(placed: list[Placed], page_url: str, collection_url: s
         page_url: absolute URL of the article page.
         collection_url: absolute URL where this document is published.
         label: a human-readable name for the collection.
+        renderer: the build's Markdown renderer (the one sanitising point).
         resolve_link: maps relative links in bodies to absolute URLs.
     """
-    items = [annotation_item(p.annotation, page_url, resolve_link) for p in placed]
+    items = [annotation_item(p.annotation, page_url, renderer, resolve_link) for p in placed]
     return {
         "@context": ANNO_CONTEXT,
         "id": collection_url,
@@ -83,8 +86,9 @@ def annotation_collection(placed: list[Placed], page_url: str, collection_url: s
     }
 
 
-def claim_reviews(placed: list[Placed], page_url: str, meta: dict, site_name: str, site_url: str) -> list[dict]:
-    """Each claim note as a schema.org ``ClaimReview``.
+def claim_reviews(placed: list[Placed], settings: Settings, page_url: str, meta: dict, site_name: str,
+                  site_url: str, renderer: Renderer) -> list[dict]:
+    """Each note with a verdict as a schema.org ``ClaimReview``; names and texts as plain text.
 
     Args:
         placed: notes as placed on the article.
@@ -95,18 +99,18 @@ def claim_reviews(placed: list[Placed], page_url: str, meta: dict, site_name: st
     reviews = []
     for p in placed:
         a = p.annotation
-        if a.category != "claims":
+        if a.verdict is None:
             continue
-        rating = {"@type": "Rating", "alternateName": VERDICTS[a.verdict]}
-        if a.verdict in RATING:
-            rating.update(ratingValue=RATING[a.verdict], bestRating=3, worstRating=1)
+        rating = {"@type": "Rating", "alternateName": a.verdict.label}
+        if a.verdict.rating is not None:  # verdicts off the true/false axis get a name only
+            rating.update(ratingValue=a.verdict.rating, bestRating=settings.best_rating, worstRating=settings.worst_rating)
         reviews.append({
             "@context": SCHEMA_CONTEXT,
             "@type": "ClaimReview",
             "url": f"{page_url}#{a.id}",
-            "name": a.title,
+            "name": renderer.plain(a.title),
             "claimReviewed": a.exact,
-            "reviewBody": a.summary,
+            "reviewBody": renderer.plain(a.summary),
             "datePublished": a.checked,
             "author": {"@type": "Organization", "name": site_name, "url": site_url},
             "reviewRating": rating,

@@ -1,0 +1,108 @@
+"""``python -m annotated_edition``: the commands (https://docs.python.org/3/library/argparse.html).
+
+- ``check [-f mkdocs.yml]``: validate every annotated page's notes and front matter and anchor
+  every note, without building; prints ``file:line:column: id: what; what to do`` per problem
+  and the notes per category; exits 1 on an error. (``make check``)
+- ``annotate SITE_DIR [-f mkdocs.yml]``: merge the notes into a site another generator built
+  (Zensical); exits 1 and leaves the site as built on an error. (``make zensical``)
+- ``schema [-f mkdocs.yml]``: rewrite the editors' JSON Schema from the categories and verdicts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from mkdocs.config.base import ValidationError
+from mkdocs.exceptions import ConfigurationError
+
+from .article import split_front_matter
+from .core import errors_in
+from .postbuild import AnnotateError, annotate_site
+from .problems import Problem, display_path
+from .project import Project, ProjectError, load_project
+from .schema import write_schema
+
+
+def _print(problems: list[Problem]) -> None:
+    for problem in problems:
+        print(f"{problem.severity}: {problem.format()}", file=sys.stderr if problem.severity == "error" else sys.stdout)
+
+
+def check(project: Project) -> int:
+    """Check every annotated page as a build would; print problems and counts; return the exit status."""
+    edition = project.edition()
+    problems = edition.load()
+    placed = 0
+    for spec in edition.specs.values():
+        path = Path(project.config.docs_dir) / spec.page
+        if not path.is_file():
+            problems.append(Problem(display_path(path, project.root), 0, 0, "", "the annotated page does not exist",
+                                    "fix 'page:' under the plugin's 'pages' in mkdocs.yml"))
+            continue
+        source = path.read_text(encoding="utf-8-sig")
+        page_file = display_path(path, project.root)
+        front = edition.check_source(spec, source, page_file)
+        if errors_in(front):
+            problems += front
+            continue
+        body = project.render_markdown(split_front_matter(source)[0])
+        result = edition.annotate(spec, body, source, project.links(project.urls[spec.page], spec), page_file)
+        problems += result.problems
+        placed += len(result.placed)
+    _print(problems)
+    for spec in edition.specs.values():
+        counts = edition.notes[spec.page].counts(edition.settings_of(spec))
+        summary = ", ".join(f"{edition.settings.categories[k].plural.lower()} {n}" for k, n in counts.items())
+        print(f"{spec.page}: {sum(counts.values())} notes loaded ({summary})")
+    errors = errors_in(problems)
+    warnings = len(problems) - len(errors)
+    if errors:
+        print(f"{len(errors)} error(s), {warnings} warning(s): fix them and run 'make check' again", file=sys.stderr)
+        return 1
+    print(f"OK: {placed} notes anchored, {warnings} warning(s)")
+    if warnings:
+        print("Warnings do not stop 'make serve', but 'make build' (strict) refuses to publish until they are fixed.")
+    return 0
+
+
+def annotate(project: Project, site: Path) -> int:
+    """Annotate the built ``site``; print what was done; return the exit status."""
+    try:
+        problems, placed = annotate_site(project, site)
+    except AnnotateError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    _print(problems)
+    if errors_in(problems):
+        print(f"{len(errors_in(problems))} error(s): nothing was annotated; the site in {site} is not fit to publish",
+              file=sys.stderr)
+        return 1
+    print(f"Annotated {site}: " + ", ".join(f"{page} {n} notes" for page, n in placed.items()))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; return the exit status (2 for a usage or configuration error)."""
+    parser = argparse.ArgumentParser(prog="python -m annotated_edition", description=__doc__.split("\n")[0])
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate and anchor every note without building")
+    annotate_parser = commands.add_parser("annotate", help="merge the notes into a site another generator built")
+    annotate_parser.add_argument("site_dir", type=Path)
+    commands.add_parser("schema", help="rewrite the editors' JSON Schema from mkdocs.yml")
+    args = parser.parse_args(argv)
+    try:
+        project = load_project(args.config_file)
+    except (ProjectError, ValidationError, ConfigurationError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        return check(project)
+    if args.command == "annotate":
+        return annotate(project, args.site_dir)
+    folder = project.root / project.plugin_config["schema_dir"]
+    for path in write_schema(project.settings, folder):
+        print(f"wrote {display_path(path, project.root)}")
+    return 0

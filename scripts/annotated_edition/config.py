@@ -1,0 +1,158 @@
+"""The plugin's options in ``mkdocs.yml``, validated with MkDocs' own config option classes.
+
+The block a site writes (see the README for a whole example)::
+
+    plugins:
+      - annotated-edition:
+          pages:
+            - page: index.md             # a page of docs/
+              annotations: annotations   # its notes folder, relative to mkdocs.yml
+          categories:
+            - {id: claims, label: Claim, plural: Claims, icon: "✓", colour: "#9a3412",
+               dark_colour: "#fdba74", verdicts: true, motivation: assessing}
+          verdicts:
+            - {id: accurate, label: Accurate, rating: 3}
+
+Categories and verdicts are defined here once; the editors' JSON Schema, the category CSS and
+the open data are derived from them (:func:`settings_of`). A mistake is reported by MkDocs as
+one line naming the option (``Plugin 'annotated-edition' option 'categories': ...``).
+Option classes: https://www.mkdocs.org/dev-guide/plugins/#config_scheme
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+
+from .model import Category, Settings, Verdict
+
+ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-z]+|(rgb|hsl|oklch)a?\([^)]*\))$")
+MOTIVATIONS = ("assessing", "commenting", "describing", "classifying", "identifying", "linking",
+               "questioning", "tagging", "highlighting", "editing", "bookmarking", "moderating", "replying")
+
+
+class _Id(c.Type):
+    """A lowercase id (``a-z``, ``0-9``, single hyphens): used in file names, classes and URLs."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not ID.match(value):
+            raise ValidationError(f"{value!r} may only use lowercase a-z, 0-9 and single hyphens")
+        return value
+
+
+class _Colour(c.Type):
+    """A CSS colour (``#9a3412``, ``rgb(...)``, a named colour)."""
+
+    def __init__(self, default=None) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if not COLOUR.match(value.strip()):
+            raise ValidationError(f"{value!r} is not a CSS colour (write it like '#9a3412')")
+        return value.strip()
+
+
+class CategoryConfig(base.Config):
+    """One category of notes (see :class:`annotated_edition.model.Category`)."""
+
+    id = _Id()
+    label = c.Type(str)
+    plural = c.Optional(c.Type(str))
+    icon = c.Type(str)
+    colour = _Colour()
+    dark_colour = c.Optional(_Colour())
+    tint = c.Optional(_Colour())
+    dark_tint = c.Optional(_Colour())
+    line = c.Choice(("solid", "dotted", "dashed", "double", "wavy"), default="solid")
+    verdicts = c.Type(bool, default=False)
+    description = c.Type(str, default="")
+    motivation = c.Choice(MOTIVATIONS, default="commenting")
+
+
+class VerdictConfig(base.Config):
+    """One step of the verdict scale (see :class:`annotated_edition.model.Verdict`)."""
+
+    id = _Id()
+    label = c.Type(str)
+    rating = c.Optional(c.Type(int))
+    prominent = c.Type(bool, default=False)
+
+
+class PageConfig(base.Config):
+    """An annotated page: its Markdown file, its notes folder and the categories it uses."""
+
+    page = c.Type(str)
+    annotations = c.Type(str)
+    categories = c.Optional(c.ListOfItems(_Id()))
+
+
+def _unique(items: list, what: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item["id"] in seen:
+            raise ValidationError(f"two {what} have the id {item['id']!r}; give each its own")
+        seen.add(item["id"])
+
+
+class _Unique(c.ListOfItems):
+    """A list of sub-configs whose ``id`` values are unique."""
+
+    def __init__(self, option, what: str) -> None:
+        super().__init__(option, default=[])
+        self.what = what
+
+    def run_validation(self, value):
+        items = super().run_validation(value)
+        _unique(items, self.what)
+        return items
+
+
+class _Pages(c.ListOfItems):
+    """The annotated pages; each page once, each category it names defined under ``categories``."""
+
+    def __init__(self) -> None:
+        super().__init__(c.SubConfig(PageConfig), default=[])
+
+    def post_validation(self, config, key_name):
+        known = [cat["id"] for cat in config.get("categories") or []]
+        pages = []
+        for page in config[key_name]:
+            if page["page"] in pages:
+                raise ValidationError(f"the page {page['page']!r} is listed twice")
+            pages.append(page["page"])
+            for cat in page["categories"] or []:
+                if cat not in known:
+                    raise ValidationError(f"page {page['page']!r} names the category {cat!r}, which is not "
+                                          f"defined under 'categories' (defined: {', '.join(known) or 'none'})")
+
+
+class PluginConfig(base.Config):
+    """All options of the ``annotated-edition`` plugin."""
+
+    pages = _Pages()
+    categories = _Unique(c.SubConfig(CategoryConfig), "categories")
+    verdicts = _Unique(c.SubConfig(VerdictConfig), "verdicts")
+    schema_dir = c.Type(str, default="schema")
+    share_image = c.Optional(c.Type(str))
+
+
+def settings_of(config: PluginConfig) -> Settings:
+    """The categories and verdict scale of a validated plugin config, as :class:`Settings`."""
+    categories = {
+        cat["id"]: Category(id=cat["id"], label=cat["label"], plural=cat["plural"] or cat["label"], icon=cat["icon"],
+                            colour=cat["colour"], dark_colour=cat["dark_colour"] or cat["colour"], line=cat["line"],
+                            tint=cat["tint"] or "", dark_tint=cat["dark_tint"] or "",
+                            verdicts=cat["verdicts"], description=cat["description"], motivation=cat["motivation"])
+        for cat in config["categories"]
+    }
+    verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"]) for v in config["verdicts"]}
+    return Settings(categories, verdicts)

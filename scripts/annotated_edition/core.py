@@ -1,0 +1,147 @@
+"""The engine without MkDocs: load, validate, anchor, merge, and the open data of annotated pages.
+
+:class:`Edition` holds one build (a Markdown renderer, the templates, the notes of each page)
+and returns results and :class:`~annotated_edition.problems.Problem` lists; it never logs,
+raises for an editor's mistake, or writes a file. Its two edges are the MkDocs plugin
+(:mod:`annotated_edition.plugin`) and the command that annotates a site another generator
+built (:mod:`annotated_edition.postbuild`). Nothing is cached beyond the :class:`Edition`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from .article import front_matter_problems, meta_problems, paragraph_id_problems, split_front_matter
+from .links import Links
+from .loading import load_annotations
+from .merge import Placed, merge
+from .model import AnnotationSet, Settings
+from .opendata import annotation_collection, claim_reviews
+from .permalinks import add_permalinks
+from .problems import Problem
+from .rendering import Renderer
+from .share import share_url
+from .templates import Templates
+
+OPEN_DATA = "annotations.jsonld"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """An annotated page: ``page`` (source path in ``docs/``), its notes ``folder``, its category ids."""
+
+    page: str
+    folder: Path
+    categories: tuple[str, ...] = ()
+
+
+@dataclass
+class AnnotatedPage:
+    """One page merged with its notes: publish ``html`` only when ``errors`` is empty."""
+
+    spec: PageSpec
+    html: str
+    placed: list[Placed]
+    problems: list[Problem] = field(default_factory=list)
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that forbid publishing."""
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def errors_in(problems: list[Problem]) -> list[Problem]:
+    """The problems of severity ``error``."""
+    return [p for p in problems if p.severity == "error"]
+
+
+class Edition:
+    """One build of a site's annotated pages.
+
+    Args:
+        settings: the site's categories and verdict scale.
+        specs: the annotated pages.
+        root: the project folder (paths in problems are relative to it).
+        custom_dir: the theme's ``custom_dir``, whose ``annotated_edition/`` templates win.
+    """
+
+    def __init__(self, settings: Settings, specs: list[PageSpec], root: Path, custom_dir: str | Path | None = None) -> None:
+        self.settings = settings
+        self.specs = {spec.page: spec for spec in specs}
+        self.root = root
+        self.renderer = Renderer()
+        self.templates = Templates(self.renderer, custom_dir)
+        self.notes: dict[str, AnnotationSet] = {}
+        self.pages: dict[str, AnnotatedPage] = {}
+
+    def settings_of(self, spec: PageSpec) -> Settings:
+        """The settings restricted to the page's categories."""
+        return self.settings.only(list(spec.categories)) if spec.categories else self.settings
+
+    def load(self) -> list[Problem]:
+        """Load and validate every page's notes folder; return all their problems."""
+        problems = []
+        for spec in self.specs.values():
+            loaded = load_annotations(spec.folder, self.settings, self.root, list(spec.categories) or None, self.renderer)
+            self.notes[spec.page] = loaded
+            problems += loaded.problems
+        return problems
+
+    def check_source(self, spec: PageSpec, source: str, page_file: str) -> list[Problem]:
+        """Problems of the page's front matter (before its Markdown is rendered)."""
+        _markdown, meta, _offset = split_front_matter(source)
+        return front_matter_problems(source, meta, page_file) or meta_problems(meta, page_file, source)
+
+    def annotate(self, spec: PageSpec, body_html: str, source: str, links: Links, page_file: str) -> AnnotatedPage:
+        """Merge the page's notes into its rendered Markdown.
+
+        Args:
+            spec: the page.
+            body_html: the page's Markdown as the site generator rendered it (once).
+            source: the page's file text, front matter included (for ids and line numbers).
+            links: links as written on this page (relative URLs; see :class:`Links`).
+            page_file: the page's path as shown in problems.
+
+        Returns:
+            The :class:`AnnotatedPage`; ``html`` is the header, legend and merged article,
+            with the page's ClaimReview data.
+        """
+        markdown_text, meta, offset = split_front_matter(source)
+        problems = front_matter_problems(source, meta, page_file) or meta_problems(meta, page_file, source)
+        if errors_in(problems):
+            return AnnotatedPage(spec, "", [], problems, meta)
+        annotation_set = self.notes[spec.page]
+        settings = self.settings_of(spec)
+        head = self.templates.render("header", meta=meta, links=links) + self.templates.render(
+            "legend", categories=list(settings.categories.values()), counts=annotation_set.counts(settings))
+        soup = BeautifulSoup(head + body_html, "html.parser")
+        problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
+        aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
+
+        def marker(annotation, number):
+            return self.templates.render("marker", a=annotation, number=number)
+
+        def note(annotation, number):
+            return self.templates.render("note", a=annotation, number=number, links=links)
+
+        merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases)
+        problems += merge_problems
+        reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
+                                links.site_url, self.renderer)
+        html = self.templates.render("article", body=add_permalinks(merged), reviews=reviews)
+        result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta)
+        return result
+
+    def open_data(self, page: AnnotatedPage, links: Links) -> dict:
+        """The page's notes as a W3C ``AnnotationCollection`` (published at ``<page>annotations.jsonld``)."""
+        url = links.site_url + links.here
+        title = page.meta.get("title", "")
+        return annotation_collection(page.placed, url, url + OPEN_DATA, f"Notes on: {title}", self.renderer, links.absolute)
+
+    def share_folder(self, spec: PageSpec, page_url: str) -> str:
+        """The site-relative URL of the page's share pages folder."""
+        return share_url(page_url)

@@ -1,0 +1,61 @@
+"""Generated listings of one annotated page: its Sources and its Index of notes (template contexts).
+
+A page of ``docs/`` becomes a listing by its front matter: ``edition_page: sources`` or
+``edition_page: notes-index``, and ``annotations_of: <page>.md`` when the site has several
+annotated pages (default: the first one configured).
+"""
+
+from __future__ import annotations
+
+from .merge import Placed
+from .model import AnnotationSet, Settings
+
+KINDS = ("sources", "notes-index")
+
+
+def sources_context(annotation_set: AnnotationSet, article_url: str) -> dict:
+    """Context of ``sources.html``: every cited source, by publisher, each with the notes that cite it.
+
+    Args:
+        annotation_set: the page's notes and sources.
+        article_url: URL of the annotated page relative to the listing page (``../``).
+    """
+    cited_by: dict[str, list] = {}
+    for a in annotation_set.annotations:
+        for s in a.sources:
+            cited_by.setdefault(s.id, []).append(a)
+    by_publisher: dict[str, list] = {}
+    for sid, source in annotation_set.sources.items():
+        if sid in cited_by:
+            by_publisher.setdefault(source.publisher, []).append(source)
+    groups = [(publisher, [(s, cited_by[s.id]) for s in sorted(by_publisher[publisher], key=lambda s: (s.date, s.title))])
+              for publisher in sorted(by_publisher, key=str.casefold)]
+    return {"groups": groups, "total_sources": sum(len(v) for v in by_publisher.values()),
+            "total_notes": len(annotation_set.annotations), "article_url": article_url}
+
+
+def notes_index_context(settings: Settings, placed: list[Placed], article_url: str) -> dict:
+    """Context of ``notes_index.html``: the placed notes by category (the page's order) and by paragraph."""
+    by_paragraph: dict[str, list[Placed]] = {}
+    for p in placed:
+        by_paragraph.setdefault(p.annotation.paragraph, []).append(p)
+    return {"by_category": [(cat, [p for p in placed if p.annotation.category.id == key])
+                            for key, cat in settings.categories.items()],
+            "by_paragraph": list(by_paragraph.items()), "article_url": article_url}
+
+
+def find_listings(sources: dict[str, str], default_page: str) -> dict[str, tuple[str, str]]:
+    """The listing pages among ``sources`` (source path -> file text): ``{path: (kind, annotated page)}``."""
+    from .article import split_front_matter
+
+    found = {}
+    for src, text in sources.items():
+        _md, meta, _offset = split_front_matter(text)
+        if meta.get("edition_page") in KINDS:
+            found[src] = (meta["edition_page"], meta.get("annotations_of") or default_page)
+    return found
+
+
+def listing_url(urls: dict[str, str], listings: dict[str, tuple[str, str]], kind: str, page: str) -> str | None:
+    """The site-relative URL of the ``kind`` listing of the annotated ``page``, or None."""
+    return next((urls[src] for src, (k, of) in listings.items() if k == kind and of == page), None)

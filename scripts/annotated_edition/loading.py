@@ -1,0 +1,255 @@
+"""Reading and validating one page's notes folder: ``*.yml`` notes files and ``sources.yml``.
+
+Each notes file holds one category of notes; ``sources.yml`` is the single list of sources the
+notes cite by id. Validation is the JSON Schema generated from the site's settings
+(:mod:`annotated_edition.schema`), then the rules a schema cannot express (unique ids and
+aliases, verdicts only where the category carries them, cited sources that exist, real dates,
+Markdown pitfalls). Every problem is collected, with file and line; an annotation is never
+dropped without a problem that names it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import Annotation, AnnotationSet, Position, Settings, Source
+from .problems import Problem, display_path
+from .rendering import RAW_TAG, Renderer
+from .schema import annotations_schema, sources_schema, validator
+from .schema_errors import schema_problems
+from .yamlsource import YamlDocument, flattened_list, load_yaml, read_text
+
+SOURCES_FILE = "sources.yml"
+NOTE_SUFFIXES = (".yml", ".yaml")
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def _read(path: Path, file: str) -> tuple[YamlDocument | None, list[Problem]]:
+    text, problems = read_text(path, file)
+    if text is None:
+        return None, problems
+    return load_yaml(text, file)
+
+
+def _item_subject(data, key: str, path: tuple, fallback: str) -> str:
+    items = data.get(key) if isinstance(data, dict) else None
+    if len(path) >= 2 and path[0] == key and isinstance(items, list) and isinstance(path[1], int) and path[1] < len(items):
+        item = items[path[1]]
+        if isinstance(item, dict) and isinstance(item.get("id"), str):
+            return item["id"]
+        return f"{fallback} {path[1] + 1}" if fallback else ""
+    return ""
+
+
+def _source_of(item, doc: YamlDocument, i: int, file: str, sources: dict, problems: list) -> Source | None:
+    if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("id", "title", "publisher", "date", "url")):
+        return None
+    place, sid = doc.place(("sources", i)), item["id"]
+    if sid in sources:
+        problems.append(Problem(file, place.line, place.column, sid,
+                                f"duplicate source id (first at line {sources[sid].line})", "give each source its own id"))
+        return None
+    if item["url"].startswith("http://") and item.get("http_only") != "true":
+        up = doc.place(("sources", i, "url"))
+        problems.append(Problem(file, up.line, up.column, sid, "the URL is http://, not https://",
+                                "use the https:// address if the site has one, or add 'http_only: true' if it has none",
+                                "warning"))
+    return Source(sid, item["title"], item["publisher"], item["date"], item["url"], item.get("via") or "", file, place.line)
+
+
+def load_sources(path: Path, root: Path | None = None) -> tuple[dict[str, Source], list[Problem]]:
+    """Read a ``sources.yml``: ``({id: Source}, problems)``; every problem names file and line."""
+    file = display_path(path, root)
+    if not path.exists():
+        return {}, [Problem(file, 0, 0, "", "the source list is missing", "create it (see schema/sources.schema.json)")]
+    doc, problems = _read(path, file)
+    if doc is None:
+        return {}, problems
+    problems += schema_problems(validator(sources_schema()), doc, file,
+                                lambda p: _item_subject(doc.data, "sources", p, ""))
+    sources: dict[str, Source] = {}
+    items = doc.data.get("sources") if isinstance(doc.data, dict) else None
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        source = _source_of(item, doc, i, file, sources, problems)
+        if source is not None:
+            sources[source.id] = source
+    return sources, problems
+
+
+@dataclass
+class _Loader:
+    """The state of one load: settings, sources, ids seen so far, problems."""
+
+    settings: Settings
+    allowed: list[str]
+    renderer: Renderer
+    sources: dict[str, Source]
+    invalid_sources: set[str]
+    sources_file: str
+    seen_ids: dict[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    annotations: list[Annotation] = field(default_factory=list)
+
+    def load_file(self, path: Path, file: str) -> None:
+        """Validate one notes file and keep its valid annotations."""
+        doc, file_problems = _read(path, file)
+        if doc is None:
+            self.problems += file_problems
+            return
+        data = doc.data if isinstance(doc.data, dict) else {}
+        self.problems += file_problems
+        schema = annotations_schema(self.settings)
+        found = schema_problems(validator(schema), doc, file, lambda p: _item_subject(data, "annotations", p, "annotation"))
+        self.problems += found
+        broken = {p.subject for p in found if p.severity == "error"}
+        category = self.settings.categories.get(data.get("category"))
+        if category is None:
+            return
+        if category.id not in self.allowed:
+            where = doc.place(("category",))
+            self.problems.append(Problem(file, where.line, where.column, "", f"the category '{category.id}' is not used "
+                                         f"on this page (its categories: {', '.join(self.allowed)})",
+                                         "move the file to the right page's notes folder, or add the category to the "
+                                         "page's 'categories' in mkdocs.yml"))
+            return
+        items = data.get("annotations")
+        for i, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict):
+                self.load_item(doc, file, i, item, category, broken)
+
+    def load_item(self, doc: YamlDocument, file: str, i: int, item: dict, category, broken: set[str]) -> None:
+        """Check one annotation's cross-field rules; keep it if it has no error."""
+        aid = item.get("id") if isinstance(item.get("id"), str) else f"annotation {i + 1}"
+        problems: list[Problem] = []
+
+        def add(what, todo, key=(), severity="error"):
+            place = doc.place(("annotations", i) + tuple(key))
+            problems.append(Problem(file, place.line, place.column, aid, what, todo, severity))
+
+        self._check_ids(item, aid, f"{file}:{doc.place(('annotations', i)).line}", add)
+        self._check_verdict(item, category, add)
+        self._check_dates(item, add)
+        cited = self._cited_sources(item, add)
+        self._check_text(doc, item, i, add)
+        self.problems += problems
+        if aid not in broken and not any(p.severity == "error" for p in problems):
+            self.annotations.append(_annotation(doc, file, i, item, category, self.settings, cited))
+
+    def _check_ids(self, item: dict, aid: str, where: str, add) -> None:
+        for other in [aid] + [a for a in item.get("aliases") or [] if isinstance(a, str)]:
+            if other in self.seen_ids:
+                add(f"the id '{other}' is already used by a note in {self.seen_ids[other]}",
+                    "give each note its own id (ids are public URLs)", ("id",))
+            else:
+                self.seen_ids[other] = where
+
+    def _check_verdict(self, item: dict, category, add) -> None:
+        if category.verdicts and "verdict" not in item:
+            add(f"a {category.label.lower()} needs a verdict", f"add 'verdict:' with one of: {', '.join(self.settings.verdicts)}")
+        if not category.verdicts and "verdict" in item:
+            with_verdicts = [c.id for c in self.settings.categories.values() if c.verdicts]
+            add(f"only {', '.join(with_verdicts) or 'no category'} carry a verdict; this file's category is '{category.id}'",
+                "remove 'verdict', or move the note to a file of a category with verdicts", ("verdict",))
+
+    def _check_dates(self, item: dict, add) -> None:
+        if isinstance(item.get("checked"), str) and not _is_date(item["checked"]):
+            add(f"'checked' {item['checked']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("checked",))
+        later = item.get("later")
+        if isinstance(later, dict) and isinstance(later.get("date"), str) and not _is_date(later["date"]):
+            add(f"'later.date' {later['date']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("later", "date"))
+
+    def _cited_sources(self, item: dict, add) -> list[Source]:
+        cited = []
+        listed = item.get("sources") if isinstance(item.get("sources"), list) else []
+        for j, sid in enumerate(listed):
+            if not isinstance(sid, str):
+                continue
+            if sid in self.sources:
+                cited.append(self.sources[sid])
+            elif sid in self.invalid_sources:
+                add(f"cites source '{sid}', whose entry in {self.sources_file} has an error (reported above)",
+                    "fix that entry first", ("sources", j))
+            elif self.sources or not self.invalid_sources:  # a list that failed whole was reported already
+                close = difflib.get_close_matches(sid, list(self.sources), n=1)
+                add(f"cites source '{sid}', which is not in {self.sources_file}",
+                    f"did you mean '{close[0]}'?" if close else f"add it to {self.sources_file} first", ("sources", j))
+        return cited
+
+    def _check_text(self, doc: YamlDocument, item: dict, i: int, add) -> None:
+        for key in ("title", "summary"):
+            if isinstance(item.get(key), str) and RAW_TAG.search(item[key]):
+                add(f"the {key} contains raw HTML, which is removed or shown as text",
+                    "write plain text (Markdown *emphasis* is fine)", (key,), "warning")
+        body = item.get("body")
+        if isinstance(body, str):
+            if flattened_list(doc.place(("annotations", i, "body"))):
+                add("the body is a folded block (>) and its Markdown list would be joined into one line",
+                    "write 'body: |' instead of 'body: >'", ("body",))
+            for severity, what, todo in self.renderer.body_issues(body):
+                add(what, todo, ("body",), severity)
+
+
+def _annotation(doc: YamlDocument, file: str, i: int, item: dict, category, settings: Settings,
+                cited: list[Source]) -> Annotation:
+    def at(*key) -> Position:
+        place = doc.place(("annotations", i) + key)
+        return Position(file, place.line, place.column)
+
+    target = item["target"]
+    return Annotation(
+        id=item["id"], category=category, paragraph=target["paragraph"], exact=target["exact"],
+        prefix=target.get("prefix") or "", suffix=target.get("suffix") or "",
+        title=item["title"], summary=item["summary"], body=item["body"], sources=cited, checked=item["checked"],
+        verdict=settings.verdicts.get(item.get("verdict") or ""), later=item.get("later"),
+        aliases=list(item.get("aliases") or []), at=at(), target_at=at("target", "exact"),
+        paragraph_at=at("target", "paragraph"))
+
+
+def _notes_files(directory: Path, root: Path | None) -> tuple[list[Path], list[Problem]]:
+    paths = sorted(p for p in directory.iterdir()
+                   if p.is_file() and p.suffix.lower() in NOTE_SUFFIXES and p.name != SOURCES_FILE)
+    problems = [Problem(display_path(nested, root), 0, 0, "", "this file is in a subfolder and is not read",
+                        f"move it into {display_path(directory, root)}/ itself, or rename it (e.g. .yml.draft) "
+                        "to keep it as a draft", "warning")
+                for nested in sorted(directory.glob("*/**/*"))
+                if nested.is_file() and nested.suffix.lower() in NOTE_SUFFIXES]
+    return paths, problems
+
+
+def load_annotations(directory: Path, settings: Settings, root: Path | None = None,
+                     categories: list[str] | None = None, renderer: Renderer | None = None) -> AnnotationSet:
+    """Read and validate every notes file of one page's folder.
+
+    Args:
+        directory: the page's notes folder (``*.yml``/``*.yaml``; ``sources.yml`` is its source list).
+        settings: the site's categories and verdict scale.
+        root: paths in problems are shown relative to this folder (default: the working directory).
+        categories: the category ids this page uses (default: all of ``settings``).
+        renderer: the build's :class:`Renderer` (a new one if omitted).
+
+    Returns:
+        An :class:`AnnotationSet` in file order. An annotation with an error in its own fields
+        is left out of ``annotations`` but always named in ``problems``.
+    """
+    if not directory.is_dir():
+        return AnnotationSet([], {}, [Problem(display_path(directory, root), 0, 0, "", "the notes folder is missing",
+                                              "create it, with one YAML file per category and a sources.yml")])
+    sources, source_problems = load_sources(directory / SOURCES_FILE, root)
+    invalid = {p.subject for p in source_problems if p.severity == "error"} or ({""} if source_problems else set())
+    loader = _Loader(settings, categories or list(settings.categories), renderer or Renderer(), sources, invalid,
+                     display_path(directory / SOURCES_FILE, root), problems=list(source_problems))
+    paths, nested = _notes_files(directory, root)
+    loader.problems += nested
+    for path in paths:
+        loader.load_file(path, display_path(path, root))
+    return AnnotationSet(loader.annotations, sources, loader.problems)

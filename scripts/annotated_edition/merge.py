@@ -1,0 +1,232 @@
+"""Merging annotations into a page's HTML: highlights, markers and notes.
+
+Input is the page's parsed HTML (Beautiful Soup, https://www.crummy.com/software/BeautifulSoup/);
+output is the same HTML where, for each annotation,
+
+- its quote is wrapped in ``<span class="ed-hl">`` pieces, one per text node, so a quote that
+  crosses emphasis or a link, or overlaps another quote, still gives valid nested HTML (the
+  approach of the Hypothesis client's ``highlighter.ts``);
+- a numbered marker (template ``marker.html``) follows the quote;
+- the note (template ``note.html``) follows its paragraph, in the order of the quotes, so it
+  reads in place without JavaScript and on a phone.
+
+Markers and notes go in as empty slot elements replaced by their rendered HTML after
+serialising: parsing every note into the tree would cost more than the rest of the merge.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from .anchoring import Anchor, AnchorFailure, NormalisedText, find_quote
+from .model import Annotation
+from .problems import Problem
+
+Render = Callable[[Annotation, int], str]
+_SLOT = re.compile(r'<ed-slot data-id="([^"]*)"></ed-slot>')
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "header", "figure")
+
+
+@dataclass
+class Placed:
+    """An annotation resolved in the page: its number (1-based, document order) and anchor."""
+
+    annotation: Annotation
+    number: int
+    anchor: Anchor
+
+
+def _text_nodes(element: Tag) -> list[NavigableString]:
+    """The text nodes of ``element`` in document order (comments and the like excluded)."""
+    return [n for n in element.descendants if isinstance(n, NavigableString) and type(n) is NavigableString]
+
+
+def element_text(element: Tag) -> str:
+    """The text content of ``element``, as anchoring sees it (concatenated text nodes)."""
+    return "".join(str(n) for n in _text_nodes(element))
+
+
+def _wrap(soup: BeautifulSoup, element: Tag, anchor: Anchor, annotation: Annotation) -> list[Tag]:
+    """Wrap ``element``'s text in ``[anchor.start, anchor.end)`` in highlight spans; return them."""
+    pieces: list[Tag] = []
+    offset = 0
+    for node in _text_nodes(element):
+        text = str(node)
+        a, b = offset, offset + len(text)
+        offset = b
+        if b <= anchor.start or a >= anchor.end or not text:
+            continue
+        ls, le = max(anchor.start, a) - a, min(anchor.end, b) - a
+        span = soup.new_tag("span", attrs={"class": f"ed-hl ed-hl--{annotation.category.id}", "data-note": annotation.id})
+        span.string = text[ls:le]
+        new = [NavigableString(text[:ls])] if ls else []
+        new.append(span)
+        if le < len(text):
+            new.append(NavigableString(text[le:]))
+        node.replace_with(*new)
+        pieces.append(span)
+    if pieces:
+        pieces[0]["aria-details"] = annotation.id
+    return pieces
+
+
+def _block_of(element: Tag) -> Tag:
+    """The element itself when it is a block, else its nearest block ancestor (notes go after it)."""
+    if element.name in _BLOCKS:
+        return element
+    return element.find_parent(list(_BLOCKS)) or element
+
+
+def _after_highlight(piece: Tag) -> Tag:
+    """Where a marker goes: after its quote's last piece, outside highlights that end there too,
+    and after markers already placed there, so markers keep the notes' order."""
+    target = piece
+    while (target.parent is not None and "ed-hl" in (target.parent.get("class") or [])
+           and target.next_sibling is None):
+        target = target.parent
+    while isinstance(target.next_sibling, Tag) and target.next_sibling.name == "ed-slot":
+        target = target.next_sibling
+    return target
+
+
+def ids_of(soup: BeautifulSoup) -> dict[str, list[Tag]]:
+    """Every id of the page -> the elements carrying it, in document order."""
+    found: dict[str, list[Tag]] = {}
+    for tag in soup.find_all(id=True):
+        found.setdefault(tag["id"], []).append(tag)
+    return found
+
+
+def _missing_paragraph(ann: Annotation, ids: dict, page_file: str) -> Problem:
+    known = [k for k, v in ids.items() if v[0].name in ("p", "h1", "span", "time")]
+    close = difflib.get_close_matches(ann.paragraph, known, n=1)
+    at = ann.paragraph_at
+    return Problem(at.file, at.line, at.column, ann.id, f"paragraph '{ann.paragraph}' does not exist in {page_file}",
+                   f"did you mean '{close[0]}'?" if close else "use the id written after the paragraph ({#...})")
+
+
+def resolve(soup: BeautifulSoup, annotations: list[Annotation], page_file: str,
+            aliases: dict[str, str]) -> tuple[list[tuple[Tag, Anchor, Annotation]], list[Problem]]:
+    """Find each annotation's paragraph and quote: ``([(element, anchor, annotation)], problems)`` in document order."""
+    ids = ids_of(soup)
+    order = {id(tag): i for i, tag in enumerate(soup.find_all(True))}
+    texts: dict[str, NormalisedText] = {}
+    resolved, problems = [], []
+    for ann in annotations:
+        targets = ids.get(ann.paragraph) or ids.get(aliases.get(ann.paragraph, ""))
+        if not targets:
+            problems.append(_missing_paragraph(ann, ids, page_file))
+            continue
+        text = texts.get(ann.paragraph)
+        if text is None:
+            text = texts[ann.paragraph] = NormalisedText.of(element_text(targets[0]))
+        try:
+            anchor = find_quote(text, ann.exact, ann.prefix, ann.suffix)
+        except AnchorFailure as failure:
+            what, todo = failure.describe()
+            at = ann.target_at
+            problems.append(Problem(at.file, at.line, at.column, ann.id, f"{what} (paragraph '{ann.paragraph}')", todo))
+            continue
+        resolved.append((targets[0], anchor, ann))
+    resolved.sort(key=lambda r: (order[id(r[0])], r[1].start, r[1].end, r[2].id))
+    return resolved, problems
+
+
+def _slot(soup: BeautifulSoup, key: str) -> Tag:
+    return soup.new_tag("ed-slot", attrs={"data-id": key})
+
+
+def _alias_stubs(soup: BeautifulSoup, ids: dict, aliases: dict[str, str], placed: list[Placed],
+                 slots: dict[str, Tag], page_file: str) -> list[Problem]:
+    """An empty element with each former id, just before what it now names, so old links land without JavaScript."""
+    problems = []
+    for old, new in aliases.items():
+        subject = f"paragraph_aliases.{old}"
+        if not ids.get(new):
+            problems.append(Problem(page_file, 1, 1, subject, f"the alias points to '{new}', which does not exist",
+                                    "point it at the paragraph's current id"))
+        elif old in ids:
+            problems.append(Problem(page_file, 1, 1, subject, f"'{old}' is still the id of an element",
+                                    "remove the alias, or finish renaming the paragraph"))
+        else:
+            ids[new][0].insert_before(soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": new}))
+    for item in placed:
+        for old in item.annotation.aliases:
+            slots[item.annotation.id].insert_before(
+                soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": item.annotation.id}))
+    return problems
+
+
+def _describe(tag: Tag | None) -> str:
+    if tag is None:
+        return "a note"
+    return f"<{tag.name}> {' '.join(tag.get_text(' ').split())[:40]!r}"
+
+
+def duplicate_id_problems(soup: BeautifulSoup, page_file: str, placed: list[Placed]) -> list[Problem]:
+    """One problem per id carried by two elements of the page, notes included (case C08)."""
+    found = ids_of(soup)
+    own: dict[str, Annotation] = {}
+    for p in placed:
+        for ident in (p.annotation.id, f"{p.annotation.id}-title", f"ref-{p.annotation.id}"):
+            own[ident] = p.annotation
+            found.setdefault(ident, []).append(None)
+    problems = []
+    for ident, tags in found.items():
+        if len(tags) < 2:
+            continue
+        places = " and ".join(_describe(t) for t in tags[:3])
+        note = own.get(ident)
+        if note is None:
+            problems.append(Problem(page_file, 0, 0, ident, f"the id is used twice on the page: {places}",
+                                    "rename one of them (paragraph ids in the page, note ids in its notes folder)"))
+        else:
+            problems.append(Problem(note.at.file, note.at.line, note.at.column, note.id,
+                                    f"the note's id (or its {ident!r}) clashes with another element: {places}",
+                                    "choose another id for the note (ids are public URLs)"))
+    return problems
+
+
+def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Render, render_note: Render,
+          page_file: str, aliases: dict[str, str] | None = None) -> tuple[str, list[Placed], list[Problem]]:
+    """Merge ``annotations`` into the parsed page ``soup``.
+
+    Args:
+        soup: the page's content HTML, parsed; it is changed in place.
+        annotations: validated annotations (:func:`annotated_edition.loading.load_annotations`).
+        render_marker / render_note: ``(annotation, number) -> html`` (the templates).
+        page_file: the page's source path, for problems about the page itself.
+        aliases: former paragraph ids -> current ones (front matter ``paragraph_aliases``).
+
+    Returns:
+        ``(html, placed, problems)``: the merged HTML, the notes placed in document order, and
+        every anchoring problem (at the file and line of the annotation's ``exact``). With
+        problems, the HTML must not be published.
+    """
+    aliases = aliases or {}
+    ids = ids_of(soup)
+    resolved, problems = resolve(soup, annotations, page_file, aliases)
+    placed = [Placed(ann, number, anchor) for number, (_e, anchor, ann) in enumerate(resolved, start=1)]
+    last_piece = {ann.id: _wrap(soup, element, anchor, ann)[-1] for element, anchor, ann in resolved}
+    # Markers go in after every highlight exists, so they never shift another quote's offsets.
+    rendered: dict[str, str] = {}
+    after_block: dict[int, Tag] = {}
+    slots: dict[str, Tag] = {}
+    for (element, _anchor, ann), item in zip(resolved, placed):
+        marker = _slot(soup, "m " + ann.id)
+        rendered["m " + ann.id] = render_marker(ann, item.number)
+        _after_highlight(last_piece[ann.id]).insert_after(marker)
+        block = _block_of(element)  # header parts (byline, dateline) share one block
+        slot = slots[ann.id] = _slot(soup, "n " + ann.id)
+        rendered["n " + ann.id] = render_note(ann, item.number)
+        after_block.get(id(block), block).insert_after(slot)
+        after_block[id(block)] = slot
+    problems += _alias_stubs(soup, ids, aliases, placed, slots, page_file)
+    problems += duplicate_id_problems(soup, page_file, placed)
+    html = _SLOT.sub(lambda m: rendered.get(m.group(1), ""), str(soup))  # one pass: linear in the page size
+    return html, placed, problems

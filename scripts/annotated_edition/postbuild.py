@@ -1,0 +1,134 @@
+"""The second edge: annotate a site that another generator already built (Zensical).
+
+Zensical (Material's successor) reads ``mkdocs.yml`` but runs neither MkDocs hooks nor MkDocs
+plugins, so its site has the articles without a note. :func:`annotate_site` takes that built
+site and does what the plugin does during a MkDocs build: it merges each annotated page's notes
+into the page's content (``article.md-content__inner``, Material's and Zensical's content
+element), fills in the listings, adds the category stylesheet, writes the open data and share
+pages, and adds the notes to Zensical's search index (``search.json``: ``items`` of
+``location``, ``level``, ``title``, ``text``, ``path``, ``tags``). HTML is parsed with Beautiful Soup.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from .core import OPEN_DATA, AnnotatedPage
+from .links import relative_url
+from .listings import notes_index_context, sources_context
+from .problems import Problem, display_path
+from .project import Project
+from .share import share_pages
+from .styles import STYLESHEET, category_css
+
+CONTENT = "article.md-content__inner"
+SEARCH_INDEX = "search.json"
+
+
+class AnnotateError(Exception):
+    """The built site cannot be annotated (a page or its content element is missing)."""
+
+
+def _page_file(site: Path, url: str) -> Path:
+    return site / url / "index.html" if url == "" or url.endswith("/") else site / url
+
+
+def _content(soup: BeautifulSoup, path: Path):
+    content = soup.select_one(CONTENT)
+    if content is None:
+        raise AnnotateError(f"{path}: no <{CONTENT}> element; was the site built with the Material or Zensical theme?")
+    return content
+
+
+def _body_of(content) -> str:
+    """The page's rendered Markdown: the content element without the skip anchor and the title heading the theme adds."""
+    for tag in content.find_all(["a", "h1"], recursive=False, limit=2):
+        if (tag.name == "a" and tag.get("id") == "__skip") or (tag.name == "h1" and not tag.get("id")):
+            tag.extract()
+    return content.decode_contents()
+
+
+def _add_stylesheet(soup: BeautifulSoup, url: str) -> None:
+    href = relative_url(STYLESHEET, url)
+    if soup.head is not None and not soup.head.find("link", href=href):
+        soup.head.find("link", rel="stylesheet").insert_after(soup.new_tag("link", rel="stylesheet", href=href))
+
+
+def _search_items(page: AnnotatedPage, url: str, title: str, renderer) -> list[dict]:
+    return [{"location": f"{url}#{p.annotation.id}", "level": 2, "title": renderer.plain(p.annotation.title),
+             "text": f"<p>{renderer.inline(p.annotation.summary)}</p>{renderer.body(p.annotation.body)}",
+             "path": [title], "tags": []} for p in page.placed]
+
+
+def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str, int]]:
+    """Annotate the built ``site`` in place; return the problems and the notes placed per page.
+
+    Nothing is written when a problem is an error (the site is left as the generator built it).
+
+    Raises:
+        AnnotateError: a page or its content element is missing from the built site.
+    """
+    edition = project.edition()
+    problems = edition.load()
+    written: dict[Path, BeautifulSoup] = {}
+    listings = project.listings()
+    for spec in edition.specs.values():
+        url = project.urls.get(spec.page)
+        path = _page_file(site, url) if url is not None else None
+        if path is None or not path.is_file():
+            raise AnnotateError(f"{spec.page}: no built page at {path}; build the site first, then annotate it")
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        content = _content(soup, path)
+        source_path = Path(project.config.docs_dir) / spec.page
+        page = edition.annotate(spec, _body_of(content), source_path.read_text(encoding="utf-8-sig"),
+                                project.links(url, spec), display_path(source_path, project.root))
+        problems += page.problems
+        content.append(BeautifulSoup(page.html, "html.parser"))
+        written[path] = soup
+    if any(p.severity == "error" for p in problems):
+        return problems, {}
+    for src, (kind, of) in listings.items():
+        here = project.urls[src]
+        path = _page_file(site, here)
+        soup = written.get(path) or BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        article_url = relative_url(project.urls[of], here)
+        if kind == "sources":
+            html = edition.templates.render("sources", **sources_context(edition.notes[of], article_url))
+        else:
+            annotated = edition.pages[of]
+            html = edition.templates.render("notes_index", **notes_index_context(
+                edition.settings_of(annotated.spec), annotated.placed, article_url))
+        _content(soup, path).append(BeautifulSoup(html, "html.parser"))
+        written[path] = soup
+    _write(project, edition, site, written)
+    return problems, {page: len(result.placed) for page, result in edition.pages.items()}
+
+
+def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulSoup]) -> None:
+    """Write the pages, stylesheet, open data, share pages and search entries."""
+    for path in site.rglob("*.html"):
+        soup = written.get(path) or BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        _add_stylesheet(soup, path.parent.relative_to(site).as_posix() + "/" if path.parent != site else "")
+        path.write_text(str(soup), encoding="utf-8")
+    (site / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
+    (site / STYLESHEET).write_text(category_css(edition.settings), encoding="utf-8")
+    config = project.config
+    search_path = site / SEARCH_INDEX
+    search = json.loads(search_path.read_text(encoding="utf-8")) if search_path.is_file() else None
+    for spec in edition.specs.values():
+        page, url = edition.pages[spec.page], project.urls[spec.page]
+        links = project.links(url, spec)
+        (site / url / OPEN_DATA).write_text(json.dumps(edition.open_data(page, links), ensure_ascii=False, indent=1),
+                                            encoding="utf-8")
+        image = project.plugin_config["share_image"]
+        for rel, html in share_pages(edition.templates, page.placed, url, config.site_url or "", config.site_name,
+                                     (config.site_url or "") + image if image else "").items():
+            (site / rel).parent.mkdir(parents=True, exist_ok=True)
+            (site / rel).write_text(html, encoding="utf-8")
+        if search is not None:
+            search["items"] += _search_items(page, url, page.meta.get("title", ""), edition.renderer)
+    if search is not None:
+        search_path.write_text(json.dumps(search, ensure_ascii=False), encoding="utf-8")

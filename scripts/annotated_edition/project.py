@@ -1,0 +1,83 @@
+"""A site's project as the commands see it: ``mkdocs.yml`` read and validated by MkDocs' own loader.
+
+The commands (check, annotate, schema) run outside a MkDocs build, so they read the same file
+with ``mkdocs.config.load_config`` (which validates the plugin's options with their option
+classes) and list the pages of ``docs/`` themselves.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from .config import settings_of
+from .core import Edition, PageSpec
+from .links import Links, page_links, page_url
+from .listings import find_listings, listing_url
+from .model import Settings
+from .share import share_url
+
+PLUGIN = "annotated-edition"
+
+
+class ProjectError(Exception):
+    """The project cannot be read (no mkdocs.yml, the plugin not listed); the message says what to do."""
+
+
+@dataclass
+class Project:
+    """A loaded ``mkdocs.yml`` with the plugin's settings, pages and the site's page URLs."""
+
+    config: MkDocsConfig
+    plugin_config: dict
+    settings: Settings
+    specs: list[PageSpec]
+    root: Path
+    urls: dict[str, str]
+
+    def edition(self) -> Edition:
+        """A new :class:`Edition` (one build) for this project."""
+        return Edition(self.settings, self.specs, self.root, self.config.theme.custom_dir)
+
+    def listings(self) -> dict[str, tuple[str, str]]:
+        """Listing pages: source path -> (kind, annotated page it lists)."""
+        docs = Path(self.config.docs_dir)
+        return find_listings({src: (docs / src).read_text(encoding="utf-8-sig") for src in self.urls}, self.specs[0].page if self.specs else "")
+
+    def links(self, here: str, spec: PageSpec) -> Links:
+        """Links written on the page at ``here`` about the annotated page ``spec`` (as the plugin makes them)."""
+        return page_links(self.urls, here, spec.page, listing_url(self.urls, self.listings(), "sources", spec.page),
+                          self.config.site_url or "", self.config.site_name, share_url(self.urls[spec.page]))
+
+    def render_markdown(self, text: str) -> str:
+        """Markdown to HTML with the site's ``markdown_extensions`` (as MkDocs renders a page)."""
+        md = markdown.Markdown(extensions=self.config.markdown_extensions, extension_configs=self.config.mdx_configs)
+        return md.convert(text)
+
+
+def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
+    """Read ``config_file`` with MkDocs' loader.
+
+    Raises:
+        ProjectError: the file is missing or does not list the ``annotated-edition`` plugin.
+        mkdocs.config.base.ValidationError: an option is invalid (MkDocs' one-line message).
+    """
+    path = Path(config_file)
+    if not path.is_file():
+        raise ProjectError(f"{path}: not found; run from the project folder or name its mkdocs.yml")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    config = load_config(str(path))
+    plugin = config.plugins.get(PLUGIN)
+    if plugin is None:
+        raise ProjectError(f"{path}: the '{PLUGIN}' plugin is not listed under 'plugins:'")
+    root = path.resolve().parent
+    specs = [PageSpec(p["page"], root / p["annotations"], tuple(p["categories"] or ())) for p in plugin.config["pages"]]
+    docs = Path(config.docs_dir)
+    urls = {p.relative_to(docs).as_posix(): page_url(p.relative_to(docs).as_posix(), config.use_directory_urls)
+            for p in sorted(docs.rglob("*.md"))}
+    return Project(config, plugin.config, settings_of(plugin.config), specs, root, urls)

@@ -1,0 +1,132 @@
+"""The editors' JSON Schemas, generated from the site's :class:`~annotated_edition.model.Settings`.
+
+Two schemas (JSON Schema 2020-12, https://json-schema.org/draft/2020-12/schema): one for a
+notes file (its ``category`` and ``verdict`` enums come from ``mkdocs.yml``) and one for the
+source list. The engine validates with the same dicts it writes to ``schema/`` for editors'
+tools, so the two cannot drift; ``python -m annotated_edition schema`` rewrites the files and
+a test fails when the committed ones are stale. Validation uses the ``jsonschema`` library.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+from .model import Settings
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+ANNOTATIONS_FILE = "annotations.schema.json"
+SOURCES_FILE = "sources.schema.json"
+SOURCE_ID = {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9-]*$"}
+
+
+def _selector() -> dict:
+    return {
+        "type": "object", "additionalProperties": False, "required": ["paragraph", "exact"],
+        "properties": {
+            "paragraph": {"$ref": "#/$defs/id", "description": "Id of the paragraph (or header part) the quote is in."},
+            "exact": {"$ref": "#/$defs/text", "description": "TextQuoteSelector exact: the quoted words, as in the article."},
+            "prefix": {"$ref": "#/$defs/text", "description": "TextQuoteSelector prefix: text just before the quote, to tell repeats apart."},
+            "suffix": {"$ref": "#/$defs/text", "description": "TextQuoteSelector suffix: text just after the quote, to tell repeats apart."},
+        },
+    }
+
+
+def _annotation(settings: Settings) -> dict:
+    with_verdicts = [c.id for c in settings.categories.values() if c.verdicts]
+    return {
+        "type": "object", "additionalProperties": False,
+        "required": ["id", "target", "title", "summary", "body", "sources", "checked"],
+        "properties": {
+            "id": {"$ref": "#/$defs/id", "description": "Public and permanent: the note's URL fragment (#id) and HTML id."},
+            "aliases": {"description": "Former ids of this note; links to them still land here.",
+                        "type": "array", "items": {"$ref": "#/$defs/id"}},
+            "target": _selector(),
+            "title": {"$ref": "#/$defs/text"},
+            "verdict": {"description": f"Only in categories with verdicts ({', '.join(with_verdicts) or 'none'}): the fact-check verdict.",
+                        "enum": list(settings.verdicts)},
+            "summary": {"$ref": "#/$defs/text", "description": "One sentence shown in the margin."},
+            "body": {"$ref": "#/$defs/text", "description": "Markdown: the detail (use a | block)."},
+            "later": {"description": "A later development that changed the claim (not an error of the column).",
+                      "type": "object", "additionalProperties": False, "required": ["date", "text"],
+                      "properties": {"date": {"$ref": "#/$defs/date"}, "text": {"$ref": "#/$defs/text"}}},
+            "sources": {"description": "Ids of entries in sources.yml.", "type": "array", "minItems": 1, "items": SOURCE_ID},
+            "checked": {"$ref": "#/$defs/date", "description": "The date this note's facts were last verified (YYYY-MM-DD)."},
+        },
+    }
+
+
+def annotations_schema(settings: Settings) -> dict:
+    """The schema of one notes file: ``{category, annotations: [...]}``; enums from ``settings``."""
+    return {
+        "$schema": DIALECT,
+        "$id": ANNOTATIONS_FILE,
+        "title": "Notes file of an annotated page",
+        "description": "One category of margin notes. Each annotation follows the W3C Web Annotation model: a body "
+                       "(title, summary, Markdown body, sources) and a target (a paragraph id and a TextQuoteSelector: "
+                       "exact, prefix, suffix). Generated from mkdocs.yml: do not edit.",
+        "type": "object", "additionalProperties": False, "required": ["category", "annotations"],
+        "properties": {
+            "category": {"description": "The category of every note in this file.", "enum": list(settings.categories)},
+            "annotations": {"type": "array", "items": {"$ref": "#/$defs/annotation"}},
+        },
+        "$defs": {
+            "id": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 80},
+            "date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+            "text": {"type": "string", "minLength": 1},
+            "annotation": _annotation(settings),
+        },
+    }
+
+
+def sources_schema() -> dict:
+    """The schema of a source list: ``{sources: [{id, title, publisher, date, url, ...}]}``."""
+    source = {
+        "type": "object", "additionalProperties": False, "required": ["id", "title", "publisher", "date", "url"],
+        "properties": {
+            "id": SOURCE_ID,
+            "title": {"type": "string", "minLength": 1},
+            "publisher": {"type": "string", "minLength": 1},
+            "date": {"type": "string", "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|undated)$"},
+            "url": {"type": "string", "pattern": "^https?://[^\\s]+$"},
+            "http_only": {"enum": ["true"], "description": "Write http_only: true when the page exists only at an "
+                                                            "http:// address (silences the https warning)."},
+            "via": {"type": "string", "minLength": 1,
+                    "description": "Says when the URL is a republication (e.g. 'Reuters text via Task & Purpose')."},
+        },
+    }
+    return {
+        "$schema": DIALECT, "$id": SOURCES_FILE, "title": "Source list of an annotated page",
+        "description": "Every source a note may cite, once. Notes cite sources by id. Generated: do not edit.",
+        "type": "object", "additionalProperties": False, "required": ["sources"],
+        "properties": {"sources": {"type": "array", "items": source}},
+    }
+
+
+def validator(schema: dict) -> jsonschema.protocols.Validator:
+    """A ``jsonschema`` validator for ``schema`` (of the dialect the schema names)."""
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def schema_texts(settings: Settings) -> dict[str, str]:
+    """File name -> the JSON text written to the schema folder (stable, indented, trailing newline)."""
+    return {name: json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+            for name, data in ((ANNOTATIONS_FILE, annotations_schema(settings)), (SOURCES_FILE, sources_schema()))}
+
+
+def stale_schema_files(settings: Settings, folder: Path) -> list[str]:
+    """The names of the files in ``folder`` that differ from what ``settings`` generate (or are missing)."""
+    return [name for name, text in schema_texts(settings).items()
+            if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+
+
+def write_schema(settings: Settings, folder: Path) -> list[Path]:
+    """Write the schemas into ``folder`` (created if needed); return the paths written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in schema_texts(settings).items():
+        (folder / name).write_text(text, encoding="utf-8")
+        written.append(folder / name)
+    return written

@@ -1,0 +1,66 @@
+"""JSON Schema errors (from ``jsonschema``) told in an editor's words, with file, line and a fix."""
+
+from __future__ import annotations
+
+import difflib
+
+import jsonschema
+
+from .problems import Problem
+from .yamlsource import YamlDocument
+
+_WANT = {"string": "text", "array": "a list (lines starting with '- ')", "object": "a mapping of 'key: value' lines"}
+
+
+def _field(path: tuple) -> str:
+    names = [p for p in path if isinstance(p, str)]
+    return names[-1] if names else "file"
+
+
+def _pattern_problem(error, where: tuple, name: str) -> Problem:
+    if "date" in name or name == "checked":
+        return Problem(*where, f"'{name}' must be a date written YYYY-MM-DD, not {error.instance!r}",
+                       'write it like "2019-03-27", in quotes')
+    if name == "url":
+        return Problem(*where, f"{error.instance!r} is not a web address", "give the full https:// URL of the page you read")
+    return Problem(*where, f"'{name}' {error.instance!r} may only use lowercase letters a-z, digits and single hyphens",
+                   "rename it, e.g. 'cargo-planes-note' (ids are public URLs: choose once)")
+
+
+def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: str, subject: str) -> Problem:
+    """Turn one ``jsonschema`` error into a :class:`Problem` at the line of the offending value."""
+    path = tuple(error.absolute_path)
+    place = doc.place(path)
+    where = (file, place.line, place.column, subject)
+    name, kind = _field(path), error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "a field"
+        return Problem(*where, f"missing required field '{missing}'", f"add '{missing}: ...' (see schema/ for what it holds)")
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = [k for k in error.instance if k not in allowed]
+        bad = extra[0] if extra else "?"
+        bad_place = doc.place(path + (bad,))
+        close = difflib.get_close_matches(bad, allowed, n=1)
+        todo = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
+        return Problem(file, bad_place.line, bad_place.column, subject, f"unknown field '{bad}'", todo)
+    if kind == "type" and error.instance is None:
+        return Problem(*where, f"'{name}' has no value",
+                       "write the text after the colon (quote it, e.g. '~', if you mean the character itself)")
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, str) else "text"
+        return Problem(*where, f"'{name}' must be {_WANT.get(wanted, wanted)}", "fix the indentation or the value's form")
+    if kind == "enum":
+        options = ", ".join(str(v) for v in error.validator_value)
+        return Problem(*where, f"'{error.instance}' is not a known {name}", f"use one of: {options}")
+    if kind == "pattern":
+        return _pattern_problem(error, where, name)
+    if kind in ("minLength", "minItems"):
+        return Problem(*where, f"'{name}' is empty", "give at least one source id" if kind == "minItems" else "write the text")
+    return Problem(*where, error.message, "see the schema in schema/")
+
+
+def schema_problems(validator, doc: YamlDocument, file: str, subject_of) -> list[Problem]:
+    """Every schema error of ``doc`` as a problem; ``subject_of(path)`` names the note or source at fault."""
+    errors = sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
+    return [schema_problem(error, doc, file, subject_of(tuple(error.absolute_path))) for error in errors]

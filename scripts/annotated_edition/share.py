@@ -1,0 +1,41 @@
+"""Share pages: one small page per note at ``<page>/share/<note-id>/``, so a shared link previews the note.
+
+Link previews (Open Graph, https://ogp.me/; Twitter cards) are read from a page's ``<head>``
+and ignore the ``#fragment``, so ``.../#note-id`` would preview as the whole article. Each share
+page (template ``share.html``) carries the note's own title and summary and forwards readers
+to the note itself.
+"""
+
+from __future__ import annotations
+
+from .links import relative_url
+from .merge import Placed
+from .templates import Templates
+
+SHARE_FOLDER = "share/"
+
+
+def share_url(page_url: str, note_id: str = "") -> str:
+    """The site-relative URL of a note's share page (or of the folder, without ``note_id``)."""
+    return f"{page_url}{SHARE_FOLDER}" + (f"{note_id}/" if note_id else "")
+
+
+def share_pages(templates: Templates, placed: list[Placed], page_url: str, site_url: str, site_name: str,
+                image_url: str = "") -> dict[str, str]:
+    """Every note's share page: ``{site-relative path of index.html: html}``.
+
+    Args:
+        placed: the page's notes.
+        page_url: the annotated page's site-relative URL (``''`` for the home page).
+        site_url: the site's absolute address, ending in ``/``.
+        site_name: the edition's name.
+        image_url: absolute URL of the preview image (none when empty).
+    """
+    pages = {}
+    for p in placed:
+        url = share_url(page_url, p.annotation.id)
+        back = relative_url(page_url, url) + "#" + p.annotation.id
+        pages[url + "index.html"] = templates.render(
+            "share", a=p.annotation, page_url=site_url + page_url, share_url=site_url + url,
+            image_url=image_url, site_name=site_name, back=back)
+    return pages

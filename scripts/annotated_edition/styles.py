@@ -1,0 +1,45 @@
+"""The category stylesheet, generated from the site's categories (``mkdocs.yml``).
+
+Each category gets two custom properties per colour scheme (``--ed-<id>``, its colour, and
+``--ed-<id>-bg``, its tint; Material's dark scheme is ``[data-md-color-scheme="slate"]``) and
+the rules that colour its label, highlights, markers and notes and hide it when filtered out
+(``?show=`` on ``<html data-ed-show>``). The site's own stylesheet styles everything else.
+A tint left out is the colour mixed into the page (CSS ``color-mix()``).
+"""
+
+from __future__ import annotations
+
+from .model import Category, Settings
+
+STYLESHEET = "assets/annotated-edition/categories.css"
+
+
+def _tint(colour: str, share: int, into: str) -> str:
+    return f"color-mix(in srgb, {colour} {share}%, {into})"
+
+
+def _rules(c: Category) -> list[str]:
+    k = c.id
+    return [
+        f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }} .ed-cat--{k} .ed-cat__icon {{ background: var(--ed-{k}-bg); }}",
+        f".ed-hl--{k} {{ background: var(--ed-{k}-bg); text-decoration-color: var(--ed-{k}); text-decoration-style: {c.line}; }}",
+        f".md-typeset a.ed-marker--{k} {{ color: var(--ed-{k}); }}",
+        f".md-typeset .ed-note--{k} {{ border-color: var(--ed-{k}); }}",
+        "@media screen {",
+        f"  [data-ed-show]:not([data-ed-show*={k}]) :is(.ed-note--{k}, .ed-marker--{k}) {{ display: none !important; }}",
+        f"  [data-ed-show]:not([data-ed-show*={k}]) .ed-hl--{k} {{ background: none; text-decoration: none; }}",
+        "}",
+    ]
+
+
+def category_css(settings: Settings) -> str:
+    """The stylesheet text for ``settings.categories`` (light and dark scheme)."""
+    light = [f"  --ed-{c.id}: {c.colour}; --ed-{c.id}-bg: {c.tint or _tint(c.colour, 14, 'white')};"
+             for c in settings.categories.values()]
+    dark = [f"  --ed-{c.id}: {c.dark_colour}; --ed-{c.id}-bg: {c.dark_tint or _tint(c.dark_colour, 20, 'transparent')};"
+            for c in settings.categories.values()]
+    lines = ["/* Generated from the categories in mkdocs.yml by the annotated-edition plugin: do not edit. */",
+             ":root {", *light, "}", '[data-md-color-scheme="slate"] {', *dark, "}"]
+    for category in settings.categories.values():
+        lines += _rules(category)
+    return "\n".join(lines) + "\n"
