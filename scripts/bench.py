@@ -5,9 +5,11 @@ repetitions (default 5), variants interleaved in one run so machine noise hits t
 ``--quick`` (used by ``make test``) runs everything once at a smaller scale, only to prove the
 benchmark works; its figures mean nothing.
 
-Budgets (issue 9): build ratio <= 1.10; check of 200 paragraphs / 2,000 notes < 1 s; scale
-build ratio <= 1.5 and linear merge time; our CSS+JS <= 12 KB gzipped; page weight <= plain
-Material + notes' text + 12 KB; CLS 0.
+Budgets (issue 12): the plugin's build at most 1.25x the plain Material build of the same site;
+200 paragraphs / 2,000 notes checked in under 1 s (load, validate, anchor: in-process, without
+the interpreter's start-up, which the command's wall time shows beside it) and merged in time
+linear in the notes. Earlier budgets: our CSS+JS <= 12 KB gzipped; page weight <= plain Material
++ notes' text + 12 KB; CLS 0.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ BENCH_SOURCES = ('sources:\n  - id: S1\n    title: "[Bench source]"\n    publish
 
 
 def copy_project(dest: Path, *, hook: bool = True) -> Path:
-    """Copy the project to ``dest``; without ``hook``, mkdocs.yml loses ``hooks:`` (plain Material)."""
+    """Copy the project to ``dest``; without ``hook``, mkdocs.yml loses the plugin and our assets (plain Material)."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
         src = ROOT / part
@@ -46,7 +48,8 @@ def copy_project(dest: Path, *, hook: bool = True) -> Path:
          else shutil.copy2(src, dest / part))
     if not hook:
         text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
-        text = text.replace("hooks:\n  - scripts/hooks.py\n", "")
+        start, end = text.index("  # The annotation engine"), text.index("\nnav:")
+        text = text[:start] + text[end + 1:]
         text = text.replace("extra_css:\n  - assets/edition.css\nextra_javascript:\n  - assets/edition.js\n", "")
         (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     return dest
@@ -111,22 +114,27 @@ def scale_project(dest: Path, paragraphs: int, notes: int, *, hook: bool = True)
     return dest
 
 
-def merge_seconds(project: Path, runs: int) -> float:
-    """Median in-process time of the merge step alone (anchoring, highlighting, notes) for ``project``."""
+def merge_seconds(project: Path, runs: int, render: bool = True) -> float:
+    """Median in-process seconds to load, validate and merge ``project``'s notes (``render=False``: the check)."""
     import logging
 
-    from mkdocs.config import load_config
-
-    from edition.check import check_config
+    from annotated_edition.article import split_front_matter
+    from annotated_edition.project import load_project
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    config = load_config(str(project / "mkdocs.yml"))
+    loaded = load_project(project / "mkdocs.yml")
+    spec = loaded.specs[0]
+    source = (project / "docs" / spec.page).read_text(encoding="utf-8")
+    body = loaded.render_markdown(split_front_matter(source)[0])  # MkDocs renders the page: not ours
+    links = loaded.links("", spec)
     samples = []
     for _ in range(runs):
         start = time.perf_counter()
-        result = check_config(config)
+        edition = loaded.edition()
+        problems = edition.load()
+        result = edition.annotate(spec, body, source, links, "docs/" + spec.page, render=render)
         samples.append(time.perf_counter() - start)
-        assert not result.errors, result.errors[:3]
+        assert not [p for p in problems + result.problems if p.severity == "error"], (problems + result.problems)[:3]
     return statistics.median(samples)
 
 
@@ -210,15 +218,15 @@ def main() -> int:
         ours = copy_project(tmp / "ours")
         plain = copy_project(tmp / "plain", hook=False)
         medians = interleaved({"ours": (build_cmd(), ours), "plain": (build_cmd(), plain)}, runs)
-        results["build"] = {**medians, "ratio": medians["ours"] / medians["plain"], "budget": 1.10}
+        results["build"] = {**medians, "ratio": medians["ours"] / medians["plain"], "budget": 1.25}
 
         paragraphs, notes = scale
         big = scale_project(tmp / "big", paragraphs, notes)
         big_plain = scale_project(tmp / "big-plain", paragraphs, 0, hook=False)
-        check = [sys.executable, "-m", "edition.check", "mkdocs.yml"]
-        os.environ["PYTHONPATH"] = str(big / "scripts")
+        check = [sys.executable, "-m", "annotated_edition", "check"]
         medians = interleaved({"check": (check, big), "ours": (build_cmd(), big), "plain": (build_cmd(), big_plain)}, runs)
-        results["scale"] = {"paragraphs": paragraphs, "notes": notes, "check": medians["check"],
+        results["scale"] = {"paragraphs": paragraphs, "notes": notes, "check_command": medians["check"],
+                            "check": merge_seconds(big, runs, render=False),
                             "build": medians["ours"], "plain": medians["plain"],
                             "ratio": medians["ours"] / medians["plain"], "budget_check_s": 1.0, "budget_ratio": 1.5}
         linear = {}
@@ -248,9 +256,10 @@ def report(r: dict) -> None:
     b, s = r["build"], r["scale"]
     print(f"{'measure':44} {'value':>14} {'budget':>12} {'':>5}")
     print(f"{'build: ours / plain Material (s)':44} {b['ours']:>6.3f}/{b['plain']:<7.3f} {'':>12}")
-    print(f"{'build ratio':44} {b['ratio']:>14.3f} {'<= 1.10':>12} {ok(b['ratio'] <= 1.10):>5}")
+    print(f"{'build ratio':44} {b['ratio']:>14.3f} {'<= 1.25':>12} {ok(b['ratio'] <= 1.25):>5}")
     print(f"{'scale: ' + str(s['paragraphs']) + ' paragraphs, ' + str(s['notes']) + ' notes':44}")
-    print(f"{'  make check (s)':44} {s['check']:>14.3f} {'< 1.0':>12} {ok(s['check'] < 1.0):>5}")
+    print(f"{'  check: load, validate, anchor (s)':44} {s['check']:>14.3f} {'< 1.0':>12} {ok(s['check'] < 1.0):>5}")
+    print(f"{'  make check, with Python start-up (s)':44} {s['check_command']:>14.3f}")
     print(f"{'  build ours / plain (s)':44} {s['build']:>6.3f}/{s['plain']:<7.3f}")
     print(f"{'  build ratio':44} {s['ratio']:>14.3f} {'<= 1.5':>12} {ok(s['ratio'] <= 1.5):>5}")
     for count, v in r["merge_linear"].items():

@@ -48,7 +48,8 @@ def check(project: Project) -> int:
             problems += front
             continue
         body = project.render_markdown(split_front_matter(source)[0])
-        result = edition.annotate(spec, body, source, project.links(project.urls[spec.page], spec), page_file)
+        result = edition.annotate(spec, body, source, project.links(project.urls[spec.page], spec), page_file,
+                                  render=False)
         problems += result.problems
         placed += len(result.placed)
     _print(problems)

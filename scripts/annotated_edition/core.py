@@ -96,7 +96,8 @@ class Edition:
         _markdown, meta, _offset = split_front_matter(source)
         return front_matter_problems(source, meta, page_file) or meta_problems(meta, page_file, source)
 
-    def annotate(self, spec: PageSpec, body_html: str, source: str, links: Links, page_file: str) -> AnnotatedPage:
+    def annotate(self, spec: PageSpec, body_html: str, source: str, links: Links, page_file: str,
+                 render: bool = True) -> AnnotatedPage:
         """Merge the page's notes into its rendered Markdown.
 
         Args:
@@ -105,6 +106,7 @@ class Edition:
             source: the page's file text, front matter included (for ids and line numbers).
             links: links as written on this page (relative URLs; see :class:`Links`).
             page_file: the page's path as shown in problems.
+            render: False leaves markers and notes empty (a check needs the problems, not the HTML).
 
         Returns:
             The :class:`AnnotatedPage`; ``html`` is the header, legend and merged article,
@@ -123,12 +125,12 @@ class Edition:
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
 
         def marker(annotation, number):
-            return self.templates.render("marker", a=annotation, number=number)
+            return self.templates.render("marker", a=annotation, number=number) if render else ""
 
         def note(annotation, number):
-            return self.templates.render("note", a=annotation, number=number, links=links)
+            return self.templates.render("note", a=annotation, number=number, links=links) if render else ""
 
-        merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases)
+        merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases, render)
         problems += merge_problems
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
                                 links.site_url, self.renderer)

@@ -193,7 +193,8 @@ def duplicate_id_problems(soup: BeautifulSoup, page_file: str, placed: list[Plac
 
 
 def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Render, render_note: Render,
-          page_file: str, aliases: dict[str, str] | None = None) -> tuple[str, list[Placed], list[Problem]]:
+          page_file: str, aliases: dict[str, str] | None = None,
+          serialise: bool = True) -> tuple[str, list[Placed], list[Problem]]:
     """Merge ``annotations`` into the parsed page ``soup``.
 
     Args:
@@ -202,6 +203,7 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
         render_marker / render_note: ``(annotation, number) -> html`` (the templates).
         page_file: the page's source path, for problems about the page itself.
         aliases: former paragraph ids -> current ones (front matter ``paragraph_aliases``).
+        serialise: False returns ``""`` as the HTML (a check needs only the problems).
 
     Returns:
         ``(html, placed, problems)``: the merged HTML, the notes placed in document order, and
@@ -228,5 +230,7 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
         after_block[id(block)] = slot
     problems += _alias_stubs(soup, ids, aliases, placed, slots, page_file)
     problems += duplicate_id_problems(soup, page_file, placed)
+    if not serialise:
+        return "", placed, problems
     html = _SLOT.sub(lambda m: rendered.get(m.group(1), ""), str(soup))  # one pass: linear in the page size
     return html, placed, problems

@@ -38,6 +38,12 @@ _HREF = re.compile(r'href="([^"]*)"')
 _SAFE_HREF = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 _PLAIN = re.compile(r"^[^*_`\[\]<>&\\!#]*$")
+# What could make a body's HTML hold a heading or a link with another scheme: '#' anywhere
+# (ATX headings, also inside list items), a setext underline, '<' (raw HTML, autolinks), a
+# reference definition, or an inline link target with a scheme other than http(s)/mailto.
+# A body without any of these has no issue, so it is not rendered just to look (a check of
+# 2,000 notes is under a second this way).
+_MAY_HAVE_ISSUES = re.compile(r"#|<|&|^ *(=+|-+) *$|\]:|\]\(\s*(?!https?:|mailto:)[^)\s]*:", re.M)
 
 LinkResolver = Callable[[str], str]
 
@@ -78,6 +84,8 @@ class Renderer:
 
     def body_issues(self, body: str) -> list[tuple[str, str, str]]:
         """What is wrong with a Markdown body: ``[(severity, what, todo), ...]``, severity ``error``/``warning``."""
+        if not _MAY_HAVE_ISSUES.search(body):
+            return []
         html = self._to_html(body)
         issues: list[tuple[str, str, str]] = []
         if _HEADING.search(html):
