@@ -75,9 +75,13 @@ def test_section_two_errors_are_flagged():
     phrases = [n.exact for n in NOTES if n.category == "claims" and n.verdict in ("wrong", "imprecise")]
     joined = " | ".join(phrases)
     for needle in ("Foreign Affairs", "secondary sanctions", "two Russian cargo planes", "arm the illegitimate regime",
-                   "from last year", "sold Venezuela 10 refurbished attack helicopters", "On Tuesday", "Bloomberg View"):
+                   "from last year", "sold Venezuela 10 refurbished attack helicopters", "Bloomberg View",
+                   "air bases"):
         assert needle in joined, needle
     assert ("debts-and-sanctions", "wrong") in flagged
+    # Item 8 ("On Tuesday") is unresolved in the fact sheet ("do not state either day without a
+    # hedge"): the only dated account says Monday, so the note is unverifiable, not imprecise.
+    assert [n.verdict for n in NOTES if n.category == "claims" and n.exact == "On Tuesday"] == ["unverifiable"]
 
 
 def test_make_check_prints_counts_per_category(tmp_path):
