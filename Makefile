@@ -14,7 +14,6 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: serve build check schema test test-fast bench zensical chromium clean
-ZENSICAL_VERSION := 0.0.73
 
 $(VENV_STAMP): requirements.txt pyproject.toml
 	@bash scripts/bootstrap.sh venv
@@ -36,10 +35,10 @@ check: $(VENV_STAMP)
 schema: $(VENV_STAMP)
 	@$(BIN)/python -m annotated_edition schema
 
-# Zensical reads mkdocs.yml but runs no MkDocs plugin: build with it into a staging folder
-# (a copy of mkdocs.yml pointing there), annotate the built site, then publish site-zensical/.
+# Zensical (pinned in requirements.txt) reads mkdocs.yml but runs no MkDocs plugin: build with it
+# into a staging folder (a copy of mkdocs.yml pointing there), annotate the built site, then
+# move it to site-zensical/.
 zensical: $(VENV_STAMP)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check zensical==$(ZENSICAL_VERSION)
 	@rm -rf .site-zensical-staging
 	@sed 's/^site_dir: .*/site_dir: .site-zensical-staging/' mkdocs.yml > .zensical.yml
 	$(BIN)/zensical build -f .zensical.yml || { rm -rf .site-zensical-staging .zensical.yml; exit 1; }

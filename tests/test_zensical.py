@@ -1,0 +1,101 @@
+"""The second edge on Zensical (issue 12, point 5): ``zensical build`` then ``python -m annotated_edition annotate``.
+
+Zensical reads ``mkdocs.yml`` but runs no MkDocs plugin, so without the second step its site is
+the column without a note. These tests build a copy of the project the way ``make zensical``
+does and check that every note, highlight, listing, share page, the open data and the search
+entries are there, and that neither edge publishes a bare article.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, _env, make_project, mkdocs
+
+pytestmark = pytest.mark.build
+ZENSICAL = Path(sys.executable).with_name("zensical")
+PUBLISHED = (ROOT / "tests" / "data" / "published-ids.txt").read_text(encoding="utf-8")
+
+
+def _run(cmd: list, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(c) for c in cmd], cwd=cwd, env=_env(), capture_output=True, text=True, timeout=300)
+
+
+def _zensical(project: Path) -> Path:
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("\nsite_dir: site\n", "\nsite_dir: zsite\n")
+    (project / "zensical.yml").write_text(config, encoding="utf-8")
+    result = _run([ZENSICAL, "build", "-f", "zensical.yml"], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "zsite"
+
+
+@pytest.fixture(scope="module")
+def zensical_site(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("zensical") / "p")
+    site = _zensical(project)
+    bare = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert not bare.select("aside.ed-note"), "Zensical ran the plugin: this test no longer proves the second edge"
+    result = _run([sys.executable, "-m", "annotated_edition", "annotate", site], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_every_note_and_highlight_is_merged(zensical_site):
+    page = BeautifulSoup((zensical_site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    content = page.select_one("article.md-content__inner")
+    notes = [n["id"] for n in content.select("aside.ed-note")]
+    assert len(notes) >= 70 and len(set(notes)) == len(notes)
+    assert [m["href"][1:] for m in content.select("a.ed-marker")] == notes
+    assert {h["data-note"] for h in content.select(".ed-hl")} == set(notes)
+    assert len(content.select("h1")) == 1 and content.h1["id"] == "headline", "the theme's title heading was not replaced"
+    for ident in notes:
+        assert ident in PUBLISHED.split(), f"{ident} is not in the published ids"
+    assert page.find("link", href="assets/annotated-edition/categories.css")
+    assert (zensical_site / "assets" / "annotated-edition" / "categories.css").is_file()
+
+
+def test_listings_open_data_share_pages_and_search(zensical_site):
+    index = BeautifulSoup((zensical_site / "notes" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert len(index.select("article li a[href^='../#']")) >= 2 * 70
+    sources = BeautifulSoup((zensical_site / "sources" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert sources.select("article li[id^=source-]")
+    data = json.loads((zensical_site / "annotations.jsonld").read_text(encoding="utf-8"))
+    ids = [item["id"].rsplit("#", 1)[1] for item in data["first"]["items"]]
+    assert len(ids) >= 70
+    for ident in ids:
+        assert (zensical_site / "share" / ident / "index.html").is_file()
+    search = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))
+    locations = {item["location"] for item in search["items"]}
+    assert {f"#{i}" for i in ids} <= locations
+    assert any("Hmeimim" in item["text"] for item in search["items"] if item["location"].startswith("#"))
+
+
+def test_annotate_refuses_a_broken_note_and_leaves_the_site_as_built(tmp_path):
+    project = make_project(tmp_path / "p")
+    claims = project / "annotations" / "claims.yml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("paragraph: cargo-planes", "paragraph: cargo-planez", 1),
+                      encoding="utf-8")
+    site = _zensical(project)
+    before = (site / "index.html").read_bytes()
+    result = _run([sys.executable, "-m", "annotated_edition", "annotate", site], project)
+    assert result.returncode == 1
+    assert "annotations/claims.yml:" in result.stderr and "cargo-planez" in result.stderr
+    assert (site / "index.html").read_bytes() == before
+    assert not (site / "annotations.jsonld").exists()
+
+
+def test_mkdocs_fails_in_one_line_when_an_annotated_page_is_not_built(tmp_path):
+    project = make_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("        - page: index.md", "        - page: column.md"),
+                      encoding="utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0
+    lines = [line for line in result.stderr.splitlines() if "column.md" in line]
+    assert lines and "is not a page of" in lines[0] and "fix 'page:' in mkdocs.yml" in lines[0]
