@@ -23,7 +23,6 @@ from .opendata import annotation_collection, claim_reviews
 from .permalinks import add_permalinks
 from .problems import Problem
 from .rendering import Renderer
-from .share import share_url
 from .templates import Templates
 
 OPEN_DATA = "annotations.jsonld"
@@ -143,7 +142,3 @@ class Edition:
         url = links.site_url + links.here
         title = page.meta.get("title", "")
         return annotation_collection(page.placed, url, url + OPEN_DATA, f"Notes on: {title}", self.renderer, links.absolute)
-
-    def share_folder(self, spec: PageSpec, page_url: str) -> str:
-        """The site-relative URL of the page's share pages folder."""
-        return share_url(page_url)

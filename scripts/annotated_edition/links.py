@@ -70,9 +70,6 @@ class Links:
             return path
         return self.site_url + self.urls[name] + hash_ + fragment
 
-    def to_url(self, url: str) -> str:
-        """A site-relative URL (``share/x/``) relative to here."""
-        return relative_url(url, self.here)
 
 
 def page_links(urls: dict[str, str], here: str, annotated: str, sources_page: str | None, site_url: str,
