@@ -7,13 +7,16 @@ Python, launched with ``executable_path``; they never download a browser and nev
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -35,10 +38,12 @@ sources:
     via: "Reuters text republished by Task & Purpose"
 """
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "scripts", "annotations")
+# what the engine reads (the package itself is installed into the venv, editable)
+CHECK_PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "annotations")
 
 
 def make_project(dest: Path, annotations: dict[str, str] | None = None, *,
-                 replace_files: dict[str, str] | None = None) -> Path:
+                 replace_files: dict[str, str] | None = None, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
     """Copy the project (sources only) to ``dest``.
 
     Args:
@@ -46,11 +51,14 @@ def make_project(dest: Path, annotations: dict[str, str] | None = None, *,
         annotations: when given, ``annotations/`` holds exactly these files (name -> text);
             without a ``sources.yml`` among them, :data:`TEST_SOURCES` is used.
         replace_files: other files to overwrite, by path relative to the project.
+        parts: the top-level files and folders copied (:data:`CHECK_PARTS` is enough in-process).
     """
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
-        if src.is_dir():
+        if src.is_dir() and part not in parts:
+            (dest / part).mkdir()  # mkdocs.yml watches it: it must exist
+        elif src.is_dir():
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
@@ -78,11 +86,69 @@ def mkdocs(project: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def check(project: Path) -> subprocess.CompletedProcess:
-    """Run ``python -m edition.check`` (what ``make check`` runs) in ``project``."""
+    """Run ``python -m annotated_edition check`` (what ``make check`` runs) in ``project``, as a subprocess.
+
+    Slow (a new interpreter per call): tests using it are marked ``build``; prefer :func:`check_in_process`.
+    """
     env = _env()
-    env["PYTHONPATH"] = str(project / "scripts")
-    return subprocess.run([sys.executable, "-m", "edition.check", "mkdocs.yml"], cwd=project, env=env,
+    return subprocess.run([sys.executable, "-m", "annotated_edition", "check"], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120)
+
+
+@dataclass
+class CheckResult:
+    """What ``python -m annotated_edition check`` printed and returned, run in this process."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def check_in_process(project: Path) -> CheckResult:
+    """``annotated_edition.cli.check`` on ``project/mkdocs.yml`` in this process (same lines as ``make check``)."""
+    from annotated_edition import cli
+    from annotated_edition.project import load_project
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = cli.check(load_project(project / "mkdocs.yml"))
+    return CheckResult(status, out.getvalue(), err.getvalue())
+
+
+def annotate_in_process(project: Path, page: str = "index.md"):
+    """Merge ``project``'s notes into its annotated ``page`` as ``make check`` does, in this process.
+
+    Returns the :class:`annotated_edition.core.AnnotatedPage` (its ``html`` is the header, legend
+    and merged article the plugin puts in the page); its ``problems`` include the notes' own.
+    """
+    from annotated_edition.article import split_front_matter
+    from annotated_edition.project import load_project
+
+    loaded = load_project(project / "mkdocs.yml")
+    edition = loaded.edition()
+    problems = edition.load()
+    spec = edition.specs[page]
+    source = (Path(loaded.config.docs_dir) / page).read_text(encoding="utf-8-sig")
+    body = loaded.render_markdown(split_front_matter(source)[0])
+    result = edition.annotate(spec, body, source, loaded.links(loaded.urls[page], spec), f"docs/{page}")
+    result.problems[:0] = problems
+    return result
+
+
+@functools.cache
+def project_settings():
+    """The real project's :class:`annotated_edition.model.Settings` (categories and verdicts of mkdocs.yml)."""
+    from annotated_edition.project import load_project
+
+    return load_project(ROOT / "mkdocs.yml").settings
+
+
+@functools.cache
+def project_notes():
+    """The real project's notes folder, loaded and validated once per session (an ``AnnotationSet``)."""
+    from annotated_edition.loading import load_annotations
+
+    return load_annotations(ROOT / "annotations", project_settings(), ROOT)
 
 
 def build(project: Path, *extra: str, site_url: str | None = None) -> Path:
@@ -162,6 +228,21 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+BUILD_FIXTURES = {"built_site", "site_server", "case_server"}
+BROWSER_FIXTURES = {"browser", "open_page", "open_case"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that uses a built site is a ``build`` test, one that uses Chromium a ``browser`` test,
+    whether or not it says so (``make test-fast`` leaves both out)."""
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if BUILD_FIXTURES & fixtures and not item.get_closest_marker("build"):
+            item.add_marker(pytest.mark.build)
+        if BROWSER_FIXTURES & fixtures and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
 
 
 SITE_PORT = free_port()

@@ -6,11 +6,27 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import assume, given, settings, strategies as st
 
-from conftest import build, make_project
-from edition.anchoring import AnchorFailure, find_quote, normalise
-from edition.annotations import Annotation, Source
-from edition.merge import element_text, merge
-from edition.notes import note_html
+from annotated_edition.anchoring import AnchorFailure, find_quote, normalise
+from annotated_edition.links import Links
+from annotated_edition.merge import element_text, merge
+from annotated_edition.model import Annotation, Source
+from annotated_edition.rendering import Renderer
+from annotated_edition.templates import Templates
+from conftest import CHECK_PARTS, ROOT, annotate_in_process, make_project, project_notes, project_settings
+
+TEMPLATES = Templates(Renderer())
+
+
+def note_html(a: Annotation, number: int) -> str:
+    return TEMPLATES.render("note", a=a, number=number, links=Links({}))
+
+
+def marker_html(a: Annotation, number: int) -> str:
+    return TEMPLATES.render("marker", a=a, number=number)
+
+
+def merge_html(html: str, notes: list[Annotation], render_note=note_html):
+    return merge(BeautifulSoup(html, "html.parser"), notes, marker_html, render_note, "x.md")
 
 TYPOGRAPHIC = "’‘“”—–… \u00a0\u2009"
 text_alphabet = st.sampled_from(list("abcdefghij .,'\"-") + list(TYPOGRAPHIC))
@@ -69,8 +85,10 @@ def occurrences(text: str, part: str) -> int:
 
 
 def _note(**kw) -> Annotation:
-    base = dict(id="n-one", category="claims", paragraph="p1", exact="x", title="T", summary="S", body="B",
-                sources=[Source("S1", "t", "p", "2019", "https://example.org/")], checked="2026-11-29", verdict="accurate")
+    settings = project_settings()
+    base = dict(id="n-one", category=settings.categories["claims"], paragraph="p1", exact="x", title="T", summary="S",
+                body="B", sources=[Source("S1", "t", "p", "2019", "https://example.org/")], checked="2026-11-29",
+                verdict=settings.verdicts["accurate"])
     base.update(kw)
     return Annotation(**base)
 
@@ -84,7 +102,7 @@ def test_merging_never_changes_the_rendered_text(words, data):
     end = data.draw(st.integers(start + 1, len(words)))
     quote = words[start:end]
     assume(quote.strip() and occurrences(normalise(words)[0], normalise(quote)[0].strip()) == 1)
-    merged, placed, problems = merge(html, [_note(exact=quote)], lambda a, n: "<aside id='n-one'></aside>", "x.md")
+    merged, placed, problems = merge_html(html, [_note(exact=quote)], lambda a, n: "<aside id='n-one'></aside>")
     assert not problems
     soup = BeautifulSoup(merged, "html.parser")
     for m in soup.select(".ed-marker"):
@@ -118,7 +136,7 @@ def test_overlapping_and_nested_quotes_give_valid_html():
     html = "<p id='p1'>one two <a href='https://example.org/'>three four</a> five</p>"
     notes = [_note(id="outer", exact="two three four"), _note(id="inner", exact="three"),
              _note(id="overlap", exact="four five")]
-    merged, placed, problems = merge(html, notes, lambda a, n: note_html(a, n), "x.md")
+    merged, placed, problems = merge_html(html, notes)
     assert not problems and len(placed) == 3
     soup = BeautifulSoup(merged, "html.parser")
     assert_balanced(merged)
@@ -134,13 +152,36 @@ def test_overlapping_and_nested_quotes_give_valid_html():
 
 def test_quote_across_emphasis_in_the_article(tmp_path):
     """A quote that spans *emphasis* in the article still anchors, one highlight piece per text node."""
-    article = (make_project(tmp_path / "a") / "docs" / "index.md").read_text(encoding="utf-8")
+    article = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     article = article.replace("The main value of Russia's move is symbolic.", "The main value of *Russia's move* is symbolic.")
     files = {"claims.yml": ("category: claims\nannotations:\n  - id: across-em\n    target:\n      paragraph: symbolic-value\n"
                             "      exact: \"value of Russia's move is\"\n    title: T\n    verdict: opinion\n    summary: S.\n"
                             "    body: |\n      B.\n    sources: [S1]\n    checked: \"2026-11-29\"\n")}
-    project = make_project(tmp_path / "p", annotations=files, replace_files={"docs/index.md": article})
-    soup = BeautifulSoup((build(project) / "index.html").read_text(encoding="utf-8"), "html.parser")
+    project = make_project(tmp_path / "p", annotations=files, replace_files={"docs/index.md": article}, parts=CHECK_PARTS)
+    page = annotate_in_process(project)
+    assert not page.errors, [p.format() for p in page.errors]
+    soup = BeautifulSoup(page.html, "html.parser")
     pieces = soup.select('.ed-hl[data-note="across-em"]')
     assert len(pieces) == 3 and pieces[1].find_parent("em") is not None
     assert "".join(p.get_text() for p in pieces) == "value of Russia's move is"
+
+
+def highlighted_text(soup: BeautifulSoup) -> dict[str, str]:
+    """Each note id -> the text of its highlight pieces, joined in document order."""
+    joined: dict[str, str] = {}
+    for piece in soup.select(".ed-hl[data-note]"):
+        # a piece nested in another note's piece is text of both notes: count all its text
+        joined[piece["data-note"]] = joined.get(piece["data-note"], "") + "".join(piece.find_all(string=True))
+    return joined
+
+
+def test_every_highlight_covers_exactly_its_quote():
+    """Every note of the real article: its highlight is its whole quote, no character more or less
+    (fails if the merge drops the last character of each highlight)."""
+    page = annotate_in_process(ROOT)
+    assert not page.errors, [p.format() for p in page.errors]
+    text = highlighted_text(BeautifulSoup(page.html, "html.parser"))
+    notes = project_notes().annotations
+    assert len(notes) == len(page.placed) >= 60
+    for a in notes:
+        assert normalise(text.get(a.id, ""))[0].strip() == normalise(a.exact)[0].strip(), a.id

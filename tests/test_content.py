@@ -9,26 +9,28 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, check, make_project
-from edition.annotations import CATEGORIES, VERDICTS, load_annotations
+from conftest import ROOT, check_in_process, project_notes, project_settings
 
-SET = load_annotations(ROOT / "annotations", ROOT)
+SETTINGS = project_settings()
+SET = project_notes()
 NOTES = SET.annotations
 URL = re.compile(r"https?://[^\s)\]>\"']+")
 
 
 def test_the_set_loads_without_problems():
     assert not SET.problems, [p.format() for p in SET.problems]
-    counts = SET.counts()
-    assert all(counts[key] >= 2 for key in CATEGORIES), counts
+    counts = SET.counts(SETTINGS)
+    assert list(counts) == list(SETTINGS.categories)
+    assert all(counts[key] >= 2 for key in SETTINGS.categories), counts
 
 
 @pytest.mark.parametrize("note", NOTES, ids=lambda n: n.id)
 def test_note_rules(note):
-    if note.category == "claims":
-        assert note.verdict in VERDICTS
+    assert SETTINGS.categories[note.category.id] is note.category
+    if note.category.verdicts:
+        assert note.verdict is not None and SETTINGS.verdicts[note.verdict.id] is note.verdict
     else:
-        assert not note.verdict
+        assert note.verdict is None
     assert note.sources, "at least one source"
     assert any(s.url.startswith("https://") for s in note.sources), "at least one https source"
     for source in note.sources:
@@ -37,7 +39,7 @@ def test_note_rules(note):
     words = len(note.body.split())
     assert 40 <= words <= 150, f"{words} words"
     assert len(note.summary.split()) <= 60
-    if note.verdict == "accurate-then-superseded":
+    if note.verdict is not None and note.verdict.id == "accurate-then-superseded":
         assert note.later, "a superseded claim says what changed, with its date"
 
 
@@ -51,7 +53,7 @@ def test_every_url_in_annotations_is_in_the_source_list():
 
 
 def test_no_two_notes_of_one_category_share_a_quote():
-    seen = Counter((n.category, n.paragraph, " ".join(n.exact.split())) for n in NOTES)
+    seen = Counter((n.category.id, n.paragraph, " ".join(n.exact.split())) for n in NOTES)
     assert [k for k, v in seen.items() if v > 1] == []
 
 
@@ -65,14 +67,15 @@ def test_later_developments_are_dated_and_never_wrong():
     later = [n for n in NOTES if n.later]
     assert later
     for note in later:
-        assert note.verdict != "wrong"
+        assert note.verdict is None or note.verdict.id != "wrong"
         dt.date.fromisoformat(note.later["date"])
 
 
 def test_section_two_errors_are_flagged():
     """Each error or imprecision of the fact sheet's section 2 has a claim note on its phrase."""
-    flagged = {(n.paragraph, n.verdict) for n in NOTES if n.category == "claims"}
-    phrases = [n.exact for n in NOTES if n.category == "claims" and n.verdict in ("wrong", "imprecise")]
+    claims = [n for n in NOTES if n.category.id == "claims"]
+    flagged = {(n.paragraph, n.verdict.id) for n in claims}
+    phrases = [n.exact for n in claims if n.verdict.id in ("wrong", "imprecise")]
     joined = " | ".join(phrases)
     for needle in ("Foreign Affairs", "secondary sanctions", "two Russian cargo planes", "arm the illegitimate regime",
                    "from last year", "sold Venezuela 10 refurbished attack helicopters", "Bloomberg View",
@@ -81,15 +84,16 @@ def test_section_two_errors_are_flagged():
     assert ("debts-and-sanctions", "wrong") in flagged
     # Item 8 ("On Tuesday") is unresolved in the fact sheet ("do not state either day without a
     # hedge"): the only dated account says Monday, so the note is unverifiable, not imprecise.
-    assert [n.verdict for n in NOTES if n.category == "claims" and n.exact == "On Tuesday"] == ["unverifiable"]
+    assert [n.verdict.id for n in claims if n.exact == "On Tuesday"] == ["unverifiable"]
 
 
-def test_make_check_prints_counts_per_category(tmp_path):
-    result = check(make_project(tmp_path / "p"))
+def test_make_check_prints_counts_per_category():
+    result = check_in_process(ROOT)
     assert result.returncode == 0, result.stderr
-    counts = SET.counts()
-    expected = ", ".join(f"{CATEGORIES[k].plural.lower()} {counts[k]}" for k in CATEGORIES)
-    assert expected in result.stdout
+    counts = SET.counts(SETTINGS)
+    expected = ", ".join(f"{c.plural.lower()} {counts[k]}" for k, c in SETTINGS.categories.items())
+    assert f"index.md: {len(NOTES)} notes loaded ({expected})" in result.stdout
+    assert f"OK: {len(NOTES)} notes anchored, 0 warning(s)" in result.stdout
 
 
 def test_about_page(built_site):

@@ -8,16 +8,17 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pyld import jsonld
 
-from conftest import ROOT, SITE_URL
-from edition.anchoring import find_quote
-from edition.annotations import CATEGORIES, load_annotations
-from edition.merge import element_text
+from annotated_edition.anchoring import find_quote, normalise
+from annotated_edition.merge import element_text
+from annotated_edition.rendering import Renderer
+from conftest import ROOT, SITE_URL, project_notes, project_settings
 
 CONTEXTS = {
     "http://www.w3.org/ns/anno.jsonld": ROOT / "tests" / "data" / "contexts" / "anno.jsonld",
     "https://schema.org": ROOT / "tests" / "data" / "contexts" / "schemaorg.jsonld",
 }
-SET = load_annotations(ROOT / "annotations", ROOT)
+SETTINGS = project_settings()
+SET = project_notes()
 
 
 def local_loader(url, options=None):
@@ -25,6 +26,11 @@ def local_loader(url, options=None):
     path = CONTEXTS.get(url.rstrip("/")) or CONTEXTS.get(url)
     assert path is not None, f"the test tried to fetch {url}"
     return {"contextUrl": None, "documentUrl": url, "document": json.loads(path.read_text(encoding="utf-8"))}
+
+
+def words(html: str) -> str:
+    """The text of an HTML fragment, white space collapsed."""
+    return " ".join(BeautifulSoup(html, "html.parser").get_text(" ").split())
 
 
 def collection(site: Path) -> dict:
@@ -47,12 +53,12 @@ def test_collection_structure(built_site):
         note_id = item["id"].split("#", 1)[1]
         assert item["id"] == f"{SITE_URL}#{note_id}" and note_id in by_id
         note = by_id[note_id]
-        assert item["motivation"] in ("assessing", "commenting", "describing", "linking")
+        assert item["motivation"] == note.category.motivation
         assert item["created"].startswith(note.checked) and item["modified"].startswith(note.checked)
         bodies = item["body"]
         html = [b for b in bodies if b.get("format") == "text/html" and b["type"] == "TextualBody"]
         assert html and "<script" not in html[0]["value"]
-        assert {b["value"] for b in bodies if b.get("purpose") == "tagging"} == {note.category}
+        assert {b["value"] for b in bodies if b.get("purpose") == "tagging"} == {note.category.id}
         assert {b["id"] for b in bodies if b.get("purpose") == "linking"} == {s.url for s in note.sources}
         target = item["target"]
         assert target["source"] == SITE_URL
@@ -63,16 +69,22 @@ def test_collection_structure(built_site):
 
 
 def test_every_selector_anchors_in_the_built_page(built_site):
+    """A reader's tool resolves each published selector in the page, onto exactly the highlighted text."""
     soup = article(built_site)
     for junk in soup.select(".ed-marker, .ed-note, .ed-permalink"):
         junk.decompose()
     for item in collection(built_site)["first"]["items"]:
+        note_id = item["id"].split("#", 1)[1]
         selector = item["target"]["selector"]
         element = soup.find(id=selector["value"])
         assert element is not None
         quote = selector["refinedBy"]
-        anchor = find_quote(element_text(element), quote["exact"], quote.get("prefix", ""), quote.get("suffix", ""))
-        assert anchor.end > anchor.start
+        text = element_text(element)
+        anchor = find_quote(text, quote["exact"], quote.get("prefix", ""), quote.get("suffix", ""))
+        found = normalise(text[anchor.start:anchor.end])[0].strip()
+        assert found == normalise(quote["exact"])[0].strip()
+        highlighted = "".join(p.get_text() for p in element.select(f'.ed-hl[data-note="{note_id}"]'))
+        assert normalise(highlighted)[0].strip() == found, note_id
 
 
 def test_collection_expands_with_a_json_ld_processor(built_site):
@@ -98,7 +110,7 @@ def test_page_links_the_collection(built_site):
 
 def test_claim_reviews(built_site):
     reviews = json.loads(article(built_site).find("script", id="_claim-reviews").string)
-    claims = [a for a in SET.annotations if a.category == "claims"]
+    claims = [a for a in SET.annotations if a.category.verdicts]
     assert len(reviews) == len(claims)
     for review in reviews:
         assert review["@type"] == "ClaimReview" and review["url"].startswith(f"{SITE_URL}#")
@@ -123,17 +135,20 @@ def test_index_page_lists_every_note_by_category_and_paragraph(built_site):
     for note in SET.annotations:
         assert links.count(f"../#{note.id}") == 2, note.id  # once by category, once by paragraph
     text = soup.get_text()
-    for cat in CATEGORIES.values():
+    for cat in SETTINGS.categories.values():
         assert cat.plural in text
 
 
 def test_search_index_gives_each_note_its_own_entry(built_site):
     docs = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
     by_location = {d["location"]: d for d in docs}
+    renderer = Renderer()
     for note in SET.annotations:
         entry = by_location.get(f"#{note.id}-title")
         assert entry is not None, note.id
-        assert " ".join(note.body.split()[:3]) in entry["text"].replace("\n", " ") or entry["text"]
+        text = words(entry["text"])
+        assert words(renderer.inline(note.summary)) in text, note.id
+        assert " ".join(words(renderer.body(note.body)).split()[:12]) in text, note.id
     # marker numbers and labels never get glued into the article's words
     article_text = " ".join(d["text"] for d in docs if not d["location"].startswith("#") or d["location"] == "#headline")
     assert "Note 1, " not in article_text

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from bs4 import BeautifulSoup
 
-from conftest import SiteServer, check, make_project, mkdocs
+from conftest import CHECK_PARTS, SiteServer, annotate_in_process, check_in_process, make_project, mkdocs
 
 HOSTILE = """\
 category: sourcing
@@ -43,7 +46,47 @@ def _build(tmp_path):
     return project, result
 
 
-def test_hostile_markup_is_reported_and_stripped(tmp_path):
+def assert_nothing_hostile(html: str) -> None:
+    """No element, attribute or URL from the hostile note can run, and the page after it is intact."""
+    soup = BeautifulSoup(html, "html.parser")
+    note = soup.find(id="hostile-one")
+    assert note is not None and note.name == "aside"
+    for tag in note.find_all(True):
+        assert tag.name not in ("script", "img", "style", "iframe", "object", "embed"), tag.name
+        for attribute, value in tag.attrs.items():
+            assert not attribute.startswith("on") and attribute != "style", (tag.name, attribute)
+            if attribute in ("href", "src"):
+                assert not str(value).strip().lower().startswith(("javascript:", "data:")), value
+    assert "Title" in note.select_one(".ed-note__title").get_text()
+    # the stray </div></article> closed nothing: the next note and paragraphs are still in the article
+    article = soup.select_one(".ed-article")
+    assert article.find(id="hostile-two") is not None
+    assert article.find(id="original-url") is not None
+    assert note.find_parent(class_="ed-article") is article
+
+
+def test_hostile_markup_is_reported_as_warnings(tmp_path):
+    project = make_project(tmp_path / "p", annotations={"sourcing.yml": HOSTILE}, parts=CHECK_PARTS)
+    result = check_in_process(project)
+    assert result.returncode == 0, result.stderr  # warnings, not errors
+    out = result.stdout
+    for pattern in (r"annotations/sourcing\.yml:9:11: hostile-one: the body contains raw HTML, which is removed.*; write Markdown",
+                    r"annotations/sourcing\.yml:9:11: hostile-one: the link 'javascript:window.__xss=4' uses a scheme "
+                    r"that is not allowed.*; link only to https://",
+                    r"annotations/sourcing\.yml:8:14: hostile-one: the summary contains raw HTML.*; write plain text",
+                    r"annotations/sourcing\.yml:7:12: hostile-one: the title contains raw HTML"):
+        assert re.search(r"^warning: " + pattern, out, re.M), (pattern, out)
+
+
+def test_hostile_markup_is_stripped(tmp_path):
+    project = make_project(tmp_path / "p", annotations={"sourcing.yml": HOSTILE}, parts=CHECK_PARTS)
+    page = annotate_in_process(project)
+    assert not page.errors
+    assert_nothing_hostile(page.html)
+
+
+@pytest.mark.build
+def test_hostile_markup_in_the_built_page(tmp_path):
     project, result = _build(tmp_path)
     log = result.stdout + result.stderr
     assert "hostile-one: the body contains raw HTML, which is removed" in log
@@ -51,23 +94,11 @@ def test_hostile_markup_is_reported_and_stripped(tmp_path):
     assert "hostile-one: the summary contains raw HTML" in log
     strict = mkdocs(project, "build", "--strict")
     assert strict.returncode != 0
-    assert check(project).returncode == 0  # warnings, not errors
-
-    soup = BeautifulSoup((project / "site" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    note = soup.find(id="hostile-one")
-    for tag in note.find_all(True):
-        assert tag.name not in ("script", "img", "style", "iframe", "object", "embed"), tag.name
-        for attribute, value in tag.attrs.items():
-            assert not attribute.startswith("on") and attribute != "style", (tag.name, attribute)
-            if attribute in ("href", "src"):
-                assert not str(value).strip().lower().startswith(("javascript:", "data:")), value
-    # the structure after the note is intact: the next note and paragraphs are still in the article
-    article = soup.select_one(".ed-article")
-    assert article.find(id="hostile-two") is not None
-    assert article.find(id="original-url") is not None
-    assert "Title" in note.select_one(".ed-note__title").get_text()
+    assert_nothing_hostile((project / "site" / "index.html").read_text(encoding="utf-8"))
 
 
+@pytest.mark.build
+@pytest.mark.browser
 def test_nothing_executes_in_the_browser(tmp_path, browser):
     project, _ = _build(tmp_path)
     server = SiteServer(project / "site")

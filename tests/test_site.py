@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 
@@ -76,11 +77,25 @@ def test_crawl_every_page_asset_link_and_fragment(site_server):
     assert not missing, missing[:10]
     assert len(pages) >= 5 + 60  # article, about, sources, index, 404-free pages, one share page per note
     # every external link is https, or a source registered as having no https address
-    from edition.annotations import load_sources
-
-    sources, _ = load_sources(ROOT / "annotations" / "sources.yml", ROOT)
-    http_only = {s.url for s in sources.values()}
+    assert external
+    http_only = registered_http_only(ROOT / "annotations" / "sources.yml")
+    assert all(u.startswith("http://") for u in http_only)
     assert [u for u in external if not u.startswith("https://") and u not in http_only] == []
+
+
+def registered_http_only(path: Path) -> set[str]:
+    """The URLs of the source list's entries marked ``http_only: true`` (no https address exists)."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8"))["sources"]
+    return {e["url"] for e in entries if str(e.get("http_only", "")).lower() == "true"}
+
+
+def test_only_registered_sources_may_be_http(tmp_path):
+    """The exemption above covers the marked entries only: an unmarked http:// source is not exempt."""
+    (tmp_path / "sources.yml").write_text(
+        "sources:\n  - {id: A, title: a, publisher: p, date: '2019', url: 'http://a.example/'}\n"
+        "  - {id: B, title: b, publisher: p, date: '2019', url: 'http://b.example/', http_only: true}\n"
+        "  - {id: C, title: c, publisher: p, date: '2019', url: 'https://c.example/'}\n", encoding="utf-8")
+    assert registered_http_only(tmp_path / "sources.yml") == {"http://b.example/"}
 
 
 def test_sitemap_lists_pages_under_the_site_url(site_server):
@@ -119,6 +134,7 @@ def test_each_note_has_a_share_page_with_its_own_preview(site_server):
         assert share.find("link", rel="canonical")["href"] == f"{SITE_URL}#{note['id']}"
 
 
+@pytest.mark.browser
 def test_404_page_is_styled_under_the_subpath(browser, site_server):
     for path in ("nope", "a/b/c"):
         status, body, _ = fetch(site_server.url(path))
@@ -143,6 +159,7 @@ def test_404_page_is_styled_under_the_subpath(browser, site_server):
         context.close()
 
 
+@pytest.mark.browser
 def test_article_loads_with_no_failed_or_third_party_request(open_page):
     for viewport in ({"width": 1440, "height": 900}, {"width": 390, "height": 844}):
         page = open_page("", viewport=viewport)
@@ -150,6 +167,7 @@ def test_article_loads_with_no_failed_or_third_party_request(open_page):
         assert page.problems == []
 
 
+@pytest.mark.build
 def test_workflow_is_linted_and_deploys_with_the_official_actions():
     workflow = ROOT / ".github" / "workflows" / "pages.yml"
     actionlint = Path(sys.executable).parent / "actionlint"

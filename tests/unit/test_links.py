@@ -1,0 +1,51 @@
+"""links: the one resolver, from a page's source path to a relative (HTML) or absolute (open data) URL."""
+
+from __future__ import annotations
+
+import pytest
+
+from annotated_edition.links import Links, page_links, page_url, relative_url
+
+URLS = {"index.md": "", "about.md": "about/", "notes/index.md": "notes/", "deep/page.md": "deep/page/"}
+
+
+@pytest.mark.parametrize("url, here, expected", [
+    ("about/", "", "about/"),
+    ("", "about/", "../"),
+    ("", "", "./"),
+    ("about/", "about/", "./"),
+    ("about/", "deep/page/", "../../about/"),
+    ("share/x/", "notes/", "../share/x/"),
+    ("assets/a.css", "deep/page/", "../../assets/a.css"),
+    ("about.html", "deep/page.html", "../about.html"),
+    ("deep/page.html", "about.html", "deep/page.html"),
+])
+def test_relative_url(url, here, expected):
+    assert relative_url(url, here) == expected
+
+
+@pytest.mark.parametrize("src, directory_urls, expected", [
+    ("index.md", True, ""), ("about.md", True, "about/"), ("notes/index.md", True, "notes/"),
+    ("about.md", False, "about.html"), ("a/README.md", True, "a/"),
+])
+def test_page_url(src, directory_urls, expected):
+    assert page_url(src, directory_urls) == expected
+
+
+def test_resolve_and_absolute():
+    links = Links(URLS, here="deep/page/", site_url="https://example.org/demo/")
+    assert links.resolve("about.md#x") == "../../about/#x"
+    assert links.resolve("index.md") == "../../"
+    assert links.resolve("https://elsewhere.org/about.md") == "https://elsewhere.org/about.md"
+    assert links.resolve("#local") == "#local"
+    assert links.resolve("missing.md") == "missing.md"
+    assert links.absolute("about.md#x") == "https://example.org/demo/about/#x"
+    assert links.absolute("index.md") == "https://example.org/demo/"
+    assert links.absolute("https://elsewhere.org/") == "https://elsewhere.org/"
+
+
+def test_page_links_are_relative_to_the_page_written():
+    links = page_links(URLS, "notes/", "index.md", "sources/", "https://example.org/", "Site", "share/")
+    assert links.sources_url == "../sources/" and links.share_url == "../share/"
+    assert links.extra == {"site_name": "Site"}
+    assert page_links(URLS, "", "index.md", None, "", "Site", "share/").sources_url == ""

@@ -1,0 +1,75 @@
+"""rendering: an editor's Markdown to sanitised HTML (nh3), the one sanitising point; and its warnings."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from annotated_edition.rendering import Renderer, human_date
+
+R = Renderer()
+
+
+def tags(html) -> list[str]:
+    return [t.name for t in BeautifulSoup(str(html), "html.parser").find_all(True)]
+
+
+@pytest.mark.parametrize("markdown", [
+    "<script>alert(1)</script> text",
+    'An <img src=x onerror="alert(1)"> image',
+    "<iframe src='https://e.org'></iframe>",
+    '<div style="position:fixed" onclick="x()">styled</div>',
+    "<style>body{display:none}</style>",
+])
+def test_raw_html_is_stripped(markdown):
+    html = str(R.body(markdown))
+    soup = BeautifulSoup(html, "html.parser")
+    assert not set(tags(html)) & {"script", "img", "iframe", "div", "style"}, html
+    assert all(not k.startswith("on") and k != "style" for t in soup.find_all(True) for k in t.attrs), html
+
+
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<script>x</script>",
+                                  "vbscript:x"])
+def test_unsafe_link_schemes_are_removed(link):
+    html = str(R.body(f"[home]({link})"))
+    hrefs = [a.get("href") for a in BeautifulSoup(html, "html.parser").find_all("a")]
+    assert all(h is None or not h.lower().startswith(("javascript:", "data:", "vbscript:")) for h in hrefs), html
+
+
+def test_safe_markdown_survives():
+    html = str(R.body("Intro with *emphasis* and [a link](https://example.org/).\n\n- one\n- two\n"))
+    assert tags(html) == ["p", "em", "a", "ul", "li", "li"]
+    assert 'href="https://example.org/"' in html and 'rel="noopener noreferrer"' in html
+
+
+def test_a_stray_closing_tag_cannot_close_the_page():
+    html = str(R.body("Text </div></article> more"))
+    assert "</div>" not in html and "</article>" not in html
+
+
+def test_relative_links_go_through_the_resolver_and_headings_become_bold():
+    html = str(R.body("See [about](about.md#x) and [x](https://e.org/).\n\n## Heading", lambda p: "../" + p))
+    assert 'href="../about.md#x"' in html and 'href="https://e.org/"' in html
+    assert "<h2" not in html and "<strong>Heading</strong>" in html
+
+
+def test_inline_and_plain():
+    assert str(R.inline("Fish & chips, 3 < 5")) == "Fish &amp; chips, 3 &lt; 5"
+    assert str(R.inline("A <chips> tag")) == "A  tag"  # raw HTML is removed (and reported by the check)
+    assert str(R.inline("*Bold* <script>x</script>")).startswith("<em>Bold</em>")
+    assert "<script" not in str(R.inline("*Bold* <script>x</script>"))
+    assert "<p>" not in str(R.inline("Just *one* line"))
+    assert R.plain("*Fish* & chips") == "Fish & chips"
+
+
+def test_body_issues():
+    kinds = {what.split(",")[0] for _severity, what, _todo in R.body_issues("# Head\n\n<b>x</b> [a](javascript:x)")}
+    assert any("heading" in k for k in kinds) and any("raw HTML" in k for k in kinds)
+    assert any("javascript:x" in what for _s, what, _t in R.body_issues("[a](javascript:x)"))
+    assert R.body_issues("Plain text with `<code>` and [a](https://e.org/).") == []
+
+
+@pytest.mark.parametrize("iso, human", [("2019-03-27", "27 March 2019"), ("2019-03", "March 2019"),
+                                        ("2019", "2019"), ("undated", "undated"), ("2019-13-01", "2019-13-01")])
+def test_human_date(iso, human):
+    assert human_date(iso) == human

@@ -1,0 +1,49 @@
+"""schema: the editors' JSON Schema is generated from mkdocs.yml, and the committed copy is current."""
+
+from __future__ import annotations
+
+import json
+
+from annotated_edition.model import Category, Settings, Verdict
+from annotated_edition.schema import (ANNOTATIONS_FILE, SOURCES_FILE, annotations_schema, schema_texts,
+                                      stale_schema_files, validator, write_schema)
+from conftest import ROOT, project_settings
+
+SETTINGS = Settings({"context": Category("context", "Context", "Context", "i", "#000", "#fff")},
+                    {"true": Verdict("true", "True", 1)})
+
+
+def test_committed_schema_equals_generated():
+    """Fails when mkdocs.yml's categories or verdicts changed without 'make schema'."""
+    assert stale_schema_files(project_settings(), ROOT / "schema") == []
+
+
+def test_enums_come_from_the_settings():
+    schema = annotations_schema(project_settings())
+    assert schema["properties"]["category"]["enum"] == list(project_settings().categories)
+    assert schema["$defs"]["annotation"]["properties"]["verdict"]["enum"] == list(project_settings().verdicts)
+    other = annotations_schema(SETTINGS)
+    assert other["properties"]["category"]["enum"] == ["context"]
+
+
+def test_a_changed_category_makes_the_folder_stale(tmp_path):
+    write_schema(SETTINGS, tmp_path)
+    assert stale_schema_files(SETTINGS, tmp_path) == []
+    assert stale_schema_files(project_settings(), tmp_path) == [ANNOTATIONS_FILE]
+    (tmp_path / SOURCES_FILE).unlink()
+    assert stale_schema_files(SETTINGS, tmp_path) == [SOURCES_FILE]
+
+
+def test_written_files_are_the_schema_as_json():
+    for name, text in schema_texts(SETTINGS).items():
+        assert text.endswith("}\n")
+        assert json.loads(text)["$id"] == name
+
+
+def test_the_schema_accepts_a_note_and_refuses_an_unknown_category():
+    note = {"id": "n-one", "target": {"paragraph": "p1", "exact": "x"}, "title": "T", "summary": "S", "body": "B",
+            "sources": ["S1"], "checked": "2026-11-29"}
+    check = validator(annotations_schema(SETTINGS))
+    assert list(check.iter_errors({"category": "context", "annotations": [note]})) == []
+    assert list(check.iter_errors({"category": "claims", "annotations": [note]}))
+    assert list(check.iter_errors({"category": "context", "annotations": [{**note, "verdict": "maybe"}]}))

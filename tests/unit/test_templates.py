@@ -1,0 +1,82 @@
+"""templates: Jinja2 with autoescape; JSON for <script> elements through json_script; site overrides."""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+
+from annotated_edition.links import Links
+from annotated_edition.model import Annotation, Source
+from annotated_edition.rendering import Renderer
+from annotated_edition.templates import Templates, json_script
+from conftest import project_settings
+
+SETTINGS = project_settings()
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)>'
+
+
+def annotation(**kw) -> Annotation:
+    base = dict(id="n-one", category=SETTINGS.categories["claims"], paragraph="p1", exact="x", title="A title",
+                summary="A summary.", body="A body.", checked="2026-11-29", verdict=SETTINGS.verdicts["accurate"],
+                sources=[Source("S1", "A source", "A publisher", "2019-03-27", "https://example.org/")])
+    base.update(kw)
+    return Annotation(**base)
+
+
+def render(name: str, **context) -> str:
+    return Templates(Renderer()).render(name, **context)
+
+
+def test_a_title_with_a_script_never_reaches_html_raw():
+    a = annotation(title=f"Title {HOSTILE}", summary=f"Summary {HOSTILE}", body=f"Body {HOSTILE}",
+                   sources=[Source("S1", f"Source {HOSTILE}", f"Pub {HOSTILE}", "2019", "https://example.org/")])
+    for html in (render("note", a=a, number=1, links=Links({})), render("marker", a=a, number=1),
+                 render("share", a=a, page_url="https://e.org/", share_url="https://e.org/share/n-one/", image_url="",
+                        site_name=f"Site {HOSTILE}", back="../../#n-one")):
+        soup = BeautifulSoup(html, "html.parser")
+        assert soup.find("script") is None and soup.find("img") is None, html
+        assert not [t for t in soup.find_all(True) if any(k.startswith("on") for k in t.attrs)]
+        assert "<script>" not in html
+
+
+def test_the_note_shows_the_title_as_text():
+    html = render("note", a=annotation(title="Fish & chips, 3 < 5"), number=7, links=Links({}))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.select_one(".ed-note__title").get_text() == "Fish & chips, 3 < 5"
+    assert "3 &lt; 5" in html
+    assert soup.find("aside")["data-number"] == "7" and soup.find("aside")["id"] == "n-one"
+
+
+def test_an_attribute_value_cannot_break_out():
+    a = annotation(title='" onmouseover="alert(1)')
+    soup = BeautifulSoup(render("share", a=a, page_url="https://e.org/", share_url="https://e.org/s/", image_url="",
+                                site_name="S", back="#n-one"), "html.parser")
+    assert all(not k.startswith("on") for t in soup.find_all(True) for k in t.attrs)
+    assert soup.find("meta", property="og:title")["content"].startswith('" onmouseover="alert(1)')
+
+
+def test_json_script_escapes_script_end_and_line_separators():
+    data = {"name": "</script><script>alert(1)</script>", "text": "a\u2028b\u2029c", "amp": "&"}
+    out = str(json_script(data))
+    assert "</script" not in out.lower() and "<" not in out and ">" not in out
+    assert "\u2028" not in out and "\u2029" not in out and "&" not in out
+    assert json.loads(out) == data
+
+
+def test_claim_reviews_in_the_article_are_script_safe():
+    reviews = [{"@type": "ClaimReview", "claimReviewed": "</script><b>x</b>"}]
+    html = render("article", body="<p>Body</p>", reviews=reviews)
+    soup = BeautifulSoup(html, "html.parser")
+    scripts = soup.find_all("script")
+    assert len(scripts) == 1 and json.loads(scripts[0].string) == reviews
+    assert soup.find("b") is None
+
+
+def test_a_site_template_overrides_the_package_one(tmp_path):
+    (tmp_path / "annotated_edition").mkdir()
+    (tmp_path / "annotated_edition" / "marker.html").write_text('<a class="mine">{{ number }} {{ a.title }}</a>',
+                                                                 encoding="utf-8")
+    html = Templates(Renderer(), tmp_path).render("marker", a=annotation(title="<i>"), number=3)
+    assert html == '<a class="mine">3 &lt;i&gt;</a>'
+    assert "mine" not in render("marker", a=annotation(), number=3)
