@@ -124,12 +124,9 @@ CASES = {
     "heading-in-body": (claims(note(body="## Heading\n\n      Text.")),
                         C + r"10:11: test-note: the body contains a heading.*; use \*\*bold text\*\*"),
 }
-# Engine bug (TEST-FINDINGS.md): a YAML-level problem names the data path, not the note's id.
-KNOWN_BUGS = {"C01-duplicate-key": "duplicate key problem names 'annotations.0.body' instead of the note id (TEST-FINDINGS.md)"}
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, marks=pytest.mark.xfail(reason=KNOWN_BUGS[c], strict=True))
-                                  if c in KNOWN_BUGS else c for c in sorted(CASES)])
+@pytest.mark.parametrize("case", sorted(CASES))
 def test_check_reports_bad_input(tmp_path, case):
     text, pattern = CASES[case]
     _, result = run(tmp_path, {"claims.yml": text})
@@ -192,7 +189,6 @@ def test_the_check_command_names_a_bad_option(tmp_path, capsys, caplog):
     assert re.search(r"^error: .*nowhere\.yml: not found", capsys.readouterr().err, re.M)
 
 
-@pytest.mark.xfail(strict=True, reason="cli.main lets MkDocs' Abort through: exit 1 and no 'error:' line (TEST-FINDINGS.md)")
 def test_a_bad_option_exits_2_with_an_error_line(tmp_path, capsys):
     """cli.main's contract: 2 for a configuration error, reported as 'error: ...'."""
     project = _bad_colour_project(tmp_path)

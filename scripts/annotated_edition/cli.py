@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     except (ProjectError, ValidationError, ConfigurationError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+
     if args.command == "check":
         return check(project)
     if args.command == "annotate":

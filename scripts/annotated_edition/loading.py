@@ -10,6 +10,7 @@ dropped without a problem that names it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 from dataclasses import dataclass, field
@@ -49,6 +50,15 @@ def _item_subject(data, key: str, path: tuple, fallback: str) -> str:
             return item["id"]
         return f"{fallback} {path[1] + 1}" if fallback else ""
     return ""
+
+
+def _named(problem: Problem, data) -> Problem:
+    """A problem whose subject is a data path (``annotations.3.body``) renamed after the note it is in."""
+    parts = problem.subject.split(".")
+    if len(parts) >= 2 and parts[0] == "annotations" and parts[1].isdigit():
+        subject = _item_subject(data, "annotations", ("annotations", int(parts[1])), "annotation")
+        return dataclasses.replace(problem, subject=subject or problem.subject)
+    return problem
 
 
 def _source_of(item, doc: YamlDocument, i: int, file: str, sources: dict, problems: list) -> Source | None:
@@ -107,7 +117,7 @@ class _Loader:
             self.problems += file_problems
             return
         data = doc.data if isinstance(doc.data, dict) else {}
-        self.problems += file_problems
+        self.problems += [_named(p, data) for p in file_problems]
         schema = annotations_schema(self.settings)
         found = schema_problems(validator(schema), doc, file, lambda p: _item_subject(data, "annotations", p, "annotation"))
         self.problems += found

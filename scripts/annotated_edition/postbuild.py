@@ -43,18 +43,31 @@ def _content(soup: BeautifulSoup, path: Path):
     return content
 
 
-def _body_of(content) -> str:
-    """The page's rendered Markdown: the content element without the skip anchor and the title heading the theme adds."""
+def _take_body(content) -> str:
+    """Take the page's rendered Markdown out of the content element (which keeps the theme's skip
+    anchor; the title heading the theme adds is dropped: the annotated header has the headline)."""
     for tag in content.find_all(["a", "h1"], recursive=False, limit=2):
-        if (tag.name == "a" and tag.get("id") == "__skip") or (tag.name == "h1" and not tag.get("id")):
+        if tag.name == "h1" and not tag.get("id"):
             tag.extract()
-    return content.decode_contents()
+    kept = [tag for tag in content.find_all("a", recursive=False, limit=1) if tag.get("id") == "__skip"]
+    for tag in kept:
+        tag.extract()
+    body = content.decode_contents()
+    content.clear()
+    for tag in kept:
+        content.append(tag)
+    return body
 
 
 def _add_stylesheet(soup: BeautifulSoup, url: str) -> None:
     href = relative_url(STYLESHEET, url)
-    if soup.head is not None and not soup.head.find("link", href=href):
-        soup.head.find("link", rel="stylesheet").insert_after(soup.new_tag("link", rel="stylesheet", href=href))
+    if soup.head is None or soup.head.find("link", href=href):
+        return
+    link = soup.new_tag("link", rel="stylesheet", href=href)
+    first = soup.head.find("link", rel="stylesheet")
+    if first is None:  # a page without the theme's stylesheets (a redirect...): nothing to colour
+        return
+    first.insert_after(link)
 
 
 def _search_items(page: AnnotatedPage, url: str, title: str, renderer) -> list[dict]:
@@ -83,7 +96,7 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         content = _content(soup, path)
         source_path = Path(project.config.docs_dir) / spec.page
-        page = edition.annotate(spec, _body_of(content), source_path.read_text(encoding="utf-8-sig"),
+        page = edition.annotate(spec, _take_body(content), source_path.read_text(encoding="utf-8-sig"),
                                 project.links(url, spec), display_path(source_path, project.root))
         problems += page.problems
         content.append(BeautifulSoup(page.html, "html.parser"))

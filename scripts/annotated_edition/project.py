@@ -14,6 +14,7 @@ from pathlib import Path
 import markdown
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
 
 from .config import settings_of
 from .core import Edition, PageSpec
@@ -60,18 +61,45 @@ class Project:
         return md.convert(text)
 
 
+class _Collect(logging.Handler):
+    """Keeps the messages of the error records it receives."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        """Keep the record's message."""
+        self.messages.append(record.getMessage())
+
+
+def _load_config(path: Path) -> MkDocsConfig:
+    """MkDocs' loader, its error lines turned into one :class:`ProjectError` instead of an ``Abort``."""
+    logger = logging.getLogger("mkdocs.config")
+    collect, propagate = _Collect(), logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        return load_config(str(path))
+    except Abort as abort:
+        raise ProjectError(f"{path}: " + ("; ".join(collect.messages) or str(abort))) from None
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+
+
 def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
     """Read ``config_file`` with MkDocs' loader.
 
     Raises:
-        ProjectError: the file is missing or does not list the ``annotated-edition`` plugin.
-        mkdocs.config.base.ValidationError: an option is invalid (MkDocs' one-line message).
+        ProjectError: the file is missing, an option is invalid (MkDocs' line naming it), or the
+            ``annotated-edition`` plugin is not listed.
     """
     path = Path(config_file)
     if not path.is_file():
         raise ProjectError(f"{path}: not found; run from the project folder or name its mkdocs.yml")
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    config = load_config(str(path))
+    config = _load_config(path)
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise ProjectError(f"{path}: the '{PLUGIN}' plugin is not listed under 'plugins:'")

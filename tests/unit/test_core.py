@@ -100,8 +100,6 @@ def test_a_category_not_used_on_the_page(tmp_path):
     assert "the category 'context' is not used on this page" in problems[0].what
 
 
-@pytest.mark.xfail(strict=True, raises=UndefinedError,
-                   reason="header.html needs meta.editor_note (StrictUndefined), documented optional (TEST-FINDINGS.md)")
 def test_editor_note_is_optional(tmp_path):
     ed, spec = edition(tmp_path, {})
     ed.load()

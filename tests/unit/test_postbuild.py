@@ -91,8 +91,6 @@ def test_annotate_a_built_site(tmp_path):
     assert [i["location"] for i in items] == ["tiny/#harbour-dates"] and "The body of the note." in items[0]["text"]
 
 
-@pytest.mark.xfail(strict=True, reason="annotate_site appends the merged article after the built one: every paragraph "
-                                      "twice, ids duplicated (TEST-FINDINGS.md)")
 def test_the_built_article_is_replaced_not_doubled(tmp_path):
     root, site = tiny_project(tmp_path)
     annotate_site(load_project(root / "mkdocs.yml"), site)
@@ -101,8 +99,6 @@ def test_the_built_article_is_replaced_not_doubled(tmp_path):
     assert soup.select_one("article.md-content__inner").get_text().count("The harbour opened in 1901") == 1
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="_add_stylesheet assumes every page has a <link rel=stylesheet> (TEST-FINDINGS.md)")
 def test_a_page_without_a_stylesheet_link(tmp_path):
     root, site = tiny_project(tmp_path)
     (site / "bare.html").write_text("<!doctype html><html><head><title>B</title></head><body>B</body></html>",
