@@ -24,10 +24,9 @@ chromium:
 serve: $(VENV_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
+# The plugin builds into a staging folder and swaps it in only when the build succeeded.
 build: $(VENV_STAMP)
-	@rm -rf .site-staging
-	$(BIN)/mkdocs build --strict --site-dir .site-staging || { rm -rf .site-staging; exit 1; }
-	@rm -rf site && mv .site-staging site && echo "Site written to site/"
+	$(BIN)/mkdocs build --strict && echo "Site written to site/"
 
 check: $(VENV_STAMP)
 	@$(BIN)/python -m annotated_edition check

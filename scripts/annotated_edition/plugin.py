@@ -5,7 +5,9 @@ Registered under the ``mkdocs.plugins`` entry point (``pyproject.toml``) and lis
 hands over to :class:`annotated_edition.core.Edition` and reports its problems, one log line
 each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
 
-- ``on_config``: derive the settings; add the generated category stylesheet.
+- ``on_startup`` / ``on_config``: derive the settings; add the generated category stylesheet; for
+  ``mkdocs build`` and ``gh-deploy``, build into a staging folder beside ``site_dir``
+  (:mod:`annotated_edition.staging`), so a failed build leaves the published site as it was.
 - ``on_pre_build``: load and validate every page's notes and front matter (before any page is
   written; ``make build`` builds into a staging folder, so a failure keeps the published site).
 - ``on_files``: check each annotated page exists; add the stylesheet; note the listing pages.
@@ -33,6 +35,7 @@ from .listings import find_listings, listing_url, notes_index_context, sources_c
 from .problems import Problem, display_path
 from .schema import stale_schema_files
 from .share import share_pages, share_url
+from .staging import Stage
 from .styles import STYLESHEET, category_css
 
 log = logging.getLogger("mkdocs.plugins.annotated_edition")
@@ -55,15 +58,24 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     """Margin notes from YAML files, merged into the pages ``mkdocs.yml`` names."""
 
     supports_multiple_instances = False
+    command = "build"
+    stage: Stage | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Remember the command: only ``build`` and ``gh-deploy`` stage (``serve`` builds into its own folder)."""
+        self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Derive the settings and page list; put the category stylesheet before the site's own."""
+        """Derive the settings and page list; put the category stylesheet before the site's own; stage."""
         self.settings = settings_of(self.config)
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.specs = [PageSpec(p["page"], self.root / p["annotations"], tuple(p["categories"] or ()))
                       for p in self.config["pages"]]
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
+        if self.command in ("build", "gh-deploy") and not config.get("dirty_build"):
+            self.stage = Stage(Path(config.site_dir))
+            config.site_dir = str(self.stage.begin())
         stale = stale_schema_files(self.settings, self.root / self.config["schema_dir"])
         if stale:
             log.warning(f"{self.config['schema_dir']}/{', '.join(stale)}: stale (the categories or verdicts in "
@@ -149,3 +161,12 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             for path, html in pages.items():
                 (site / path).parent.mkdir(parents=True, exist_ok=True)
                 (site / path).write_text(html, encoding="utf-8")
+        if self.stage is not None:
+            config.site_dir = str(self.stage.publish())
+            self.stage = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Drop the staged build: the published site stays as it was."""
+        if self.stage is not None:
+            self.stage.abandon()
+            self.stage = None

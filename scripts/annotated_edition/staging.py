@@ -1,0 +1,39 @@
+"""Build into a staging folder and put it in place only when the whole build succeeded.
+
+MkDocs empties ``site_dir`` before it renders the pages, and the notes are anchored while the
+pages render, so a build that fails on a note would leave an empty or half-written site.
+:class:`Stage` gives MkDocs a sibling folder to build into (``.<name>.staging``) and swaps it
+in at the end; on failure the staging folder is removed and ``site_dir`` is untouched.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+
+class Stage:
+    """The staging folder of one build of ``site_dir``."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir.resolve()
+        self.folder = self.site_dir.with_name(f".{self.site_dir.name}.staging")
+
+    def begin(self) -> Path:
+        """A fresh, empty staging folder (a leftover of an interrupted build is removed)."""
+        shutil.rmtree(self.folder, ignore_errors=True)
+        return self.folder
+
+    def publish(self) -> Path:
+        """Replace ``site_dir`` with the staged build; return ``site_dir``."""
+        old = self.site_dir.with_name(f".{self.site_dir.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if self.site_dir.exists():
+            self.site_dir.rename(old)
+        self.folder.rename(self.site_dir)
+        shutil.rmtree(old, ignore_errors=True)
+        return self.site_dir
+
+    def abandon(self) -> None:
+        """Remove the staged build; ``site_dir`` is as it was."""
+        shutil.rmtree(self.folder, ignore_errors=True)

@@ -1,0 +1,36 @@
+"""A failed ``mkdocs build`` (not only ``make build``) leaves the published site as it was.
+
+MkDocs empties ``site_dir`` before pages render, and notes are anchored while they render; the
+plugin therefore builds into a staging folder and swaps it in only at the end
+(:mod:`annotated_edition.staging`).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_project, mkdocs
+
+pytestmark = pytest.mark.build
+
+
+def test_a_failed_plain_mkdocs_build_keeps_the_previous_site(tmp_path):
+    project = make_project(tmp_path / "p")
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert len(before) > 70
+    claims = project / "annotations" / "claims.yml"
+    claims.write_text(claims.read_text(encoding="utf-8").replace("paragraph: cargo-planes\n", "paragraph: cargo-planez\n", 1),
+                      encoding="utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0 and "cargo-planez" in result.stderr
+    after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(project.glob(".site*")), "the staging folder was left behind"
+
+
+def test_a_good_build_leaves_no_staging_folder(tmp_path):
+    project = make_project(tmp_path / "p")
+    assert mkdocs(project, "build").returncode == 0
+    assert (project / "site" / "index.html").is_file() and (project / "site" / "annotations.jsonld").is_file()
+    assert not list(project.glob(".site*"))
