@@ -143,6 +143,7 @@ class PluginConfig(base.Config):
     verdicts = _Unique(c.SubConfig(VerdictConfig), "verdicts")
     schema_dir = c.Type(str, default="schema")
     share_image = c.Optional(c.Type(str))
+    published_ids = c.Optional(c.Type(str))  # the list of published ids, beside mkdocs.yml (see published.py)
 
 
 def settings_of(config: PluginConfig) -> Settings:
