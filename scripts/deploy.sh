@@ -13,5 +13,7 @@ case "${SITE_URL:-}" in
   *) echo "error: SITE_URL=${SITE_URL} is not an https:// address; use the published address, e.g. https://<user>.github.io/<repo>/" >&2; exit 1 ;;
 esac
 "$BIN/python" -m annotated_edition check
-make --no-print-directory build
+staging=$(mktemp -d)
+trap 'rm -rf "$staging"' EXIT
+"$BIN/mkdocs" build --strict --site-dir "$staging"
 "$BIN/mkdocs" gh-deploy --strict --no-history ${DEPLOY_ARGS:-}

@@ -2,11 +2,14 @@
 
 MkDocs imports the plugin once per process, so an edit to ``scripts/annotated_edition/`` would
 not reach a running ``mkdocs serve``; this wrapper polls those files and restarts the server.
-A busy port is one line that says how to choose another. Usage: ``python scripts/serve.py PORT``.
+A busy port is one line that says how to choose another. The preview is not strict (MkDocs
+aborts a strict rebuild on a warning and the browser then waits forever); the plugin shows
+its problems on every page instead, and ``make build`` stays strict. Usage: ``python scripts/serve.py PORT``.
 """
 
 from __future__ import annotations
 
+import signal
 import socket
 import subprocess
 import sys
@@ -39,6 +42,10 @@ def wait_for_port(port: int, seconds: float = 10) -> None:
         time.sleep(0.1)
 
 
+def _stop(*_args) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str]) -> int:
     """Serve until interrupted; return the exit status."""
     port_text = argv[0] if argv else "8000"
@@ -50,7 +57,8 @@ def main(argv: list[str]) -> int:
         print(f"error: port {port} is in use (another 'make serve'?); run 'make serve PORT={port + 1}' or stop the other server",
               file=sys.stderr)
         return 1
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    signal.signal(signal.SIGTERM, _stop)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
     while True:
         state = engine_state()
         server = subprocess.Popen(command, cwd=ROOT)

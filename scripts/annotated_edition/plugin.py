@@ -41,10 +41,24 @@ from .styles import STYLESHEET, category_css
 log = logging.getLogger("mkdocs.plugins.annotated_edition")
 
 
-def log_problems(problems: list[Problem]) -> None:
+def log_problems(problems: list[Problem], logger: logging.Logger = log) -> None:
     """Log each problem on one line."""
     for problem in problems:
-        (log.error if problem.severity == "error" else log.warning)(problem.format())
+        (logger.error if problem.severity == "error" else logger.warning)(problem.format())
+
+
+def _serve_logger() -> logging.Logger:
+    """Outside MkDocs' loggers, so that a strict 'mkdocs serve' does not count the problems and abort."""
+    logger = logging.getLogger("annotated_edition.serve")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  annotated-edition: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    return logger
+
+
+serve_log = _serve_logger()
 
 
 def report(problems: list[Problem], strict: bool, where: str) -> None:
@@ -85,8 +99,6 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Derive the settings and page list; put the category stylesheet before the site's own."""
         refuse_config(config, AnnotatedEditionPlugin.command)
-        if self.serving and config.strict:
-            config.strict = False  # a refused rebuild would leave every browser tab waiting: problems are shown instead
         self.settings = settings_of(self.config)
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.specs = [PageSpec(p["page"], self.root / p["annotations"], tuple(p["categories"] or ()))
@@ -117,8 +129,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     def _report(self, problems: list[Problem], config: MkDocsConfig, where: str) -> None:
         new = [p for p in problems if p.format() not in self.reported]
         self.reported.update(p.format() for p in new)
-        if self.serving:
-            log_problems(new)
+        if self.serving:  # a refused rebuild would leave every browser tab waiting: the pages show the problems
+            log_problems(new, serve_log)
             self.shown += new
             return
         report(new, bool(config.strict), where)
