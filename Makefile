@@ -1,5 +1,8 @@
 # The annotated edition. Every target installs what it needs on first use.
-#   make serve   live preview at http://127.0.0.1:8000 (rebuilds when docs/ or annotations/ change)
+#   make serve   live preview at http://127.0.0.1:8000 (PORT=8123 for another port); rebuilds when docs/
+#                or annotations/ change, restarts when the engine's Python changes, shows problems on the page
+#   make deploy  SITE_URL=https://<user>.github.io/<repo>/: check, strict build, then push to gh-pages
+#   make publish-ids  add the new paragraph and note ids to published-ids.txt (after they are published)
 #   make build   the site into site/, strict; a failed build leaves the previous site/ untouched
 #   make check   validate the annotations and the article without building
 #   make schema  rewrite schema/ (the editors' JSON Schema) from the categories in mkdocs.yml
@@ -13,7 +16,9 @@ BIN := .venv/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check schema test test-fast bench zensical chromium clean
+PORT ?= 8000
+
+.PHONY: serve build check schema test test-fast bench zensical chromium clean deploy publish-ids
 
 $(VENV_STAMP): requirements.txt pyproject.toml
 	@bash scripts/bootstrap.sh venv
@@ -22,7 +27,7 @@ chromium:
 	@bash scripts/bootstrap.sh chromium
 
 serve: $(VENV_STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	@$(BIN)/python scripts/serve.py $(PORT)
 
 # The plugin builds into a staging folder and swaps it in only when the build succeeded.
 build: $(VENV_STAMP)
@@ -30,6 +35,12 @@ build: $(VENV_STAMP)
 
 check: $(VENV_STAMP)
 	@$(BIN)/python -m annotated_edition check
+
+publish-ids: $(VENV_STAMP)
+	@$(BIN)/python -m annotated_edition publish-ids
+
+deploy: $(VENV_STAMP)
+	@bash scripts/deploy.sh
 
 schema: $(VENV_STAMP)
 	@$(BIN)/python -m annotated_edition schema

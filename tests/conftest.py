@@ -42,8 +42,13 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "scripts", "annota
 CHECK_PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "annotations")
 
 
+PLUGIN_LINE = "  - annotated-edition:\n"
+ANY_LENGTH = "      body_words: [0, 100000]\n      summary_words: [0, 100000]\n"
+
+
 def make_project(dest: Path, annotations: dict[str, str] | None = None, *,
-                 replace_files: dict[str, str] | None = None, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+                 replace_files: dict[str, str] | None = None, parts: tuple[str, ...] = PROJECT_PARTS,
+                 word_ranges: bool = False) -> Path:
     """Copy the project (sources only) to ``dest``.
 
     Args:
@@ -52,6 +57,8 @@ def make_project(dest: Path, annotations: dict[str, str] | None = None, *,
             without a ``sources.yml`` among them, :data:`TEST_SOURCES` is used.
         replace_files: other files to overwrite, by path relative to the project.
         parts: the top-level files and folders copied (:data:`CHECK_PARTS` is enough in-process).
+        word_ranges: keep the site's word ranges for bodies and summaries with ``annotations``
+            (by default test notes may have any length: their bodies are a few words).
     """
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
@@ -68,6 +75,10 @@ def make_project(dest: Path, annotations: dict[str, str] | None = None, *,
         (dest / "annotations" / "sources.yml").write_text(TEST_SOURCES, encoding="utf-8")
         for name, text in annotations.items():
             (dest / "annotations" / name).write_text(text, encoding="utf-8")
+        if not word_ranges:
+            config = (dest / "mkdocs.yml").read_text(encoding="utf-8")
+            assert PLUGIN_LINE in config, "the plugin's block in mkdocs.yml moved: update conftest.PLUGIN_LINE"
+            (dest / "mkdocs.yml").write_text(config.replace(PLUGIN_LINE, PLUGIN_LINE + ANY_LENGTH), encoding="utf-8")
     for name, text in (replace_files or {}).items():
         (dest / name).write_text(text, encoding="utf-8")
     return dest

@@ -23,6 +23,54 @@ _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S) 
 _ATTR_LINE = re.compile(r"^\{:?\s*#([^\s}]+)[^}]*\}\s*$")
 REQUIRED_META = ("title", "dek", "author", "date", "date_text", "publisher", "republisher", "original_url", "photo_credit")
 OPTIONAL_TEXT = ("editor_note",)
+URL_META = ("original_url",)
+_SAFE_URL = re.compile(r"^https://[^\s\"'<>`]+$")
+_MARKUP = re.compile(r"[<>]")
+_ONLY_ID = re.compile(r"^\{:?\s*#[^\s}]+(\s+\.[A-Za-z0-9_-]+)*\s*\}$")  # {#id} or {#id .class}
+_URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
+
+
+def _meta_line(lines: list[str], key: str) -> int:
+    return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
+
+
+def meta_text_problems(meta: dict, page_file: str, source: str = "", keys=REQUIRED_META) -> list[Problem]:
+    """Front matter text printed into the page's head and header: plain text, and URLs https.
+
+    Material prints ``title``, ``description`` and ``author`` into HTML without escaping, so
+    ``<`` and ``>`` are refused in every text field (the templates escape the rest).
+    """
+    lines, problems = source.splitlines(), []
+    for key in keys:
+        value = meta.get(key)
+        if not isinstance(value, str):
+            continue
+        if key in URL_META:
+            if not _SAFE_URL.match(value):
+                problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"'{key}' {value[:60]!r} is not an https:// address",
+                                        "give the full https:// address of the original"))
+        elif _MARKUP.search(value):
+            problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"'{key}' contains < or >: it must be plain text",
+                                    "remove the markup (the header and the page's metadata print this text as it is)"))
+    return problems
+
+
+def unsafe_markup_problems(soup: BeautifulSoup, markdown_text: str, page_file: str, line_offset: int = 0) -> list[Problem]:
+    """Attributes of the page's own Markdown that could run script: ``on...``, ``style``, ``javascript:`` URLs."""
+    problems = []
+    lines = markdown_text.splitlines()
+    for tag in soup.find_all(True):
+        for name, value in tag.attrs.items():
+            text = " ".join(value) if isinstance(value, list) else str(value)
+            bad = name.lower().startswith("on") or name.lower() == "style" or (
+                name.lower() in _URL_ATTRS and re.match(r"^\s*(javascript|data|vbscript):", text, re.I))
+            if not bad:
+                continue
+            line = next((i for i, t in enumerate(lines, 1) if name in t and "{" in t), 0)
+            problems.append(Problem(page_file, line + line_offset if line else 0, 1, tag.get("id", ""),
+                                    f"the attribute {name}={text[:40]!r} on a <{tag.name}> could run script",
+                                    "remove it: a paragraph's attributes are its id and nothing else, e.g. {#cargo-planes}"))
+    return problems
 
 
 def split_front_matter(source: str) -> tuple[str, dict, int]:
@@ -74,6 +122,7 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
             line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
             problems.append(Problem(page_file, line, 1, key, f"front matter field '{key}' is not text",
                                     f"write it as a block: '{key}: |' followed by indented Markdown"))
+    problems += meta_text_problems(meta, page_file, source)
     aliases = meta.get("paragraph_aliases") or {}
     if not isinstance(aliases, dict):
         problems.append(Problem(page_file, 1, 1, "paragraph_aliases", "must be a mapping of old id to new id",
@@ -111,6 +160,9 @@ def paragraph_id_problems(markdown_text: str, soup: BeautifulSoup, page_file: st
     seen: dict[str, int] = {}
     for ident, line in declared_paragraph_ids(markdown_text):
         line += line_offset
+        if not _ONLY_ID.match(markdown_text.splitlines()[line - line_offset - 1].strip()):
+            problems.append(Problem(page_file, line, 1, ident, "a paragraph's attributes may only be its id (and .classes)",
+                                    f"write the line as {{#{ident}}} and nothing else"))
         if not ID_RULE.match(ident):
             problems.append(Problem(page_file, line, 1, ident, "a paragraph id may only use lowercase a-z, 0-9 and single hyphens",
                                     "rename it, e.g. {#cargo-planes}"))

@@ -5,6 +5,8 @@
   and the notes per category; exits 1 on an error. (``make check``)
 - ``annotate SITE_DIR [-f mkdocs.yml]``: merge the notes into a site another generator built
   (Zensical); exits 1 and leaves the site as built on an error. (``make zensical``)
+- ``publish-ids [-f mkdocs.yml]``: after a check, append the new paragraph and note ids to the
+  list of the ``published_ids`` option (``make publish-ids``).
 - ``schema [-f mkdocs.yml]``: rewrite the editors' JSON Schema from the categories and verdicts.
 """
 
@@ -22,7 +24,9 @@ from .core import errors_in
 from .postbuild import AnnotateError, annotate_site
 from .problems import Problem, display_path
 from .project import Project, ProjectError, load_project
+from .published import append_new, page_ids
 from .schema import write_schema
+from .yamlsource import read_text
 
 
 def _print(problems: list[Problem]) -> None:
@@ -35,14 +39,18 @@ def check(project: Project) -> int:
     edition = project.edition()
     problems = edition.load()
     placed = 0
+    sources: dict[str, str] = {}
     for spec in edition.specs.values():
         path = Path(project.config.docs_dir) / spec.page
         if not path.is_file():
             problems.append(Problem(display_path(path, project.root), 0, 0, "", "the annotated page does not exist",
                                     "fix 'page:' under the plugin's 'pages' in mkdocs.yml"))
             continue
-        source = path.read_text(encoding="utf-8-sig")
         page_file = display_path(path, project.root)
+        source, unreadable = read_text(path, page_file)
+        if source is None:
+            problems += unreadable
+            continue
         front = edition.check_source(spec, source, page_file)
         if errors_in(front):
             problems += front
@@ -52,6 +60,8 @@ def check(project: Project) -> int:
                                   render=False)
         problems += result.problems
         placed += len(result.placed)
+        sources[spec.page] = source
+    problems += edition.site_problems(sources, project.anchors(edition), project.published_path())
     _print(problems)
     for spec in edition.specs.values():
         counts = edition.notes[spec.page].counts(edition.settings_of(spec))
@@ -65,6 +75,27 @@ def check(project: Project) -> int:
     print(f"OK: {placed} notes anchored, {warnings} warning(s)")
     if warnings:
         print("Warnings do not stop 'make serve', but 'make build' (strict) refuses to publish until they are fixed.")
+    return 0
+
+
+def publish_ids(project: Project) -> int:
+    """Append the ids of every annotated page that are not yet in the published list; return the exit status."""
+    path = project.published_path()
+    if path is None:
+        print("error: the plugin has no 'published_ids' option in mkdocs.yml (e.g. published_ids: published-ids.txt)",
+              file=sys.stderr)
+        return 2
+    if check(project):
+        print("error: fix the problems above first: only ids of a site that builds are published", file=sys.stderr)
+        return 1
+    edition = project.edition()
+    edition.load()
+    ids = []
+    for spec in edition.specs.values():
+        source = (Path(project.config.docs_dir) / spec.page).read_text(encoding="utf-8-sig")
+        ids += page_ids(split_front_matter(source)[0], edition.notes[spec.page].annotations)
+    new = append_new(path, ids)
+    print(f"{display_path(path, project.root)}: {len(new)} new id(s) added" + (f": {', '.join(new)}" if new else ""))
     return 0
 
 
@@ -93,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     annotate_parser = commands.add_parser("annotate", help="merge the notes into a site another generator built")
     annotate_parser.add_argument("site_dir", type=Path)
     commands.add_parser("schema", help="rewrite the editors' JSON Schema from mkdocs.yml")
+    commands.add_parser("publish-ids", help="add the new paragraph and note ids to the published list")
     args = parser.parse_args(argv)
     try:
         project = load_project(args.config_file)
@@ -104,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(project)
     if args.command == "annotate":
         return annotate(project, args.site_dir)
+    if args.command == "publish-ids":
+        return publish_ids(project)
     folder = project.root / project.plugin_config["schema_dir"]
     for path in write_schema(project.settings, folder):
         print(f"wrote {display_path(path, project.root)}")

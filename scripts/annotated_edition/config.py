@@ -135,14 +135,30 @@ class _Pages(c.ListOfItems):
                                           f"defined under 'categories' (defined: {', '.join(known) or 'none'})")
 
 
+class _Range(c.Type):
+    """Two whole numbers, the least and the most: ``[40, 150]``."""
+
+    def __init__(self, default: list[int]) -> None:
+        super().__init__(list, default=default)
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        if len(value) != 2 or not all(isinstance(v, int) and v >= 0 for v in value) or value[0] > value[1]:
+            raise ValidationError(f"{value!r} is not a range: write [least, most], e.g. [40, 150]")
+        return value
+
+
 class PluginConfig(base.Config):
     """All options of the ``annotated-edition`` plugin."""
 
     pages = _Pages()
     categories = _Unique(c.SubConfig(CategoryConfig), "categories")
     verdicts = _Unique(c.SubConfig(VerdictConfig), "verdicts")
+    body_words = _Range([40, 150])
+    summary_words = _Range([4, 40])
     schema_dir = c.Type(str, default="schema")
     share_image = c.Optional(c.Type(str))
+    published_ids = c.Optional(c.Type(str))  # the list of published ids, beside mkdocs.yml (see published.py)
 
 
 def settings_of(config: PluginConfig) -> Settings:
@@ -155,4 +171,4 @@ def settings_of(config: PluginConfig) -> Settings:
         for cat in config["categories"]
     }
     verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"]) for v in config["verdicts"]}
-    return Settings(categories, verdicts)
+    return Settings(categories, verdicts, tuple(config["body_words"]), tuple(config["summary_words"]))

@@ -14,14 +14,17 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .article import front_matter_problems, meta_problems, paragraph_id_problems, split_front_matter
+from .article import (front_matter_problems, meta_problems, paragraph_id_problems, split_front_matter,
+                      unsafe_markup_problems)
+from .linkcheck import ids_in, link_problems
 from .links import Links
 from .loading import load_annotations
 from .merge import Placed, merge
 from .model import AnnotationSet, Settings
 from .opendata import annotation_collection, claim_reviews
 from .permalinks import add_permalinks
-from .problems import Problem
+from .problems import Problem, display_path
+from .published import landing_ids, published_problems, read_published
 from .rendering import Renderer
 from .templates import Templates
 
@@ -121,6 +124,7 @@ class Edition:
             "legend", categories=list(settings.categories.values()), counts=annotation_set.counts(settings))
         soup = BeautifulSoup(head + body_html, "html.parser")
         problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
+        problems += unsafe_markup_problems(BeautifulSoup(body_html, "html.parser"), markdown_text, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
 
         def marker(annotation, number):
@@ -136,6 +140,30 @@ class Edition:
         html = self.templates.render("article", body=add_permalinks(merged), reviews=reviews)
         result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta)
         return result
+
+    def site_problems(self, sources: dict[str, str], anchors: dict[str, set[str] | None],
+                      published: Path | None = None) -> list[Problem]:
+        """Once every annotated page is merged: the links of note bodies and the published-ids contract.
+
+        Args:
+            sources: each annotated page's file text by source path.
+            anchors: every file of ``docs/`` by source path, with its page's ids (None: not a page);
+                the annotated pages' own ids are added here.
+            published: the list of published ids (``published_ids`` option), or None.
+        """
+        present: set[str] = set()
+        anchors = dict(anchors)
+        for name, page in self.pages.items():
+            aliases = page.meta.get("paragraph_aliases")
+            landing = landing_ids(split_front_matter(sources[name])[0], self.notes[name].annotations,
+                                  aliases if isinstance(aliases, dict) else {})
+            present |= landing
+            anchors[name] = (anchors.get(name) or set()) | ids_in(page.html) | landing
+        problems = [p for name in self.pages for p in link_problems(self.notes[name].annotations, name, anchors, self.renderer)]
+        if published is not None and self.pages:
+            problems += published_problems(read_published(published), present, display_path(published, self.root),
+                                           ", ".join(self.pages))
+        return problems
 
     def open_data(self, page: AnnotatedPage, links: Links) -> dict:
         """The page's notes as a W3C ``AnnotationCollection`` (published at ``<page>annotations.jsonld``)."""

@@ -19,6 +19,7 @@ from pathlib import Path
 from .model import Annotation, AnnotationSet, Position, Settings, Source
 from .problems import Problem, display_path
 from .rendering import RAW_TAG, Renderer
+from .rules import capped, item_rules, real_date, too_big, unread_files
 from .schema import annotations_schema, sources_schema, validator
 from .schema_errors import schema_problems
 from .yamlsource import YamlDocument, flattened_list, load_yaml, read_text
@@ -36,6 +37,9 @@ def _is_date(text: str) -> bool:
 
 
 def _read(path: Path, file: str) -> tuple[YamlDocument | None, list[Problem]]:
+    big = too_big(path, file)
+    if big:
+        return None, big
     text, problems = read_text(path, file)
     if text is None:
         return None, problems
@@ -69,6 +73,11 @@ def _source_of(item, doc: YamlDocument, i: int, file: str, sources: dict, proble
         problems.append(Problem(file, place.line, place.column, sid,
                                 f"duplicate source id (first at line {sources[sid].line})", "give each source its own id"))
         return None
+    if not real_date(item["date"]):
+        dp = doc.place(("sources", i, "date"))
+        problems.append(Problem(file, dp.line, dp.column, sid, f"the date {item['date']!r} is not a real day or month",
+                                'check it against the source; write "YYYY-MM-DD", "YYYY-MM", "YYYY" or "undated"'))
+        return None
     if item["url"].startswith("http://") and item.get("http_only") != "true":
         up = doc.place(("sources", i, "url"))
         problems.append(Problem(file, up.line, up.column, sid, "the URL is http://, not https://",
@@ -93,7 +102,7 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[dict[str, Source
         source = _source_of(item, doc, i, file, sources, problems)
         if source is not None:
             sources[source.id] = source
-    return sources, problems
+    return sources, capped(problems, file)
 
 
 @dataclass
@@ -111,7 +120,12 @@ class _Loader:
     annotations: list[Annotation] = field(default_factory=list)
 
     def load_file(self, path: Path, file: str) -> None:
-        """Validate one notes file and keep its valid annotations."""
+        """Validate one notes file and keep its valid annotations; report at most 50 problems of it."""
+        before = len(self.problems)
+        self._load_file(path, file)
+        self.problems[before:] = capped(self.problems[before:], file)
+
+    def _load_file(self, path: Path, file: str) -> None:
         doc, file_problems = _read(path, file)
         if doc is None:
             self.problems += file_problems
@@ -151,6 +165,7 @@ class _Loader:
         self._check_dates(item, add)
         cited = self._cited_sources(item, add)
         self._check_text(doc, item, i, add)
+        item_rules(item, add, self.settings.body_words, self.settings.summary_words)
         self.problems += problems
         if aid not in broken and not any(p.severity == "error" for p in problems):
             self.annotations.append(_annotation(doc, file, i, item, category, self.settings, cited))
@@ -229,7 +244,7 @@ def _notes_files(directory: Path, root: Path | None) -> tuple[list[Path], list[P
     paths = sorted(p for p in directory.iterdir()
                    if p.is_file() and p.suffix.lower() in NOTE_SUFFIXES and p.name != SOURCES_FILE)
     problems = [Problem(display_path(nested, root), 0, 0, "", "this file is in a subfolder and is not read",
-                        f"move it into {display_path(directory, root)}/ itself, or rename it (e.g. .yml.draft) "
+                        f"move it into {display_path(directory, root)}/ itself, or out of the notes folder "
                         "to keep it as a draft", "warning")
                 for nested in sorted(directory.glob("*/**/*"))
                 if nested.is_file() and nested.suffix.lower() in NOTE_SUFFIXES]
@@ -260,6 +275,7 @@ def load_annotations(directory: Path, settings: Settings, root: Path | None = No
                      display_path(directory / SOURCES_FILE, root), problems=list(source_problems))
     paths, nested = _notes_files(directory, root)
     loader.problems += nested
+    loader.problems += unread_files(directory, paths + [directory / SOURCES_FILE], root)
     for path in paths:
         loader.load_file(path, display_path(path, root))
     return AnnotationSet(loader.annotations, sources, loader.problems)

@@ -58,10 +58,13 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Settings:
-    """The categories and the verdict scale, in the order the site gives them."""
+    """The categories and the verdict scale, in the order the site gives them, and the word ranges
+    of a note's body and summary (outside them, a warning)."""
 
     categories: dict[str, Category]
     verdicts: dict[str, Verdict]
+    body_words: tuple[int, int] = (40, 150)
+    summary_words: tuple[int, int] = (4, 40)
 
     @property
     def best_rating(self) -> int:
@@ -75,7 +78,8 @@ class Settings:
 
     def only(self, ids: list[str]) -> "Settings":
         """The same settings restricted to the categories ``ids`` (in their order here)."""
-        return Settings({k: c for k, c in self.categories.items() if k in ids}, self.verdicts)
+        return Settings({k: c for k, c in self.categories.items() if k in ids}, self.verdicts,
+                        self.body_words, self.summary_words)
 
 
 @dataclass(frozen=True)

@@ -30,22 +30,44 @@ from mkdocs.structure.pages import Page
 
 from .config import PluginConfig, settings_of
 from .core import OPEN_DATA, Edition, PageSpec
+from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
 from .listings import find_listings, listing_url, notes_index_context, sources_context
 from .problems import Problem, display_path
+from .refusals import refuse_config
 from .schema import stale_schema_files
 from .share import share_pages, share_url
 from .staging import Stage
+from .yamlsource import read_text
 from .styles import STYLESHEET, category_css
 
 log = logging.getLogger("mkdocs.plugins.annotated_edition")
 
 
+def log_problems(problems: list[Problem], logger: logging.Logger = log) -> None:
+    """Log each problem on one line."""
+    for problem in problems:
+        (logger.error if problem.severity == "error" else logger.warning)(problem.format())
+
+
+def _serve_logger() -> logging.Logger:
+    """Outside MkDocs' loggers, so that a strict 'mkdocs serve' does not count the problems and abort."""
+    logger = logging.getLogger("annotated_edition.serve")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  annotated-edition: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False
+    return logger
+
+
+serve_log = _serve_logger()
+
+
 def report(problems: list[Problem], strict: bool, where: str) -> None:
     """Log each problem on one line; raise :class:`PluginError` on an error (or, when strict, a warning)."""
     errors = [p for p in problems if p.severity == "error"]
-    for problem in problems:
-        (log.error if problem.severity == "error" else log.warning)(problem.format())
+    log_problems(problems)
     if errors or (strict and problems):
         count = f"{len(errors)} error(s)" + (f" and {len(problems) - len(errors)} warning(s)" if len(problems) > len(errors) else "")
         if not errors:
@@ -54,26 +76,41 @@ def report(problems: list[Problem], strict: bool, where: str) -> None:
                           "Fix them and build again ('make check' lists them without building).")
 
 
+def _text_of(file: File) -> str:
+    """A page's text; a page that is not UTF-8 reads as empty here (MkDocs reports it when it reads the page)."""
+    try:
+        return file.content_string
+    except UnicodeDecodeError:
+        return ""
+
+
 class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     """Margin notes from YAML files, merged into the pages ``mkdocs.yml`` names."""
 
     supports_multiple_instances = False
-    command = "build"
+    command = "build"  # set by on_startup; MkDocs makes a new instance per rebuild of 'mkdocs serve'
     stage: Stage | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember the command: only ``build`` and ``gh-deploy`` stage (``serve`` builds into its own folder)."""
-        self.command = command
+        """Remember the command: 'serve' shows problems on the pages instead of stopping; only
+        'build' and 'gh-deploy' stage (``serve`` builds into its own folder)."""
+        AnnotatedEditionPlugin.command = command
+
+    @property
+    def serving(self) -> bool:
+        """Whether this build is a 'mkdocs serve' preview."""
+        return AnnotatedEditionPlugin.command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Derive the settings and page list; put the category stylesheet before the site's own; stage."""
+        refuse_config(config, AnnotatedEditionPlugin.command)
         self.settings = settings_of(self.config)
         self.root = Path(config.config_file_path or ".").resolve().parent
         self.specs = [PageSpec(p["page"], self.root / p["annotations"], tuple(p["categories"] or ()))
                       for p in self.config["pages"]]
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
-        if self.command in ("build", "gh-deploy") and not config.get("dirty_build"):
+        if AnnotatedEditionPlugin.command in ("build", "gh-deploy"):
             self.stage = Stage(Path(config.site_dir))
             config.site_dir = str(self.stage.begin())
         stale = stale_schema_files(self.settings, self.root / self.config["schema_dir"])
@@ -86,16 +123,24 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         """Load and validate every annotated page's notes and front matter."""
         self.edition = Edition(self.settings, self.specs, self.root, config.theme.custom_dir)
         self.reported: set[str] = set()
+        self.shown: list[Problem] = []
+        self.anchors: dict[str, set[str]] = {}
+        self.sources: dict[str, str] = {}
         problems = self.edition.load()
         for spec in self.specs:
             path = Path(config.docs_dir) / spec.page
             if path.is_file():
-                problems += self.edition.check_source(spec, path.read_text(encoding="utf-8-sig"), display_path(path, self.root))
+                text, unreadable = read_text(path, display_path(path, self.root))
+                problems += unreadable or self.edition.check_source(spec, text, display_path(path, self.root))
         self._report(problems, config, "nothing was written: the previous site is as it was")
 
     def _report(self, problems: list[Problem], config: MkDocsConfig, where: str) -> None:
         new = [p for p in problems if p.format() not in self.reported]
         self.reported.update(p.format() for p in new)
+        if self.serving:  # a refused rebuild would leave every browser tab waiting: the pages show the problems
+            log_problems(new, serve_log)
+            self.shown += new
+            return
         report(new, bool(config.strict), where)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -106,7 +151,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                                   "fix 'page:' in mkdocs.yml")
         files.append(File.generated(config, STYLESHEET, content=category_css(self.settings)))
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}
-        self.listings = find_listings({f.src_uri: f.content_string for f in files.documentation_pages()}, self.specs[0].page if self.specs else "")
+        self.listings = find_listings({f.src_uri: _text_of(f) for f in files.documentation_pages()},
+                                      self.specs[0].page if self.specs else "")
         return files
 
     def links(self, here: str, spec: PageSpec, config: MkDocsConfig) -> Links:
@@ -118,30 +164,50 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         """Merge the notes into an annotated page; other pages pass unchanged."""
         spec = self.edition.specs.get(page.file.src_uri)
         if spec is None:
+            self.anchors[page.file.src_uri] = ids_in(html) | set(page.present_anchor_ids or ())
             return html
         links = self.links(self.urls[spec.page], spec, config)
         path = Path(page.file.abs_src_path or page.file.src_uri)
+        self.sources[spec.page] = page.file.content_string
         result = self.edition.annotate(spec, html, page.file.content_string, links, display_path(path, self.root))
         self._report(result.problems, config, "the page was not written")
-        return result.html
+        self.anchors[page.file.src_uri] = ids_in(result.html or html) | set(page.present_anchor_ids or ())
+        return result.html or html
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """Every page is merged: check the links of note bodies and the published ids, before any page is written."""
+        anchors: dict[str, set[str] | None] = {f.src_uri: None for f in files if f.inclusion.is_included()}
+        anchors.update(self.anchors)
+        for src in self.listings:
+            if src in anchors and self.edition.pages.get(self.listings[src][1]):
+                anchors[src] = (anchors[src] or set()) | ids_in(self._listing(src))
+        option = self.config["published_ids"]
+        problems = self.edition.site_problems(self.sources, anchors, self.root / option if option else None)
+        self._report(problems, config, "no page was written")
+        return env
 
     @event_priority(50)  # before the search plugin (priority 0) indexes the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         """Fill in a Sources or Index listing from its annotated page's notes."""
-        kind, of = self.listings.get(page.file.src_uri, (None, None))
-        if kind is None:
-            return context
+        if self.shown:
+            page.content = self.edition.templates.render("problems", problems=self.shown) + (page.content or "")
+        if page.file.src_uri in self.listings:
+            page.content = (page.content or "") + self._listing(page.file.src_uri)
+        return context
+
+    def _listing(self, src: str) -> str:
+        """The Sources or Index listing of the page ``src`` (a listing page), from its annotated page's notes."""
+        kind, of = self.listings[src]
         annotated = self.edition.pages.get(of)
         if annotated is None:
-            raise PluginError(f"{page.file.src_uri}: annotations_of: {of!r} is not an annotated page of mkdocs.yml")
-        article_url = relative_url(self.urls[of], self.urls[page.file.src_uri])
+            if self.serving:
+                return ""
+            raise PluginError(f"{src}: annotations_of: {of!r} is not an annotated page of mkdocs.yml")
+        article_url = relative_url(self.urls[of], self.urls[src])
         if kind == "sources":
-            listing = self.edition.templates.render("sources", **sources_context(self.edition.notes[of], article_url))
-        else:
-            settings = self.edition.settings_of(annotated.spec)
-            listing = self.edition.templates.render("notes_index", **notes_index_context(settings, annotated.placed, article_url))
-        page.content = (page.content or "") + listing
-        return context
+            return self.edition.templates.render("sources", **sources_context(self.edition.notes[of], article_url))
+        settings = self.edition.settings_of(annotated.spec)
+        return self.edition.templates.render("notes_index", **notes_index_context(settings, annotated.placed, article_url))
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Write each annotated page's open data and share pages; never publish a bare article."""
@@ -149,6 +215,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         image = self.config["share_image"]
         for spec in self.specs:
             page = self.edition.pages.get(spec.page)
+            if page is None and self.serving:
+                continue
             if page is None:
                 raise PluginError(f"annotated-edition: {spec.page} was built without its notes (is it in the nav "
                                   "or excluded by not_in_nav/exclude_docs?); the site must not be published")

@@ -41,7 +41,7 @@ class Problem:
         text += self.what
         if self.todo:
             text += f"; {self.todo}"
-        return text
+        return text.replace("\r", "\\r").replace("\n", "\\n")  # one line, whatever an editor typed
 
     def __str__(self) -> str:  # pragma: no cover - convenience
         return self.format()

@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort
 
 from .config import settings_of
 from .core import Edition, PageSpec
+from .linkcheck import ids_in
 from .links import Links, page_links, page_url
 from .listings import find_listings, listing_url
 from .model import Settings
@@ -48,12 +49,28 @@ class Project:
     def listings(self) -> dict[str, tuple[str, str]]:
         """Listing pages: source path -> (kind, annotated page it lists)."""
         docs = Path(self.config.docs_dir)
-        return find_listings({src: (docs / src).read_text(encoding="utf-8-sig") for src in self.urls}, self.specs[0].page if self.specs else "")
+        return find_listings({src: (docs / src).read_text(encoding="utf-8-sig", errors="replace") for src in self.urls}, self.specs[0].page if self.specs else "")
 
     def links(self, here: str, spec: PageSpec) -> Links:
         """Links written on the page at ``here`` about the annotated page ``spec`` (as the plugin makes them)."""
         return page_links(self.urls, here, spec.page, listing_url(self.urls, self.listings(), "sources", spec.page),
                           self.config.site_url or "", self.config.site_name, share_url(self.urls[spec.page]))
+
+    def published_path(self) -> Path | None:
+        """The list of published ids (the ``published_ids`` option), or None."""
+        option = self.plugin_config.get("published_ids")
+        return self.root / option if option else None
+
+    def anchors(self, edition: Edition) -> dict[str, set[str] | None]:
+        """Every file of ``docs/`` with its page's ids as a build would give them (None: not a page)."""
+        docs = Path(self.config.docs_dir)
+        anchors: dict[str, set[str] | None] = {p.relative_to(docs).as_posix(): None for p in docs.rglob("*") if p.is_file()}
+        for src in self.urls:
+            anchors[src] = ids_in(self.render_markdown((docs / src).read_text(encoding="utf-8-sig", errors="replace")))
+        for src, (kind, of) in self.listings().items():
+            if kind == "sources" and of in edition.notes:
+                anchors[src] = (anchors[src] or set()) | {f"source-{sid.lower()}" for sid in edition.notes[of].sources}
+        return anchors
 
     def render_markdown(self, text: str) -> str:
         """Markdown to HTML with the site's ``markdown_extensions`` (as MkDocs renders a page)."""

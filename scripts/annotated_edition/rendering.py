@@ -82,6 +82,10 @@ class Renderer:
             html = self._cache[text] = self._md.convert(text)
         return html
 
+    def markdown_html(self, text: str) -> str:
+        """Markdown to HTML *before* sanitising (to read what an editor wrote, never to publish)."""
+        return self._to_html(text)
+
     def body_issues(self, body: str) -> list[tuple[str, str, str]]:
         """What is wrong with a Markdown body: ``[(severity, what, todo), ...]``, severity ``error``/``warning``."""
         if not _MAY_HAVE_ISSUES.search(body):

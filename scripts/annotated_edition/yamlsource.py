@@ -38,8 +38,10 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:timestamp",
 }
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])(.*)$""")
 _LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 
+MAX_ALIAS_VALUES = 1000  # values that aliases may add to a file (a "billion laughs" file adds billions)
 Path_ = tuple  # a path into the data: keys (str) and list indexes (int)
 
 
@@ -78,6 +80,21 @@ def _place(node: yaml.Node, text: str) -> Place:
     start, end = node.start_mark, node.end_mark
     raw = text[start.index:end.index] if getattr(start, "index", None) is not None else ""
     return Place(start.line + 1, start.column + 1, getattr(node, "style", None) or None, raw)
+
+
+def _expanded_size(root) -> tuple[int, int]:
+    """``(values once every alias is expanded, distinct values)``, counted without expanding anything."""
+    sizes: dict[int, int] = {}
+
+    def size(node) -> int:
+        if id(node) not in sizes:
+            sizes[id(node)] = 0  # a recursive alias counts once
+            children = [n for pair in node.value for n in pair] if isinstance(node, yaml.MappingNode) else (
+                node.value if isinstance(node, yaml.SequenceNode) else [])
+            sizes[id(node)] = min(1 + sum(size(child) for child in children), 10 * MAX_ALIAS_VALUES)
+        return sizes[id(node)]
+
+    return size(root), len(sizes)
 
 
 def _convert(node, path, text, places, problems, file):
@@ -121,7 +138,53 @@ def _label(path: Path_) -> str:
     return ".".join(str(p) for p in path)
 
 
-def _parse_hint(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str]:
+def _unclosed_quote(lines: list[str], last: int) -> int | None:
+    """The 0-based line, up to ``last``, of the first quoted value that is never closed on its line."""
+    for number, line in enumerate(lines[: last + 1]):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.group(1), match.group(2)
+        rest = rest.replace('\\\\', "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            return number
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _misindented(lines: list[str], at: int) -> tuple[str, str] | None:
+    """Words for a line indented unlike the line above it (a three-space indent), or None."""
+    above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
+    here = lines[at] if at < len(lines) else ""
+    if not above or _indent(here) == _indent(above) or above.rstrip().endswith(":"):
+        return None
+    if above.lstrip().startswith("- "):
+        wanted = _indent(above) + 2
+    else:
+        wanted = _indent(above)
+    return (f"this line is indented by {_indent(here)} spaces, the line above by {_indent(above)}",
+            f"indent it by {wanted} spaces, like the other fields of the same entry")
+
+
+def _parse_hint(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str, int | None]:
+    """Plain words and a hint for a PyYAML parser message, and the 0-based line at fault when it is not the mark's."""
+    mark = err.problem_mark
+    at = mark.line if mark else 0
+    opened = _unclosed_quote(lines, at) if mark else None
+    if opened is not None and opened < at:
+        return (f"the quoted value that starts here is never closed on its line (YAML read on to line {at + 1})",
+                "add the closing quote mark at the end of the value", opened)
+    if mark and ("expected '-' indicator" in (err.problem or "") or "<block mapping start>" in (err.problem or "")):
+        misindented = _misindented(lines, at)
+        if misindented:
+            return (*misindented, None)
+    return (*_parse_words(err, lines), None)
+
+
+def _parse_words(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str]:
     """Turn a PyYAML parser message into plain words and a hint for the editor."""
     problem = (err.problem or "").strip()
     context = (err.context or "").strip()
@@ -182,11 +245,15 @@ def load_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
     lines = text.splitlines()
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except RecursionError:
+        return None, [Problem(file, 1, 1, "", "the YAML is nested too deeply", "flatten the structure")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        what, todo = _parse_hint(err, lines)
+        what, todo, fault = _parse_hint(err, lines)
         line = mark.line + 1 if mark else 0
         column = mark.column + 1 if mark else 0
+        if fault is not None:
+            line, column = fault + 1, _QUOTED_VALUE.match(lines[fault]).start(1) + 1
         return None, [Problem(file, line, column, "", f"YAML does not parse: {what}", todo)]
     except yaml.YAMLError as err:  # e.g. a control character in the stream
         return None, [Problem(file, 0, 0, "", f"YAML does not parse: {err}", "remove the character")]
@@ -196,6 +263,13 @@ def load_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
     if len(nodes) != 1:
         return None, [Problem(file, 1, 1, "", f"expected one YAML document, found {len(nodes)}",
                               "keep one document per file (remove '---' separators)")]
+    try:
+        expanded, distinct = _expanded_size(nodes[0])
+    except RecursionError:
+        return None, [Problem(file, 1, 1, "", "the YAML is nested too deeply", "flatten the structure")]
+    if expanded - distinct > MAX_ALIAS_VALUES:
+        return None, [Problem(file, 1, 1, "", f"YAML aliases (*name) would repeat over {MAX_ALIAS_VALUES} values",
+                              "write the values out instead of using anchors (&name) and aliases (*name)")]
     places: dict[Path_, Place] = {}
     data = _convert(nodes[0], (), text, places, problems, file)
     return YamlDocument(data, places), problems

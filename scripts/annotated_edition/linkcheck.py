@@ -1,0 +1,76 @@
+"""Links in note bodies checked before anything is published.
+
+A note links to a page of the site as MkDocs pages do, by source path (``about.md``,
+``about.md#who-we-are``), or to a place on its own page (``#cargo-planes``); the one resolver
+(:class:`annotated_edition.links.Links`) turns these into URLs. Here every such link is
+checked against the pages the site has and the ids each page will carry (MkDocs' own link
+validation covers links written in Markdown pages, not those in our notes). A link to a page
+or a ``#fragment`` that does not exist is an error naming the note, its file and line; an
+``http://`` link is a warning (use https).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from .model import Annotation
+from .problems import Problem
+from .rendering import Renderer
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_HREF = re.compile(r'href="([^"]*)"')
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def ids_in(html: str) -> set[str]:
+    """Every ``id`` attribute value of an HTML text."""
+    return set(_ID.findall(html))
+
+
+def note_ids(annotations: list[Annotation]) -> set[str]:
+    """The ids a page's notes land on: their ids and former ids (aliases)."""
+    return {a.id for a in annotations} | {alias for a in annotations for alias in a.aliases}
+
+
+def _page_problem(a: Annotation, href: str, name: str, anchors: dict[str, set[str] | None]) -> Problem | None:
+    if name in anchors:
+        return None
+    close = difflib.get_close_matches(name, [p for p in anchors if p.endswith(".md")], n=1)
+    return Problem(a.at.file, a.at.line, a.at.column, a.id,
+                   f"the body links to {href!r}, but {name!r} is not a page of the site",
+                   f"did you mean '{close[0]}'?" if close else "link to a page of docs/ by its file name, e.g. about.md")
+
+
+def link_problems(annotations: list[Annotation], page: str, anchors: dict[str, set[str] | None],
+                  renderer: Renderer) -> list[Problem]:
+    """Problems of the links in the bodies of one page's notes.
+
+    Args:
+        annotations: the page's notes.
+        page: the annotated page's source path (``#x`` links point there).
+        anchors: every file of ``docs/`` by source path, with the ids of its page (None for a
+            file that is not a page, or whose ids are unknown: only its existence is checked).
+        renderer: the build's renderer (its Markdown, before sanitising, gives the links).
+    """
+    problems = []
+    for a in annotations:
+        for href in dict.fromkeys(_HREF.findall(renderer.markdown_html(a.body))):
+            href = href.replace("&amp;", "&")
+            if href.lower().startswith("http://"):
+                problems.append(Problem(a.at.file, a.at.line, a.at.column, a.id, f"the body links to {href!r} over http://",
+                                        "use the https:// address", "warning"))
+                continue
+            if _SCHEME.match(href) or href.startswith("//"):
+                continue
+            name, _, fragment = href.partition("#")
+            name = name.partition("?")[0] or page
+            problem = _page_problem(a, href, name, anchors)
+            if problem is None and fragment and anchors[name] is not None and fragment not in anchors[name]:
+                close = difflib.get_close_matches(fragment, sorted(anchors[name]), n=1)
+                problem = Problem(a.at.file, a.at.line, a.at.column, a.id,
+                                  f"the body links to {href!r}, but {name} has no '#{fragment}'",
+                                  f"did you mean '#{close[0]}'?" if close else "link to a heading, paragraph or note id of that page")
+            if problem:
+                problems.append(problem)
+    return problems

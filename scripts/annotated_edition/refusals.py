@@ -1,0 +1,29 @@
+"""Site configurations the edition refuses, each with one line that says what to change.
+
+- Material's ``navigation.instant`` loads pages without a full reload, so the edition's script
+  (run once per load) would leave the next page without its layout and with inert markers.
+- ``mkdocs gh-deploy`` with ``site_url`` unset or local would publish ``http://127.0.0.1:8000/``
+  in every canonical and share URL.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1", ""}
+
+
+def refuse_config(config: MkDocsConfig, command: str) -> None:
+    """Raise :class:`PluginError` (one line) for a configuration the edition cannot publish."""
+    features = (config.theme.get("features") or []) if config.theme else []
+    if "navigation.instant" in features:
+        raise PluginError("annotated-edition: theme feature 'navigation.instant' is not supported (pages loaded "
+                          "without a full reload get no margin layout); remove it from theme.features in mkdocs.yml")
+    if command == "gh-deploy":
+        url = urlsplit(config.site_url or "")
+        if url.scheme != "https" or url.hostname in LOCAL_HOSTS or url.hostname is None:
+            raise PluginError(f"annotated-edition: site_url is {config.site_url!r}, not the published https:// address; "
+                              "set SITE_URL=https://<user>.github.io/<repo>/ (or use 'make deploy')")

@@ -1,0 +1,103 @@
+"""Limits and rules of editors' input beyond the schema: sizes, lengths, dates, stray files.
+
+- A notes or sources file over :data:`MAX_FILE_BYTES`, or a text field over
+  :data:`MAX_FIELD_CHARS`, is refused with one line (a pasted file of junk must not take the
+  build down).
+- At most :data:`MAX_PROBLEMS_PER_FILE` problems are reported per file, then one line with the
+  count of the rest.
+- A body and a summary should have the number of words the site sets (plugin options
+  ``body_words`` and ``summary_words``, default 40-150 and 4-40, the README's range): outside
+  it, a warning.
+- Anything in a notes folder that is not loaded gets a warning naming it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .problems import Problem, display_path
+from .rendering import RAW_TAG
+
+MAX_FILE_BYTES = 1_000_000
+MAX_FIELD_CHARS = 20_000
+MAX_PROBLEMS_PER_FILE = 50
+_WORD = re.compile(r"\w[\w'’.-]*")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def too_big(path: Path, file: str) -> list[Problem]:
+    """One problem when the file is over :data:`MAX_FILE_BYTES`, else none."""
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        return []
+    return [Problem(file, 0, 0, "", f"the file is {size:,} bytes, over the limit of {MAX_FILE_BYTES:,}",
+                    "split it, or check that it is the file you meant to save here")]
+
+
+def capped(problems: list[Problem], file: str) -> list[Problem]:
+    """``problems`` of one file, at most :data:`MAX_PROBLEMS_PER_FILE` then one line counting the rest."""
+    if len(problems) <= MAX_PROBLEMS_PER_FILE:
+        return problems
+    rest = problems[MAX_PROBLEMS_PER_FILE:]
+    severity = "error" if any(p.severity == "error" for p in rest) else "warning"
+    return problems[:MAX_PROBLEMS_PER_FILE] + [
+        Problem(file, 0, 0, "", f"{len(rest)} more problem(s) in this file are not listed",
+                "fix the ones above and check again", severity)]
+
+
+def real_date(text: str) -> bool:
+    """Whether ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` names a real year, month or day."""
+    import datetime as dt
+
+    match = _DATE.match(text)
+    if not match:
+        return text == "undated"
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def words(text: str) -> int:
+    """Number of words of a Markdown text (link targets not counted)."""
+    return len(_WORD.findall(re.sub(r"\]\([^)]*\)", "]", text)))
+
+
+def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary_words: tuple[int, int] = (4, 40)) -> None:
+    """Sizes, word counts (ranges ``(least, most)``) and HTML in ``later.text`` of one note.
+
+    ``add(what, todo, key, severity)`` records a problem at the field ``key``.
+    """
+    for key in ("id", "title", "summary", "body"):
+        value = item.get(key)
+        if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+            add(f"'{key}' is {len(value):,} characters long, over the limit of {MAX_FIELD_CHARS:,}",
+                "shorten it", (key,), "error")
+    for key, (low, high) in (("body", body_words), ("summary", summary_words)):
+        value = item.get(key)
+        if isinstance(value, str) and len(value) <= MAX_FIELD_CHARS:
+            count = words(value)
+            if not low <= count <= high:
+                add(f"the {key} has {count} words, outside the documented {low}-{high}",
+                    "shorten it" if count > high else "say more (or fold it into another note)", (key,), "warning")
+    later = item.get("later")
+    if isinstance(later, dict) and isinstance(later.get("text"), str) and RAW_TAG.search(later["text"]):
+        add("'later.text' contains raw HTML, which is removed when the page is built",
+            "write plain text (Markdown *emphasis* is fine)", ("later", "text"), "warning")
+
+
+def unread_files(directory: Path, read: list[Path], root: Path | None) -> list[Problem]:
+    """A warning for every file of the notes folder that is not read (``claims.yml.txt``, ``x.yaml~``...).
+
+    Notes files in subfolders are named by the loader already (with their own hint).
+    """
+    keep = {p.resolve() for p in read}
+    return [Problem(display_path(path, root), 0, 0, "", "this file is in the notes folder but is not read "
+                    "(only .yml and .yaml files directly in the folder are)",
+                    "rename it to end in .yml, or move it out of the notes folder", "warning")
+            for path in sorted(directory.rglob("*"))
+            if path.is_file() and path.resolve() not in keep
+            and (path.parent == directory or path.suffix.lower() not in (".yml", ".yaml"))]

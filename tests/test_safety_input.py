@@ -1,0 +1,200 @@
+"""Issue 14, the editor's safety net (in-process): what an editor can get wrong is one line each.
+
+Each test runs ``python -m annotated_edition check`` in-process (``cli.main``) on a throwaway
+copy of the project, or calls the loader directly.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from annotated_edition import cli
+from annotated_edition.loading import load_annotations
+from annotated_edition.rules import MAX_FILE_BYTES
+from annotated_edition.yamlsource import load_yaml
+from conftest import ROOT, make_project
+
+BODY = " ".join(["The record shows what the column says, and how we know it."] * 5)
+
+
+def note(ident="test-note", body=BODY, summary="Only one of the two planes was a freighter.", extra=""):
+    return (f"  - id: {ident}\n    target:\n      paragraph: cargo-planes\n      exact: two Russian cargo planes\n"
+            f"    title: A title\n    verdict: imprecise\n    summary: \"{summary}\"\n    body: |\n      {body}\n"
+            f"    sources: [S1]\n    checked: \"2026-11-29\"\n{extra}")
+
+
+def claims(*notes: str) -> str:
+    return "category: claims\nannotations:\n" + "".join(notes)
+
+
+def run_check(tmp_path, capsys, files=None, published=None, word_ranges=False, **replace):
+    project = make_project(tmp_path / "p", annotations=files, replace_files=replace or None, word_ranges=word_ranges)
+    if published is not None:
+        (project / "published-ids.txt").write_text(published, encoding="utf-8")
+    status = cli.main(["-f", str(project / "mkdocs.yml"), "check"])
+    out = capsys.readouterr()
+    return project, status, out.out + out.err
+
+
+def lines_matching(text: str, pattern: str) -> list[str]:
+    return [line for line in text.splitlines() if re.search(pattern, line)]
+
+
+# Item 1: links in note bodies
+def test_item01_body_link_to_unknown_page_or_fragment_is_an_error(tmp_path, capsys):
+    body = BODY + " See [the about page](abuot.md), [a section](about.md#no-such-section) and [here](#nowhere)."
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body=body))})
+    assert status == 1
+    assert lines_matching(out, r"annotations/claims\.yml:3:\d+: test-note: the body links to 'abuot\.md'.*did you mean 'about\.md'")
+    assert lines_matching(out, r"claims\.yml:3:\d+: test-note: the body links to 'about\.md#no-such-section', but about\.md has no")
+    assert lines_matching(out, r"test-note: the body links to '#nowhere', but index\.md has no '#nowhere'")
+    assert "Traceback" not in out
+
+
+def test_item01_known_links_pass_and_http_is_a_warning(tmp_path, capsys):
+    body = BODY + " See [this](about.md), [that](#cargo-planes), [a source](sources.md#source-s1) and [old](http://example.org/)."
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body=body))})
+    assert status == 0, out
+    assert lines_matching(out, r"^warning: .*test-note: the body links to 'http://example\.org/' over http://; use the https")
+
+
+# Item 2: the published-ids contract
+def test_item02_a_published_id_that_disappears_is_an_error(tmp_path, capsys):
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note())},
+                               published="headline\ncargo-planes\ntest-note\nold-note\n")
+    assert status == 1
+    assert lines_matching(out, r"published-ids\.txt:4:1: old-note: this id was published and is no longer on the page.*aliases")
+    assert not lines_matching(out, r"published-ids\.txt:[123]:")
+
+
+def test_item02_an_alias_keeps_the_contract_and_publish_ids_appends(tmp_path, capsys):
+    project, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(extra="    aliases: [old-note]\n"))},
+                                     published="old-note\n")
+    assert status == 0, out
+    assert cli.main(["-f", str(project / "mkdocs.yml"), "publish-ids"]) == 0
+    ids = (project / "published-ids.txt").read_text(encoding="utf-8").split()
+    assert ids[0] == "old-note" and "test-note" in ids and "cargo-planes" in ids and "headline" in ids
+    capsys.readouterr()
+    assert cli.main(["-f", str(project / "mkdocs.yml"), "publish-ids"]) == 0
+    assert "0 new id(s)" in capsys.readouterr().out
+
+
+def test_item02_the_project_list_is_what_the_build_enforces():
+    assert (ROOT / "published-ids.txt").is_file()
+    assert "published_ids: published-ids.txt" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+# Item 3: dates that are no day
+def test_item03_source_date_that_is_no_day(tmp_path, capsys):
+    bad = 'sources:\n  - id: S1\n    title: "T"\n    publisher: "P"\n    date: "2019-02-30"\n    url: "https://example.org/"\n'
+    _, status, out = run_check(tmp_path, capsys, {"sources.yml": bad, "claims.yml": claims(note())})
+    assert status == 1
+    assert lines_matching(out, r"sources\.yml:5:\d+: S1: the date '2019-02-30' is not a real day or month")
+
+
+# Item 4: files the loader skips
+def test_item04_files_that_are_not_read_are_named(tmp_path, capsys):
+    files = {"claims.yml": claims(note()), "claims.yml.txt": claims(note("other")), "more-claims.yaml~": "x"}
+    _, _, out = run_check(tmp_path, capsys, files)
+    assert lines_matching(out, r"^warning: annotations/claims\.yml\.txt: this file is in the notes folder but is not read")
+    assert lines_matching(out, r"^warning: annotations/more-claims\.yaml~: this file is in the notes folder but is not read")
+
+
+# Item 5: lengths
+def test_item05_body_and_summary_outside_the_range_warn(tmp_path, capsys):
+    long = " ".join(["w"] * 5000)
+    files = {"claims.yml": claims(note("short-one", body="Three words here."), note("long-one", body=long, summary="Two words"))}
+    _, _, out = run_check(tmp_path, capsys, files, word_ranges=True)
+    assert lines_matching(out, r"^warning: .*short-one: the body has 3 words, outside the documented 40-150")
+    assert lines_matching(out, r"^warning: .*long-one: the body has 5000 words, outside the documented 40-150")
+    assert lines_matching(out, r"^warning: .*long-one: the summary has 2 words, outside the documented 4-40")
+
+
+# Item 11: an id with a trailing newline; HTML in later.text
+def test_item11_block_id_and_html_in_later_text(tmp_path, capsys):
+    block_id = note().replace("  - id: test-note\n", "  - id: |\n      test-note\n")
+    later = note("later-note", extra='    later: {date: "2024-12-08", text: "Since then <b>this</b>."}\n')
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(block_id, later)})
+    assert status == 1
+    line = next(x for x in out.splitlines() if x.startswith("error: annotations/claims.yml:3:"))
+    assert "test-note\\n: 'id' 'test-note\\n' may only use lowercase" in line
+    assert lines_matching(out, r"^warning: .*later-note: 'later\.text' contains raw HTML")
+
+
+# Item 12: input size
+def test_item12_junk_file_is_one_line(tmp_path, capsys):
+    files = {"claims.yml": claims(note()), "junk.yml": "x" * (MAX_FILE_BYTES + 1)}
+    start = time.monotonic()
+    _, status, out = run_check(tmp_path, capsys, files)
+    assert status == 1 and time.monotonic() - start < 30
+    assert len(lines_matching(out, r"junk\.yml")) == 1
+    assert lines_matching(out, r"junk\.yml: the file is 1,000,001 bytes, over the limit of 1,000,000")
+
+
+def test_item12_at_most_fifty_problems_per_file(tmp_path):
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "sources.yml").write_text('sources:\n  - {id: S1, title: T, publisher: P, date: "2019", url: "https://e.org/"}\n')
+    (folder / "claims.yml").write_text("category: claims\nannotations:\n" + "  - id: Bad Id\n" * 300)
+    from annotated_edition.project import load_project
+    settings = load_project(ROOT / "mkdocs.yml").settings
+    problems = [p for p in load_annotations(folder, settings, tmp_path).problems if p.file.endswith("claims.yml")]
+    assert len(problems) == 51
+    assert re.search(r"\d+ more problem\(s\) in this file are not listed", problems[-1].format())
+
+
+def test_item12_alias_bomb_is_refused_at_once():
+    rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    rows += [f"{n}: &{n} [{', '.join(['*' + p] * 9)}]" for p, n in zip("abcdefgh", "bcdefghi")]
+    start = time.monotonic()
+    doc, problems = load_yaml("\n".join(rows) + "\n", "bomb.yml")
+    assert doc is None and time.monotonic() - start < 2
+    assert [p.format() for p in problems] == [
+        "bomb.yml:1:1: YAML aliases (*name) would repeat over 1000 values; "
+        "write the values out instead of using anchors (&name) and aliases (*name)"]
+
+
+def test_item12_a_long_field_is_refused(tmp_path, capsys):
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body="word " * 5000))})
+    assert status == 1
+    assert lines_matching(out, r"test-note: 'body' is 25,00\d characters long, over the limit of 20,000")
+
+
+# Item 13: the article missing or not UTF-8
+def test_item13_article_not_utf8_is_one_line(tmp_path, capsys):
+    project = make_project(tmp_path / "p")
+    (project / "docs" / "index.md").write_bytes((ROOT / "docs" / "index.md").read_bytes() + b"\xff\xfe\n")
+    status = cli.main(["-f", str(project / "mkdocs.yml"), "check"])
+    out = capsys.readouterr()
+    text = out.out + out.err
+    assert status == 1 and "Traceback" not in text
+    assert lines_matching(text, r"docs/index\.md:\d+:\d+: the file is not UTF-8 text \(byte 0xff\)")
+
+
+def test_item13_article_missing_is_one_line(tmp_path, capsys):
+    project = make_project(tmp_path / "p")
+    (project / "docs" / "index.md").unlink()
+    status = cli.main(["-f", str(project / "mkdocs.yml"), "check"])
+    text = "".join(capsys.readouterr())
+    assert status == 1
+    assert lines_matching(text, r"docs/index\.md: the annotated page does not exist")
+
+
+# Item 17: YAML errors say where and what
+def test_item17_unclosed_quote_is_reported_on_its_own_line():
+    text = ('category: claims\nannotations:\n  - id: a-note\n    title: "An unclosed quote\n    summary: Something.\n'
+            '    body: |\n      Text.\n    checked: "2026-11-29"\n')
+    _, problems = load_yaml(text, "c.yml")
+    assert [p.format() for p in problems] == [
+        "c.yml:4:12: YAML does not parse: the quoted value that starts here is never closed on its line "
+        "(YAML read on to line 8); add the closing quote mark at the end of the value"]
+
+
+def test_item17_three_space_indent_is_said_in_words():
+    text = "category: claims\nannotations:\n  - id: a-note\n    title: A title\n   summary: Three spaces.\n"
+    _, problems = load_yaml(text, "c.yml")
+    assert [p.format() for p in problems] == [
+        "c.yml:5:4: YAML does not parse: this line is indented by 3 spaces, the line above by 4; "
+        "indent it by 4 spaces, like the other fields of the same entry"]
