@@ -34,6 +34,8 @@
   const both = matchMedia("(min-width: 106.25em)");
   const quote = new Map(notes.map(n => [n.id, article.querySelector('.ed-hl[data-note="' + CSS.escape(n.id) + '"]')]));
   const moved = new Map();  /* note -> [dx, dy] written by the last pass */
+  const closedHeight = new Map();  /* note -> its height closed, at the width closedAt */
+  let closedAt = 0;
   /* Positions for one side: each item as near its quote as order and no-overlap allow, in the least-squares
      sense (pool-adjacent-violators: a run of items too dense for its text is centred on its quotes, so
      some sit a little above their quote and some below), computed with every item closed; open items then
@@ -62,10 +64,11 @@
     /* read */
     const margin = inMargin.filter(n => getComputedStyle(n).float === "right");
     const boxes = margin.map(n => n.getBoundingClientRect());
+    if (closedAt !== innerWidth) { closedHeight.clear(); closedAt = innerWidth; }
     const items = margin.map((n, i) => {
-      const q = quote.get(n.id), summary = isOpen(n) && n.querySelector(".ed-note__summary");
-      return { want: q ? q.getBoundingClientRect().top : -Infinity, height: boxes[i].height,
-               closed: summary ? Math.min(boxes[i].height, summary.offsetTop) : boxes[i].height };
+      const q = quote.get(n.id), h = boxes[i].height;
+      if (!isOpen(n)) closedHeight.set(n, h);
+      return { want: q ? q.getBoundingClientRect().top : -Infinity, height: h, closed: Math.min(h, closedHeight.get(n) || h) };
     });
     const box = article.getBoundingClientRect();
     /* compute: the side (both margins on very wide screens: the one where the item can sit nearer), then
@@ -177,8 +180,9 @@
     return x && byId.has(x.dataset.note || x.id) ? x.dataset.note || x.id : null;
   };
   /* emphasis only: hovering or focusing never opens or moves an item */
-  article.addEventListener("mouseover", e => activate(idAt(e.target)));
-  article.addEventListener("mouseleave", () => activate(null));
+  /* (pointer events: a tap, on a search result say, is not a hover and emphasises nothing) */
+  article.addEventListener("pointerover", e => { if (e.pointerType !== "touch") activate(idAt(e.target)); });
+  article.addEventListener("pointerleave", e => { if (e.pointerType !== "touch") activate(null); });
   article.addEventListener("focusin", e => activate(idAt(e.target)));
   article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate(null); });
   /* a margin item opens (or closes) when its title or an empty part of it is clicked */
@@ -294,6 +298,7 @@
     if (!el.classList.contains("ed-note")) return;
     if (!shown(el)) applyFilter(cats());
     setOpen(el, true, { inline: true, details: true });
+    activate(el.id);
     hls(el.id).forEach(h => h.classList.add("is-target"));
     layout();
     /* the highlight just below the header, the note under it; the scroll-margin also steers the
