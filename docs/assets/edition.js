@@ -342,6 +342,7 @@
     const ro = new ResizeObserver(() => { layout(); laid(); });
     ro.observe(article);
     notes.forEach(n => ro.observe(n));
-  } else { layout(); laid(); }
-  if (location.hash.length > 1) land(true);
+  }
+  /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
+  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); doc.documentElement.classList.add("ed-laid"); land(true); landed(); }
 })();
