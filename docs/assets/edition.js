@@ -33,7 +33,10 @@
      move by at most that growth. ---- */
   const both = matchMedia("(min-width: 106.25em)");
   const quote = new Map(notes.map(n => [n.id, article.querySelector('.ed-hl[data-note="' + CSS.escape(n.id) + '"]')]));
-  const moved = new Map();  /* note -> [dx, dy] written by the last pass */
+  /* the units laid out: a note, or a group of the notes of one sentence (.ed-group, see MARKUP-NEEDS.md) */
+  const units = Array.from(new Set(notes.map(n => n.closest(".ed-group") || n)));
+  const inUnit = u => (u.classList.contains("ed-note") ? [u] : Array.from(u.querySelectorAll(".ed-note")));
+  const moved = new Map();  /* unit -> [dx, dy] written by the last pass */
   const closedHeight = new Map();  /* note -> its height closed, at the width closedAt */
   let closedAt = 0;
   /* Positions for one side: each item as near its quote as order and no-overlap allow, in the least-squares
@@ -60,14 +63,14 @@
   }
   function layout() {
     performance.mark("ed-layout-start");
-    const inMargin = wide.matches ? notes.filter(n => shown(n) && !n.classList.contains("is-inline")) : [];
+    const inMargin = wide.matches ? units.filter(u => inUnit(u).some(shown) && !inUnit(u).some(n => n.classList.contains("is-inline"))) : [];
     /* read */
     const margin = inMargin.filter(n => getComputedStyle(n).float === "right");
     const boxes = margin.map(n => n.getBoundingClientRect());
     if (closedAt !== innerWidth) { closedHeight.clear(); closedAt = innerWidth; }
     const items = margin.map((n, i) => {
-      const q = quote.get(n.id), h = boxes[i].height;
-      if (!isOpen(n)) closedHeight.set(n, h);
+      const q = quote.get(inUnit(n)[0].id), h = boxes[i].height;
+      if (!inUnit(n).some(isOpen)) closedHeight.set(n, h);
       return { want: q ? q.getBoundingClientRect().top : -Infinity, height: h, closed: Math.min(h, closedHeight.get(n) || h) };
     });
     const box = article.getBoundingClientRect();
@@ -88,7 +91,7 @@
       });
     });
     /* write */
-    notes.forEach(n => {
+    units.forEach(n => {
       const [dx, dy] = out.get(n) || [0, 0], [ox, oy] = moved.get(n) || [0, 0];
       if (Math.abs(dx - ox) < 0.25 && Math.abs(dy - oy) < 0.25) return;
       n.style.transform = dx || dy ? "translate(" + dx + "px," + dy + "px)" : "";
@@ -341,7 +344,7 @@
   if (window.ResizeObserver) {
     const ro = new ResizeObserver(() => { layout(); laid(); });
     ro.observe(article);
-    notes.forEach(n => ro.observe(n));
+    units.forEach(u => ro.observe(u));
   }
   /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
   if (location.hash.length > 1 || !window.ResizeObserver) { layout(); doc.documentElement.classList.add("ed-laid"); land(true); landed(); }
