@@ -1,11 +1,11 @@
 /* The annotated edition's behaviour. Everything works without this file: the notes are in the
-   HTML (beside the text on wide screens, after their paragraph otherwise), markers and
-   permalinks are plain links, and CSS :target shows a linked note. The script adds: placement
-   of margin notes level with their highlight (transforms only, so no layout shift); notes that
-   open behind their marker (in place after the paragraph; on wide screens in the margin, or
-   after the paragraph when the margin note is far away); highlight <-> note emphasis; the
-   category filter (?show=claims,sourcing); expand/collapse all; landing on #note links and old
-   ids; copy-link buttons. */
+   HTML (complete items beside the text on wide screens, after their paragraph otherwise), markers
+   and permalinks are plain links, and CSS :target shows a linked note. The script adds: placement
+   of margin items level with their quote (transforms only, so no layout shift; both margins on
+   very wide screens); notes that open behind their marker (in place in the margin, or after the
+   paragraph on narrow screens); quote <-> note emphasis and the marks of the findings that stay
+   marked (quiet text); "Show all highlights"; the category filter (?show=claims,sourcing);
+   expand/collapse all; landing on #note links and old ids; copy-link buttons. */
 (() => {
   "use strict";
   const doc = document, article = doc.querySelector(".ed-article"), landed = () => doc.documentElement.classList.remove("ed-landing");
@@ -15,58 +15,89 @@
   const notes = $$(".ed-note");
   const byId = new Map(notes.map(n => [n.id, n]));
   const markerOf = id => doc.getElementById("ref-" + id);
-  const hls = id => $$('.ed-hl[data-note="' + CSS.escape(id) + '"]');
+  const hlCache = new Map();
+  const hls = id => hlCache.get(id) || (hlCache.set(id, $$('.ed-hl[data-note="' + CSS.escape(id) + '"]')), hlCache.get(id));
   const header = doc.querySelector(".md-header");
   const headerBottom = () => (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
   const shown = n => !n.classList.contains("ed-hidden-cat");
   const isOpen = n => n.classList.contains("is-open");
-  const GAP = 8, STUB_GAP = 4, PAD = 8;
+  const GAP = 4, PAD = 8;  /* px between two margin items: the CSS margin-bottom */
   const decode = s => { try { return decodeURIComponent(s); } catch (e) { return s; } };
 
-  /* ---- wide screens: a density-aware margin. Walking the notes in document order, each starts level
-     with its highlight or just below the previous note; it is shown as a full card when that card ends
-     before the next note's highlight, otherwise as a one-line stub (.is-compact: number, category icon
-     with its label as text for assistive technology, verdict badge, title cut with an ellipsis), so the
-     margin keeps up with the text. A stub's short summary (still read out by screen readers) and its
-     disclosure appear when it expands to the full card in place: while it or its marker is hovered or
-     focused, once the stub is clicked, when its marker opens it, or when it is the link's target. Only
-     notes after an expanded one move (transforms: no layout shift). Heights are measured once per width
-     (again for a note whose details open or close). ---- */
-  const full = new Map(), stub = new Map(), pinned = new Set(), hovered = new Set();
-  let measuredAt = 0;
-  const forced = n => hovered.has(n.id) || pinned.has(n) || markerOf(n.id) === doc.activeElement || isOpen(n) || n.classList.contains("is-target") ||
-    n.contains(doc.activeElement) || !!(n.querySelector("details") || {}).open;
+  /* ---- wide screens: the margin. CSS floats every note into the right margin as a complete item (number,
+     verdict, full title), each under its paragraph or the item before; this pass only refines: it slides each
+     item as near its quote as order and no-overlap allow (see settle), with a transform (no layout shift). On 1700 px and wider an item goes to whichever margin lets it sit nearer its quote (document
+     order kept on each side). One pass reads all geometry first (one forced layout), computes in plain
+     numbers, then writes every transform; it runs when a note changes size or the viewport changes
+     (ResizeObserver), never on focus or hover. Opening an item makes it taller in place: the items below it
+     move by at most that growth. ---- */
+  const both = matchMedia("(min-width: 106.25em)");
+  const quote = new Map(notes.map(n => [n.id, article.querySelector('.ed-hl[data-note="' + CSS.escape(n.id) + '"]')]));
+  /* the units laid out: a note, or a group of the notes of one sentence (.ed-group, see MARKUP-NEEDS.md) */
+  const units = Array.from(new Set(notes.map(n => n.closest(".ed-group") || n)));
+  const inUnit = u => (u.classList.contains("ed-note") ? [u] : Array.from(u.querySelectorAll(".ed-note")));
+  const moved = new Map();  /* unit -> [dx, dy] written by the last pass */
+  const closedHeight = new Map();  /* note -> its height closed, at the width closedAt */
+  let closedAt = 0;
+  /* Positions for one side: each item as near its quote as order and no-overlap allow, in the least-squares
+     sense (pool-adjacent-violators: a run of items too dense for its text is centred on its quotes, so
+     some sit a little above their quote and some below), computed with every item closed; open items then
+     push the items after them down by their growth only. */
+  function settle(items, floor) {
+    const runs = [];
+    let c = 0;
+    items.forEach(it => {
+      runs.push({ sum: it.want - c, n: 1 });
+      c += it.closed + GAP / 2;
+      while (runs.length > 1 && runs[runs.length - 2].sum / runs[runs.length - 2].n >= runs[runs.length - 1].sum / runs[runs.length - 1].n) {
+        const last = runs.pop();
+        runs[runs.length - 1].sum += last.sum;
+        runs[runs.length - 1].n += last.n;
+      }
+    });
+    const ys = [];
+    c = 0;
+    runs.forEach(run => { for (let k = 0; k < run.n; k++) { ys.push(Math.max(floor, run.sum / run.n) + c); c += items[ys.length - 1].closed + GAP / 2; } });
+    let end = -Infinity;
+    return ys.map((y, i) => { const top = Math.max(y, end); end = top + items[i].height + GAP / 2; return top; });
+  }
   function layout() {
     performance.mark("ed-layout-start");
-    notes.forEach(n => { n.style.transform = ""; });
-    const margin = wide.matches ? notes.filter(n => shown(n) && getComputedStyle(n).float === "right") : [];
-    if (!margin.length) notes.forEach(n => n.classList.remove("is-compact"));
-    else {
-      if (measuredAt !== innerWidth) { full.clear(); stub.clear(); measuredAt = innerWidth; }
-      const todo = margin.filter(n => !full.has(n));
-      if (todo.length) {
-        todo.forEach(n => n.classList.add("is-compact"));
-        todo.forEach(n => stub.set(n, n.getBoundingClientRect().height));
-        todo.forEach(n => n.classList.remove("is-compact"));
-        todo.forEach(n => full.set(n, n.getBoundingClientRect().height));
-      }
-      const want = margin.map(n => { const hl = hls(n.id)[0]; return hl ? hl.getBoundingClientRect().top + scrollY : -Infinity; });
-      let prev = -Infinity;
-      const compact = margin.map((n, i) => {
-        const y = Math.max(want[i], prev), fits = y + full.get(n) + GAP <= (i + 1 < margin.length ? want[i + 1] : Infinity);
-        const c = !fits && !forced(n);
-        prev = y + (c ? stub.get(n) + STUB_GAP : full.get(n) + GAP);
-        return c;
+    const inMargin = wide.matches ? units.filter(u => inUnit(u).some(shown) && !inUnit(u).some(n => n.classList.contains("is-inline"))) : [];
+    /* read */
+    const margin = inMargin.filter(n => getComputedStyle(n).float === "right");
+    const boxes = margin.map(n => n.getBoundingClientRect());
+    if (closedAt !== innerWidth) { closedHeight.clear(); closedAt = innerWidth; }
+    const items = margin.map((n, i) => {
+      const q = quote.get(inUnit(n)[0].id), h = boxes[i].height;
+      if (!inUnit(n).some(isOpen)) closedHeight.set(n, h);
+      return { want: q ? q.getBoundingClientRect().top : -Infinity, height: h, closed: Math.min(h, closedHeight.get(n) || h) };
+    });
+    const box = article.getBoundingClientRect();
+    /* compute: the side (both margins on very wide screens: the one where the item can sit nearer), then
+       the positions on each side */
+    const two = both.matches, side = [], ends = [-Infinity, -Infinity];
+    items.forEach(it => {
+      const s = two && Math.max(it.want, ends[1]) < Math.max(it.want, ends[0]) - 0.5 ? 1 : 0;
+      ends[s] = Math.max(it.want, ends[s]) + it.closed + GAP / 2;
+      side.push(s);
+    });
+    const out = new Map();
+    [0, 1].forEach(s => {
+      const idx = items.map((_, i) => i).filter(i => side[i] === s);
+      settle(idx.map(i => items[i]), box.top).forEach((y, k) => {
+        const i = idx[k], n = margin[i], [dx0, dy0] = moved.get(n) || [0, 0];
+        out.set(n, [s ? box.left - (boxes[i].left - dx0) : 0, y - (boxes[i].top - dy0)]);
       });
-      notes.forEach(n => { if (margin.indexOf(n) < 0) n.classList.remove("is-compact"); });
-      margin.forEach((n, i) => n.classList.toggle("is-compact", compact[i]));
-      prev = -Infinity;
-      margin.map(n => [n, n.getBoundingClientRect()]).forEach(([n, r], i) => {
-        const top = r.top + scrollY, y = Math.min(top, Math.max(want[i], prev));
-        if (top - y > 0.5) n.style.transform = "translateY(" + (y - top) + "px)";
-        prev = y + r.height + (compact[i] ? STUB_GAP : GAP);
-      });
-    }
+    });
+    /* write */
+    units.forEach(n => {
+      const [dx, dy] = out.get(n) || [0, 0], [ox, oy] = moved.get(n) || [0, 0];
+      if (Math.abs(dx - ox) < 0.25 && Math.abs(dy - oy) < 0.25) return;
+      n.style.transform = dx || dy ? "translate(" + dx + "px," + dy + "px)" : "";
+      n.classList.toggle("is-left", dx < 0);
+      if (dx || dy) moved.set(n, [dx, dy]); else moved.delete(n);
+    });
     performance.measure("ed-layout", "ed-layout-start");
   }
   let pending = false;
@@ -87,21 +118,24 @@
     m.setAttribute("aria-expanded", "false");
   });
 
-  /* ---- open / close ---- */
-  function far(note) {
-    const hl = hls(note.id)[0];
-    if (!hl) return false;
-    const r = note.getBoundingClientRect(), h = hl.getBoundingClientRect();
-    return Math.abs(r.top - h.top) > innerHeight / 3 || r.bottom < headerBottom() || r.top > innerHeight;
-  }
+  /* ---- quiet text: the findings a reader should see first keep a mark at first paint ---- */
+  const FLAGGED = ["wrong", "imprecise", "unverifiable", "accurate-then-superseded"];
+  notes.forEach(n => {
+    const v = n.querySelector(".ed-verdict"), verdict = v ? (v.className.match(/ed-verdict--([\w-]+)/) || [])[1] : n.dataset.verdict;
+    if (FLAGGED.indexOf(verdict) >= 0) hls(n.id).forEach(h => h.classList.add("ed-hl--flag"));
+  });
+
+  /* ---- open / close: on wide screens the item opens in place in the margin (a link's target opens after
+     its paragraph); on narrow screens the note shows after its paragraph ---- */
   function setOpen(note, open, opts = {}) {
     const d = note.querySelector("details"), marker = markerOf(note.id);
-    const inline = open && wide.matches && (opts.inline !== undefined ? opts.inline : far(note));
+    const inline = open && wide.matches && opts.inline === true;
     note.classList.toggle("is-open", open);
     note.classList.toggle("is-closed", !open);
     note.classList.toggle("is-inline", inline);
     if (d && (opts.details !== undefined ? opts.details : wide.matches)) d.open = open;
     if (marker) marker.setAttribute("aria-expanded", String(open));
+    hls(note.id).forEach(h => h.classList.toggle("is-open", open));
     relayout();
   }
   function replaceHash(id) {
@@ -112,7 +146,6 @@
     if (r.top < headerBottom() || r.top > innerHeight - 64) el.scrollIntoView({ block: "nearest" });
   }
   function close(note, focusMarker) {
-    pinned.delete(note);
     setOpen(note, false);
     if (decode(location.hash.slice(1)) === note.id) replaceHash("");
     const m = markerOf(note.id);
@@ -135,7 +168,6 @@
     });
     note.addEventListener("keydown", e => { if (e.key === "Escape") close(note, true); });
   });
-  article.addEventListener("toggle", e => { full.delete(e.target.closest(".ed-note")); relayout(); }, true);
 
   /* ---- emphasis both ways: highlight/marker <-> note ---- */
   let active = null;
@@ -150,18 +182,17 @@
     const x = el && el.closest ? el.closest("[data-note], .ed-note") : null;
     return x && byId.has(x.dataset.note || x.id) ? x.dataset.note || x.id : null;
   };
-  /* a stub hovered (or whose marker is) stays expanded while the pointer is in the margin, so the notes
-     under the pointer never move; pointing at the text again folds them back */
-  article.addEventListener("mouseover", e => {
-    const id = idAt(e.target), inNote = e.target.closest(".ed-note, .ed-marker");
-    activate(id);
-    if (id && inNote && !hovered.has(id)) { hovered.add(id); relayout(); }
-    else if (!inNote && e.target !== article && hovered.size) { hovered.clear(); relayout(); }
-  });
-  article.addEventListener("mouseleave", () => { activate(null); if (hovered.size) { hovered.clear(); relayout(); } });
-  article.addEventListener("focusin", e => { activate(idAt(e.target)); relayout(); });
-  article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate(null); relayout(); });
-  notes.forEach(n => n.addEventListener("click", () => { if (!pinned.has(n)) { pinned.add(n); relayout(); } }));
+  /* emphasis only: hovering or focusing never opens or moves an item */
+  /* (pointer events: a tap, on a search result say, is not a hover and emphasises nothing) */
+  article.addEventListener("pointerover", e => { if (e.pointerType !== "touch") activate(idAt(e.target)); });
+  article.addEventListener("pointerleave", e => { if (e.pointerType !== "touch") activate(null); });
+  article.addEventListener("focusin", e => activate(idAt(e.target)));
+  article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate(null); });
+  /* a margin item opens (or closes) when its title or an empty part of it is clicked */
+  notes.forEach(n => n.addEventListener("click", e => {
+    if (!wide.matches || n.classList.contains("is-inline") || e.target.closest("a, summary, details, .ed-note__summary")) return;
+    if (isOpen(n)) setOpen(n, false, { details: false }); else setOpen(n, true, { details: false });
+  }));
 
   /* ---- category filter, kept in the URL as ?show=claims,sourcing ---- */
   const boxes = $$(".ed-legend input[data-cat]");
@@ -191,6 +222,22 @@
   const show = new URLSearchParams(location.search).get("show");
   if (show !== null && boxes.length) applyFilter(show.split(",").filter(c => cats().indexOf(c) >= 0));
   delete doc.documentElement.dataset.edShow;
+
+  /* ---- the legend's "Show all highlights": every quote marked (quiet text otherwise) ---- */
+  const legend = doc.querySelector(".ed-legend");
+  if (legend) {
+    const all = doc.createElement("button");
+    all.type = "button";
+    all.className = "ed-legend__marks";
+    all.textContent = "Show all highlights";
+    all.setAttribute("aria-pressed", "false");
+    all.addEventListener("click", () => {
+      const on = all.getAttribute("aria-pressed") !== "true";
+      all.setAttribute("aria-pressed", String(on));
+      doc.documentElement.classList.toggle("ed-marks-all", on);
+    });
+    legend.insertBefore(all, legend.querySelector(".ed-legend__toggle-all"));
+  }
 
   /* ---- expand / collapse all (narrow screens) ---- */
   const toggleAll = doc.querySelector(".ed-legend__toggle-all");
@@ -254,6 +301,7 @@
     if (!el.classList.contains("ed-note")) return;
     if (!shown(el)) applyFilter(cats());
     setOpen(el, true, { inline: true, details: true });
+    activate(el.id);
     hls(el.id).forEach(h => h.classList.add("is-target"));
     layout();
     /* the highlight just below the header, the note under it; the scroll-margin also steers the
@@ -287,9 +335,17 @@
      position: land once that is done */
   addEventListener("hashchange", () => { land(); setTimeout(() => { if (doc.body.dataset.mdScrolllock === undefined) land(); }, 120); });
   wide.addEventListener("change", relayout);
-  if (window.ResizeObserver) new ResizeObserver(relayout).observe(article);
-  layout();
-  doc.documentElement.classList.add("ed-laid");
-  land(true);
-  landed();
+  both.addEventListener("change", relayout);
+  /* a note that changes size (opened, closed, its disclosure toggled, the viewport resized): lay out again
+     before the frame is painted */
+  /* the first pass runs in the observer's first callback, after the browser's own first layout and before
+     its first paint: its reads cost nothing, and the items are drawn where they belong */
+  const laid = () => { doc.documentElement.classList.add("ed-laid"); landed(); };
+  if (window.ResizeObserver) {
+    const ro = new ResizeObserver(() => { layout(); laid(); });
+    ro.observe(article);
+    units.forEach(u => ro.observe(u));
+  }
+  /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
+  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); doc.documentElement.classList.add("ed-laid"); land(true); landed(); }
 })();

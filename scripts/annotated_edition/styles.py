@@ -2,7 +2,9 @@
 
 Each category gets two custom properties per colour scheme (``--ed-<id>``, its colour, and
 ``--ed-<id>-bg``, its tint; Material's dark scheme is ``[data-md-color-scheme="slate"]``) and
-the rules that colour its label, highlights, markers and notes and hide it when filtered out
+the rules that colour its label, markers and notes, give its highlights their colour, tint and
+underline style (as ``--ed-c``, ``--ed-c-bg``: the site's stylesheet decides when a highlight
+shows them), and hide it when filtered out
 (``?show=`` on ``<html data-ed-show>``). The site's own stylesheet styles everything else.
 A tint left out is the colour mixed into the page (CSS ``color-mix()``).
 """
@@ -22,7 +24,7 @@ def _rules(c: Category) -> list[str]:
     k = c.id
     return [
         f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }} .ed-cat--{k} .ed-cat__icon {{ background: var(--ed-{k}-bg); }}",
-        f".ed-hl--{k} {{ background: var(--ed-{k}-bg); text-decoration-color: var(--ed-{k}); text-decoration-style: {c.line}; }}",
+        f".ed-hl--{k} {{ --ed-c: var(--ed-{k}); --ed-c-bg: var(--ed-{k}-bg); text-decoration-style: {c.line}; }}",
         f".md-typeset a.ed-marker--{k} {{ color: var(--ed-{k}); }}",
         f".md-typeset .ed-note--{k} {{ border-color: var(--ed-{k}); }}",
         "@media screen {",

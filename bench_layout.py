@@ -1,0 +1,96 @@
+"""Layout pass timings (issue 13, point 9), for scripts/bench.py to adopt.
+
+Usage: make build && .venv/bin/python bench_layout.py [--runs 5]
+
+Serves site/ on 127.0.0.1, opens the article at 1440x900 in Debian's Chromium, and reads the
+`ed-layout` performance measures edition.js records for each layout pass: the first pass (run in the
+ResizeObserver's first callback, after the browser's own first layout) and passes after a viewport
+change and after an item is opened. Then the same with the article's body repeated until the page has
+about 1,000 notes (ids suffixed, so every note, marker and quote stays unique). Prints medians.
+Budgets: at most 16 ms per pass with 67 notes, at most 150 ms with 1,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import re
+import statistics
+import threading
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent
+SITE = ROOT / "site"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync"]
+REF = re.compile(r'\b(id|data-note|aria-details|aria-controls|aria-labelledby)="([^"]+)"|href="#([^"]+)"')
+
+
+def multiplied(html: str, notes: int) -> str:
+    """The article with its body (from the first paragraph to the republication line) repeated to about ``notes`` notes."""
+    start, end = html.index('<p id="allies-worried"'), html.index('<p class="ed-republication" id="republication"')
+    body = html[start:end]
+    per_copy = body.count('class="ed-note ')
+    copies = max(0, round((notes - html.count('class="ed-note ')) / per_copy))
+
+    def suffix(k: int):
+        return lambda m: (f'{m.group(1)}="{m.group(2)}-x{k}"' if m.group(1) else f'href="#{m.group(3)}-x{k}"')
+
+    extra = "".join(REF.sub(suffix(k), body) for k in range(copies))
+    return html[:end] + extra + html[end:]
+
+
+def serve() -> http.server.ThreadingHTTPServer:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(
+        type("Quiet", (http.server.SimpleHTTPRequestHandler,), {"log_message": lambda *a: None}), directory=str(SITE)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def measure(browser, url: str, html: str | None) -> dict:
+    page = browser.new_page(viewport={"width": 1440, "height": 900})
+    if html is not None:
+        page.route(url, lambda route: route.fulfill(status=200, content_type="text/html; charset=utf-8", body=html))
+    page.goto(url)
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    count = "performance.getEntriesByName('ed-layout').length"
+    n = page.evaluate(count)
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.wait_for_function(f"{count} > {n}")
+    n = page.evaluate(count)
+    page.locator(".ed-note .ed-note__title").nth(20).click()
+    page.wait_for_function(f"{count} > {n}")
+    times = page.evaluate("performance.getEntriesByName('ed-layout').map(e => e.duration)")
+    notes = page.evaluate("document.querySelectorAll('.ed-note').length")
+    page.close()
+    return {"notes": notes, "first": times[0], "later": max(times[1:])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    assert (SITE / "index.html").exists(), "run make build first"
+    httpd = serve()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    big = multiplied((SITE / "index.html").read_text(encoding="utf-8"), 1000)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=ARGS)
+        results = {"article": [], "1,000 notes": []}
+        for _ in range(args.runs):  # interleaved, so machine noise hits both alike
+            results["article"].append(measure(browser, url, None))
+            results["1,000 notes"].append(measure(browser, url, big))
+        browser.close()
+    httpd.shutdown()
+    print(f"layout pass at 1440x900, median of {args.runs} runs (ms of script per pass)")
+    print(f"{'page':14} {'notes':>6} {'first pass':>11} {'worst later pass':>17}")
+    for name, runs in results.items():
+        print(f"{name:14} {runs[0]['notes']:>6} {statistics.median(r['first'] for r in runs):>11.1f} "
+              f"{statistics.median(r['later'] for r in runs):>17.1f}")
+
+
+if __name__ == "__main__":
+    main()

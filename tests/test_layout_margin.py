@@ -1,0 +1,226 @@
+"""Issue 13, points 3, 5 and 9: the margin at this density (browser tests, geometry measured in Chromium).
+
+3. At 1440 and 1920 every note is a complete margin item (number, verdict badge, full title: never
+   cut, never an ellipsis), near its quote (median distance at most 80 px, max 300 px), apart from the
+   others and the text, in document order; the left margin too from 1700 px. Opening an item moves the
+   items below it by no more than its own growth; hovering opens nothing.
+5. Without JavaScript at 1440, CSS places the items: each within 400 px of its quote, and the page at
+   most 1.3x as tall as with JavaScript.
+9. The layout pass reads all geometry, then writes; it runs when a note's size or the viewport changes
+   (ResizeObserver), not on focus; at most 16 ms of script per pass at 1440 with 67 notes.
+
+Distances are |item top - quote top| (an item may sit a little above its quote in a dense run).
+"""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+
+from conftest import DESKTOP
+
+WIDE = {"width": 1920, "height": 1080}
+
+ITEMS = """() => {
+  const box = el => { const r = el.getBoundingClientRect();
+    return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width, height: r.height}; };
+  const text = [...document.querySelectorAll(
+    '.ed-article > :is(p, h2, h3, blockquote, .ed-legend, .ed-editor-note), .ed-header > :not(.ed-note)')]
+    .filter(e => e.checkVisibility()).map(box);
+  const items = [...document.querySelectorAll('.ed-note')].filter(n => n.checkVisibility()).map(n => {
+    const q = document.querySelector('.ed-hl[data-note="' + n.id + '"]'), t = n.querySelector('.ed-note__title');
+    const v = n.querySelector('.ed-verdict'), r = n.getBoundingClientRect();
+    // the title in full: every line box of it inside the item, no ellipsis, nothing clipped
+    const lines = [...t.getClientRects()];
+    const inside = lines.length > 0 && lines.every(l => l.left >= r.left - 0.5 && l.right <= r.right + 0.5 && l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5);
+    const s = getComputedStyle(t);
+    return {id: n.id, n: +n.dataset.number, float: getComputedStyle(n).float, ...box(n), quote: box(q),
+            title: inside && s.textOverflow !== 'ellipsis' && n.scrollHeight <= n.clientHeight + 1 && n.scrollWidth <= n.clientWidth + 1
+                   && t.checkVisibility(),
+            verdict: v ? v.checkVisibility() && v.getClientRects().length > 0 && !!v.innerText.trim() : null,
+            open: n.classList.contains('is-open')};
+  });
+  return {items, text, textLeft: Math.min(...text.map(t => t.left)), textRight: Math.max(...text.map(t => t.right)),
+          height: document.documentElement.scrollHeight, viewport: innerWidth};
+}"""
+
+
+def overlaps(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] - 0.5 and b["left"] < a["right"] - 0.5 and a["top"] < b["bottom"] - 0.5 and b["top"] < a["bottom"] - 0.5
+
+
+def laid_out(page) -> dict:
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    return page.evaluate(ITEMS)
+
+
+def distances(geo: dict) -> list[float]:
+    return [abs(i["top"] - i["quote"]["top"]) for i in geo["items"]]
+
+
+def assert_margin(geo: dict, label: str, *, both_sides: bool = False) -> None:
+    items = geo["items"]
+    assert len(items) == 67, f"{label}: {len(items)} items shown"
+    sides: dict[str, list[dict]] = {"left": [], "right": []}
+    for item in items:
+        where = f"{label}: {item['id']}"
+        assert item["float"] == "right", f"{where} is not in the margin"
+        assert item["title"], f"{where}: its title is cut or clipped"
+        assert item["verdict"] in (None, True), f"{where}: its verdict badge is not shown"
+        left = item["right"] <= geo["textLeft"] + 0.5
+        assert left or item["left"] >= geo["textRight"] - 0.5, f"{where} overlaps the text column"
+        assert 0 <= item["left"] and item["right"] <= geo["viewport"], f"{where} runs off the screen"
+        for block in geo["text"]:
+            assert not overlaps(item, block), f"{where} overlaps a text block"
+        sides["left" if left else "right"].append(item)
+    for side, column in sides.items():
+        for a, b in zip(column, column[1:]):
+            assert b["top"] >= a["bottom"] - 0.5, f"{label}: {b['id']} overlaps {a['id']} or breaks document order ({side})"
+    if both_sides:
+        assert len(sides["left"]) >= 10 and len(sides["right"]) >= 10, {k: len(v) for k, v in sides.items()}
+    else:
+        assert not sides["left"], f"{label}: items in the left margin"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, WIDE], ids=["1440", "1920"])
+def test_complete_items_near_their_quotes(open_page, viewport):
+    page = open_page("", viewport=viewport)
+    geo = laid_out(page)
+    label = f"{viewport['width']}px"
+    assert_margin(geo, label, both_sides=viewport is WIDE)
+    d = distances(geo)
+    median, worst = statistics.median(d), max(d)
+    print(f"\n{label}: item to quote median {median:.0f} px, max {worst:.0f} px, page {geo['height']} px")
+    assert median <= 80 and worst <= 300, f"{label}: median {median:.0f} px, max {worst:.0f} px"
+    assert not page.problems, page.problems
+
+
+def test_opening_an_item_moves_the_ones_below_by_its_growth_only(open_page):
+    page = open_page("")
+    before = {i["id"]: i for i in laid_out(page)["items"]}
+    order = list(before)
+    for index in (8, 30):
+        ident = order[index]
+        page.locator(f"#{ident} .ed-note__title").click()
+        page.wait_for_function(f"document.getElementById('{ident}').classList.contains('is-open')")
+        page.wait_for_function(f"document.getElementById('{ident}').querySelector('.ed-note__summary').checkVisibility()")
+        after = {i["id"]: i for i in page.evaluate(ITEMS)["items"]}
+        growth = after[ident]["height"] - before[ident]["height"]
+        assert growth > 10, "the opened item shows its summary and disclosure"
+        assert abs(after[ident]["top"] - before[ident]["top"]) <= 0.5, "the item opens in place"
+        for k, other in enumerate(order):
+            shift = after[other]["top"] - before[other]["top"]
+            if k < index:
+                assert abs(shift) <= 0.5, f"{other} (above) moved {shift:.1f} px"
+            elif k > index:
+                assert -0.5 <= shift <= growth + 0.5, f"{other} moved {shift:.1f} px for a growth of {growth:.1f} px"
+        items = page.evaluate(ITEMS)["items"]
+        for a, b in zip(items, items[1:]):
+            assert b["top"] >= a["bottom"] - 0.5, f"{b['id']} overlaps {a['id']} after opening {ident}"
+        page.locator(f"#{ident} .ed-note__title").click()  # closes again: everything back in place
+        page.wait_for_function(f"!document.getElementById('{ident}').classList.contains('is-open')")
+        again = {i["id"]: i for i in page.evaluate(ITEMS)["items"]}
+        assert all(abs(again[k]["top"] - before[k]["top"]) <= 0.5 for k in order), "closing did not restore the margin"
+
+
+def test_hovering_opens_nothing(open_page):
+    page = open_page("")
+    before = laid_out(page)["items"]
+    for ident in (before[5]["id"], before[20]["id"], before[40]["id"]):
+        page.locator(f"#{ident}").hover()
+        page.locator(f"#ref-{ident}").hover()
+        page.locator(f"#{ident} .ed-note__title").hover()
+        assert "is-active" in page.locator(f"#{ident}").get_attribute("class"), "hover still emphasises"
+    after = page.evaluate(ITEMS)["items"]
+    assert not any(i["open"] for i in after)
+    for a, b in zip(before, after):
+        assert abs(a["top"] - b["top"]) <= 0.5 and abs(a["height"] - b["height"]) <= 0.5, f"hovering moved or opened {a['id']}"
+
+
+def test_marker_opens_its_item_in_place_in_view(open_page):
+    page = open_page("")
+    items = laid_out(page)["items"]
+    ident = items[35]["id"]
+    marker = page.locator(f"#ref-{ident}")
+    marker.scroll_into_view_if_needed()
+    marker.click()
+    page.wait_for_function(f"document.getElementById('{ident}').classList.contains('is-open')")
+    state = page.evaluate("""id => { const n = document.getElementById(id), r = n.getBoundingClientRect(),
+        q = document.querySelector('.ed-hl[data-note="' + id + '"]').getBoundingClientRect();
+      return {float: getComputedStyle(n).float, top: r.top, bottom: r.bottom, quote: q.top, h: innerHeight,
+              details: n.querySelector('details').open, hl: document.querySelector('.ed-hl[data-note="' + id + '"]').classList.contains('is-open')}; }""", ident)
+    assert state["float"] == "right" and state["details"] and state["hl"], state
+    assert abs(state["top"] - state["quote"]) <= 300 and 0 <= state["top"] < state["h"], state
+
+
+def test_without_javascript_css_places_the_items(open_page):
+    scripted = laid_out(open_page(""))
+    page = open_page("", java_script_enabled=False)
+    geo = page.evaluate(ITEMS)
+    assert_margin(geo, "1440px without JavaScript")
+    d = distances(geo)
+    ratio = geo["height"] / scripted["height"]
+    print(f"\n1440px without JavaScript: item to quote median {statistics.median(d):.0f} px, max {max(d):.0f} px; "
+          f"page {geo['height']} px = {ratio:.2f}x the scripted page ({scripted['height']} px)")
+    assert max(d) <= 400, f"an item is {max(d):.0f} px from its quote"
+    assert ratio <= 1.3
+
+
+# Each pass is recorded between performance.mark('ed-layout-start') and its measure: every geometry read
+# (getBoundingClientRect, offsetTop/Height, getComputedStyle) and every write (style.transform, a class).
+# A read after a write inside one pass would force a second synchronous layout.
+PROBE = """
+(() => {
+  window.__passes = []; let pass = null;
+  const mark = performance.mark.bind(performance), measure = performance.measure.bind(performance);
+  performance.mark = (name, ...rest) => { if (name === 'ed-layout-start') { pass = []; window.__passes.push(pass); } return mark(name, ...rest); };
+  performance.measure = (name, ...rest) => { const m = measure(name, ...rest); if (name === 'ed-layout') pass = null; return m; };
+  const wrap = (proto, key, kind) => { const d = Object.getOwnPropertyDescriptor(proto, key);
+    if (d.value) proto[key] = function (...a) { if (pass) pass.push(kind); return d.value.apply(this, a); };
+    else Object.defineProperty(proto, key, {...d, get() { if (pass) pass.push(kind); return d.get.call(this); }}); };
+  wrap(Element.prototype, 'getBoundingClientRect', 'R');
+  wrap(HTMLElement.prototype, 'offsetTop', 'R');
+  wrap(HTMLElement.prototype, 'offsetHeight', 'R');
+  wrap(window, 'getComputedStyle', 'R');
+  const sd = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'style');
+  Object.defineProperty(HTMLElement.prototype, 'style', {...sd, get() { const st = sd.get.call(this); if (!pass) return st;
+    return new Proxy(st, {set(t, k, v) { pass.push('W'); t[k] = v; return true; },
+                          get(t, k) { const v = t[k]; return typeof v === 'function' ? v.bind(t) : v; }}); }});
+  const toggle = DOMTokenList.prototype.toggle;
+  DOMTokenList.prototype.toggle = function (...a) { if (pass) pass.push('W'); return toggle.apply(this, a); };
+})();
+"""
+
+
+def test_layout_pass_reads_then_writes_runs_on_size_changes_only_and_is_fast(open_page, site_server):
+    page = open_page(None)
+    page.add_init_script(PROBE)
+    page.goto(site_server.url(""))
+    laid_out(page)
+    count = "performance.getEntriesByName('ed-layout').length"
+    page.wait_for_function(f"{count} >= 1")
+    first = page.evaluate(count)
+    # focus and hover: no pass
+    page.locator(".ed-marker").nth(10).focus()
+    page.keyboard.press("Tab")
+    page.locator(".ed-note").nth(12).hover()
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert page.evaluate(count) == first, "focus or hover ran the layout pass"
+    # a note changes size (its details open): a pass
+    page.locator(".ed-note").nth(20).locator(".ed-note__title").click()
+    page.wait_for_function(f"{count} > {first}")
+    # the viewport changes: a pass
+    n = page.evaluate(count)
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.wait_for_function(f"{count} > {n}")
+    page.set_viewport_size(DESKTOP)
+    page.wait_for_function(f"{count} > {n + 1}")
+    passes = page.evaluate("window.__passes.map(p => p.join(''))")
+    assert passes
+    for p in passes:
+        assert "WR" not in p and p.count("R") >= 1, f"a read after a write in one pass: {p[:120]}"
+    times = page.evaluate("performance.getEntriesByName('ed-layout').map(e => e.duration)")
+    print(f"\nlayout passes at 1440 with 67 notes: {len(times)}, ms: " + ", ".join(f"{t:.1f}" for t in times))
+    assert max(times) <= 16, times
+    assert not page.problems, page.problems

@@ -1,0 +1,49 @@
+"""Issue 13, point 7: the phone (390 x 844, touch emulation, browser tests in Chromium).
+
+A search result that is only in a note, tapped, opens its note in view, and no other quote is
+emphasised; the first screen shows the headline and the start of the column.
+"""
+
+from __future__ import annotations
+
+from conftest import PHONE, screenshot
+
+TOUCH = {"viewport": PHONE, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
+
+
+def test_first_screen_shows_the_headline_and_the_start_of_the_column(open_page):
+    page = open_page("", **TOUCH)
+    state = page.evaluate("""() => { const h = document.querySelector('.ed-header h1').getBoundingClientRect(),
+        p = document.querySelector('.ed-article > p').getBoundingClientRect(), line = parseFloat(getComputedStyle(document.querySelector('.ed-article > p')).lineHeight);
+      return {h1: h.bottom, p: p.top, line, height: innerHeight}; }""")
+    print(f"\n390x844: headline ends at {state['h1']:.0f} px, the column starts at {state['p']:.0f} px")
+    assert state["h1"] < state["height"]
+    assert state["p"] + 2 * state["line"] <= state["height"], "the first two lines of the column are not on the first screen"
+    screenshot(page, "layout-390-first-screen")
+
+
+def test_a_tapped_search_result_opens_its_note_in_view(open_page):
+    page = open_page("", **TOUCH)
+    page.locator("label.md-header__button[for='__search']").tap()
+    box = page.locator("input.md-search__input")
+    box.wait_for(state="visible")
+    box.press_sequentially("Rosoboronexport", delay=20)
+    result = page.locator("a.md-search-result__link[href$='#helicopters-overhauled-title']").first
+    more = page.locator("details.md-search-result__more summary")
+    page.locator("a.md-search-result__link").first.wait_for(state="visible")
+    if not result.is_visible() and more.count():
+        more.first.tap()
+    result.wait_for(state="visible")
+    result.tap()
+    page.wait_for_function("""() => { const n = document.getElementById('helicopters-overhauled'), r = n.getBoundingClientRect(),
+        h = document.querySelector('.md-header').getBoundingClientRect().bottom;
+      return n.classList.contains('is-open') && r.top >= h - 1 && r.top < innerHeight - 80 && document.body.dataset.mdScrolllock === undefined; }""")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    state = page.evaluate("""() => { const n = document.getElementById('helicopters-overhauled'), r = n.getBoundingClientRect();
+      return {top: r.top, bottom: r.bottom, height: innerHeight, focus: document.activeElement.closest('.ed-note')?.id,
+              active: [...document.querySelectorAll('.ed-hl.is-active, .ed-marker.is-active, .ed-note.is-active')].map(e => e.dataset.note || e.id)}; }""")
+    assert 0 <= state["top"] < state["height"] - 80, state
+    assert state["focus"] == "helicopters-overhauled", state
+    assert set(state["active"]) <= {"helicopters-overhauled", "ref-helicopters-overhauled"}, f"another quote is emphasised: {state['active']}"
+    screenshot(page, "layout-390-search-landing")
+    assert not page.problems, page.problems
