@@ -123,11 +123,11 @@ class Edition:
         problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
 
-        def marker(annotation, number):
-            return self.templates.render("marker", a=annotation, number=number) if render else ""
+        def marker(notes):
+            return self.templates.render("marker", notes=notes) if render else ""
 
-        def note(annotation, number):
-            return self.templates.render("note", a=annotation, number=number, links=links) if render else ""
+        def note(notes):
+            return self.templates.render("group", notes=notes, links=links) if render else ""
 
         merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases, render)
         problems += merge_problems

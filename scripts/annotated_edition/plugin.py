@@ -11,7 +11,8 @@ each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
 - ``on_files``: check each annotated page exists; add the stylesheet; note the listing pages.
 - ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs).
 - ``on_page_context`` (before the search plugin): fill in the Sources and Index listings.
-- ``on_post_build``: write each page's open data and share pages; fail if a page was not annotated.
+- ``on_post_build`` (after the search plugin): write each page's open data, share pages and one
+  search entry per note (:mod:`annotated_edition.search_index`); fail if a page was not annotated.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .links import Links, page_links, relative_url
 from .listings import find_listings, listing_url, notes_index_context, sources_context
 from .problems import Problem, display_path
 from .schema import stale_schema_files
+from .search_index import add_entries, note_entries
 from .share import share_pages, share_url
 from .styles import STYLESHEET, category_css
 
@@ -131,10 +133,12 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         page.content = (page.content or "") + listing
         return context
 
+    @event_priority(-50)  # after the search plugin wrote its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Write each annotated page's open data and share pages; never publish a bare article."""
+        """Write each annotated page's open data, share pages and search entries; never publish a bare article."""
         site = Path(config.site_dir)
         image = self.config["share_image"]
+        entries: list[dict] = []
         for spec in self.specs:
             page = self.edition.pages.get(spec.page)
             if page is None:
@@ -149,3 +153,5 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             for path, html in pages.items():
                 (site / path).parent.mkdir(parents=True, exist_ok=True)
                 (site / path).write_text(html, encoding="utf-8")
+            entries += note_entries(page.placed, here, page.meta.get("title", ""), self.edition.renderer)
+        add_entries(site, entries)
