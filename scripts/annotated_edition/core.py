@@ -118,7 +118,7 @@ class Edition:
         annotation_set = self.notes[spec.page]
         settings = self.settings_of(spec)
         head = self.templates.render("header", meta=meta, links=links) + self.templates.render(
-            "legend", categories=list(settings.categories.values()), counts=annotation_set.counts(settings))
+            "legend", categories=list(settings.categories.values()), counts=annotation_set.counts(settings), links=links)
         soup = BeautifulSoup(head + body_html, "html.parser")
         problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}

@@ -36,13 +36,15 @@ _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "
 class Placed:
     """An annotation resolved in the page: its number (1-based, document order), anchor and group.
 
-    ``group`` is the id of the group's first note: notes on one sentence share its marker.
+    ``group`` is the id of the group's first note: notes on one sentence share its marker;
+    ``paragraph_text`` is the text of the paragraph the quote is in.
     """
 
     annotation: Annotation
     number: int
     anchor: Anchor
     group: str = ""
+    paragraph_text: str = ""
 
 
 Render = Callable[[list[Placed]], str]
@@ -241,7 +243,8 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
     groups = groups_of(resolved, texts)
     placed: list[Placed] = []
     for group in groups:
-        placed += [Placed(ann, len(placed) + k, anchor, group[0][2].id) for k, (_e, anchor, ann) in enumerate(group, 1)]
+        placed += [Placed(ann, len(placed) + k, anchor, group[0][2].id, texts[id(element)])
+                   for k, (element, anchor, ann) in enumerate(group, 1)]
     last_piece = {ann.id: _wrap(soup, element, anchor, ann)[-1] for element, anchor, ann in resolved}
     # Markers go in after every highlight exists, so they never shift another quote's offsets.
     rendered: dict[str, str] = {}

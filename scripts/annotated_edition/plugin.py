@@ -102,7 +102,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     def links(self, here: str, spec: PageSpec, config: MkDocsConfig) -> Links:
         """Links written on the page at ``here`` (site-relative URL) about the annotated page ``spec``."""
         return page_links(self.urls, here, spec.page, listing_url(self.urls, self.listings, "sources", spec.page),
-                          config.site_url or "", config.site_name, share_url(self.urls[spec.page]))
+                          config.site_url or "", config.site_name, share_url(self.urls[spec.page]),
+                          listing_url(self.urls, self.listings, "notes-index", spec.page))
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Merge the notes into an annotated page; other pages pass unchanged."""

@@ -51,8 +51,10 @@ class Project:
 
     def links(self, here: str, spec: PageSpec) -> Links:
         """Links written on the page at ``here`` about the annotated page ``spec`` (as the plugin makes them)."""
-        return page_links(self.urls, here, spec.page, listing_url(self.urls, self.listings(), "sources", spec.page),
-                          self.config.site_url or "", self.config.site_name, share_url(self.urls[spec.page]))
+        listings = self.listings()
+        return page_links(self.urls, here, spec.page, listing_url(self.urls, listings, "sources", spec.page),
+                          self.config.site_url or "", self.config.site_name, share_url(self.urls[spec.page]),
+                          listing_url(self.urls, listings, "notes-index", spec.page))
 
     def render_markdown(self, text: str) -> str:
         """Markdown to HTML with the site's ``markdown_extensions`` (as MkDocs renders a page)."""
