@@ -3,7 +3,8 @@
 Input is the page's parsed HTML (Beautiful Soup, https://www.crummy.com/software/BeautifulSoup/);
 output is the same HTML where, for each annotation,
 
-- its quote is wrapped in ``<span class="ed-hl">`` pieces, one per text node, so a quote that
+- its quote is wrapped in ``<span class="ed-hl">`` pieces (``ed-hl--flag`` when its verdict is
+  one the reader should see first: ``prominent`` in ``mkdocs.yml``), one per text node, so a quote that
   crosses emphasis or a link, or overlaps another quote, still gives valid nested HTML (the
   approach of the Hypothesis client's ``highlighter.ts``);
 - notes whose quotes end in the same sentence form a group (:mod:`annotated_edition.sentences`):
@@ -70,7 +71,8 @@ def _wrap(soup: BeautifulSoup, element: Tag, anchor: Anchor, annotation: Annotat
         if b <= anchor.start or a >= anchor.end or not text:
             continue
         ls, le = max(anchor.start, a) - a, min(anchor.end, b) - a
-        span = soup.new_tag("span", attrs={"class": f"ed-hl ed-hl--{annotation.category.id}", "data-note": annotation.id})
+        flag = " ed-hl--flag" if annotation.verdict is not None and annotation.verdict.prominent else ""
+        span = soup.new_tag("span", attrs={"class": f"ed-hl ed-hl--{annotation.category.id}{flag}", "data-note": annotation.id})
         span.string = text[ls:le]
         new = [NavigableString(text[:ls])] if ls else []
         new.append(span)
