@@ -17,12 +17,12 @@ from conftest import CHECK_PARTS, ROOT, annotate_in_process, make_project, proje
 TEMPLATES = Templates(Renderer())
 
 
-def note_html(a: Annotation, number: int) -> str:
-    return TEMPLATES.render("note", a=a, number=number, links=Links({}))
+def note_html(notes) -> str:
+    return TEMPLATES.render("group", notes=notes, links=Links({}))
 
 
-def marker_html(a: Annotation, number: int) -> str:
-    return TEMPLATES.render("marker", a=a, number=number)
+def marker_html(notes) -> str:
+    return TEMPLATES.render("marker", notes=notes)
 
 
 def merge_html(html: str, notes: list[Annotation], render_note=note_html):
@@ -102,7 +102,7 @@ def test_merging_never_changes_the_rendered_text(words, data):
     end = data.draw(st.integers(start + 1, len(words)))
     quote = words[start:end]
     assume(quote.strip() and occurrences(normalise(words)[0], normalise(quote)[0].strip()) == 1)
-    merged, placed, problems = merge_html(html, [_note(exact=quote)], lambda a, n: "<aside id='n-one'></aside>")
+    merged, placed, problems = merge_html(html, [_note(exact=quote)], lambda notes: "<aside id='n-one'></aside>")
     assert not problems
     soup = BeautifulSoup(merged, "html.parser")
     for m in soup.select(".ed-marker"):

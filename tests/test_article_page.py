@@ -57,8 +57,12 @@ def test_every_annotation_is_on_the_page_linked_to_its_highlight(built_site):
         assert note is not None and note.name == "aside", a.id
         assert note["role"] == "note" and note["aria-labelledby"] == f"{a.id}-title"
         assert note["class"][:2] == ["ed-note", f"ed-note--{a.category.id}"], a.id
-        marker = soup.find(id=f"ref-{a.id}")
-        assert marker is not None and marker["href"] == f"#{a.id}" and marker["aria-controls"] == a.id
+        # one marker per sentence: the note's ref- anchor is its group's marker or sits just before it
+        ref = soup.find(id=f"ref-{a.id}")
+        assert ref is not None, a.id
+        marker = ref if ref.name == "a" else ref.find_next("a", class_="ed-marker")
+        assert a.id in marker["data-notes"].split() and a.id in marker["aria-controls"].split(), a.id
+        assert marker["href"] == f"#{marker['data-notes'].split()[0]}"
         pieces = soup.select(f'.ed-hl[data-note="{a.id}"]')
         assert pieces, a.id
         assert pieces[0]["aria-details"] == a.id
@@ -69,10 +73,13 @@ def test_every_annotation_is_on_the_page_linked_to_its_highlight(built_site):
         paragraph = soup.find(id=a.paragraph)
         block = paragraph if paragraph.name in ("p", "h1") else paragraph.find_parent("p")
         following = []
-        for sib in block.find_next_siblings():
-            if sib.name != "aside":
+        for sib in block.find_next_siblings():  # notes, alone or in the item of their sentence's group
+            if sib.name == "aside":
+                following.append(sib.get("id"))
+            elif "ed-group" in (sib.get("class") or []):
+                following += [n["id"] for n in sib.select("aside.ed-note")]
+            else:
                 break
-            following.append(sib.get("id"))
         assert a.id in following, (a.id, a.paragraph)
         numbers.append(int(note["data-number"]))
         if a.verdict:
@@ -128,5 +135,5 @@ def test_notes_follow_document_order(built_site):
     soup = article_soup(built_site)
     numbers = [int(n["data-number"]) for n in soup.select("aside.ed-note")]
     assert numbers == sorted(numbers)
-    markers = [m["href"][1:] for m in soup.select("a.ed-marker")]
+    markers = [i for m in soup.select("a.ed-marker") for i in m["data-notes"].split()]
     assert markers == [n["id"] for n in soup.select("aside.ed-note")]

@@ -111,7 +111,10 @@ def test_sources_page_links_back_to_every_citing_note(built_site):
         assert item is not None, sid
         backlinks = {a["href"].split("#")[1] for a in item.select(".ed-cited a")}
         assert backlinks == {n.id for n in NOTES if any(s.id == sid for s in n.sources)}
-    assert soup.find("h2")  # grouped by publisher
+    # one compact list grouped by publisher, no heading per publisher
+    publishers = [li.strong.get_text() for li in soup.select("ul.ed-sources > li.ed-sources__publisher")]
+    assert publishers == sorted(publishers, key=str.casefold) and len(publishers) == len(set(publishers)) > 10
+    assert not soup.select("article h2")
 
 
 def test_article_links_to_about_and_sources(built_site):

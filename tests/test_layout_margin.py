@@ -61,7 +61,7 @@ def distances(geo: dict) -> list[float]:
 
 def assert_margin(geo: dict, label: str, *, both_sides: bool = False) -> None:
     items = geo["items"]
-    assert len(items) == 67, f"{label}: {len(items)} items shown"
+    assert len(items) == EXPECTED_NOTES, f"{label}: {len(items)} items shown"
     sides: dict[str, list[dict]] = {"left": [], "right": []}
     for item in items:
         where = f"{label}: {item['id']}"

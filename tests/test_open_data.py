@@ -144,7 +144,7 @@ def test_search_index_gives_each_note_its_own_entry(built_site):
     by_location = {d["location"]: d for d in docs}
     renderer = Renderer()
     for note in SET.annotations:
-        entry = by_location.get(f"#{note.id}-title")
+        entry = by_location.get(f"#{note.id}")
         assert entry is not None, note.id
         text = words(entry["text"])
         assert words(renderer.inline(note.summary)) in text, note.id
@@ -153,4 +153,4 @@ def test_search_index_gives_each_note_its_own_entry(built_site):
     article_text = " ".join(d["text"] for d in docs if not d["location"].startswith("#") or d["location"] == "#headline")
     assert "Note 1, " not in article_text
     helicopter = [d for d in docs if "Mi-35M2" in d["text"] and d["location"].startswith("#")]
-    assert helicopter and all(d["location"].endswith("-title") for d in helicopter)
+    assert helicopter and all(d["location"] in {f"#{n.id}" for n in SET.annotations} for d in helicopter)

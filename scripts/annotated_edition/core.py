@@ -121,17 +121,17 @@ class Edition:
         annotation_set = self.notes[spec.page]
         settings = self.settings_of(spec)
         head = self.templates.render("header", meta=meta, links=links) + self.templates.render(
-            "legend", categories=list(settings.categories.values()), counts=annotation_set.counts(settings))
+            "legend", categories=list(settings.categories.values()), counts=annotation_set.counts(settings), links=links)
         soup = BeautifulSoup(head + body_html, "html.parser")
         problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
         problems += unsafe_markup_problems(BeautifulSoup(body_html, "html.parser"), markdown_text, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
 
-        def marker(annotation, number):
-            return self.templates.render("marker", a=annotation, number=number) if render else ""
+        def marker(notes):
+            return self.templates.render("marker", notes=notes) if render else ""
 
-        def note(annotation, number):
-            return self.templates.render("note", a=annotation, number=number, links=links) if render else ""
+        def note(notes):
+            return self.templates.render("group", notes=notes, links=links) if render else ""
 
         merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases, render)
         problems += merge_problems

@@ -45,7 +45,8 @@ class Links:
         urls: every page of the site, source path (``about.md``) -> site-relative URL (``about/``).
         here: the site-relative URL of the page the links are written on.
         site_url: the site's absolute address, ending in ``/`` (for :meth:`absolute`).
-        sources_url / share_url: where this page's notes link to their sources and share pages
+        sources_url / index_url / share_url: where this page's notes link to their sources, the
+            index of notes and their share pages
             (relative to ``here``; ``''`` when there is none).
     """
 
@@ -53,6 +54,7 @@ class Links:
     here: str = ""
     site_url: str = ""
     sources_url: str = ""
+    index_url: str = ""
     share_url: str = ""
     extra: dict = field(default_factory=dict)
 
@@ -73,16 +75,17 @@ class Links:
 
 
 def page_links(urls: dict[str, str], here: str, annotated: str, sources_page: str | None, site_url: str,
-               site_name: str, share_folder: str) -> Links:
+               site_name: str, share_folder: str, index_page: str | None = None) -> Links:
     """The :class:`Links` of the page at ``here`` for notes of the annotated page ``annotated``.
 
     Args:
         urls: every page's site-relative URL by source path.
         here: the site-relative URL of the page being written.
         annotated: the annotated page's source path.
-        sources_page: site-relative URL of its Sources listing (None when there is none).
+        sources_page / index_page: site-relative URLs of its Sources and Index listings (None: none).
         site_url / site_name: the site's address (ending in ``/``) and name.
         share_folder: site-relative URL of the annotated page's share pages.
     """
     return Links(urls, here, site_url, sources_url=relative_url(sources_page, here) if sources_page is not None else "",
+                 index_url=relative_url(index_page, here) if index_page is not None else "",
                  share_url=relative_url(share_folder, here), extra={"site_name": site_name})

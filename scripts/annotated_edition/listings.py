@@ -34,14 +34,27 @@ def sources_context(annotation_set: AnnotationSet, article_url: str) -> dict:
             "total_notes": len(annotation_set.annotations), "article_url": article_url}
 
 
+FIRST_WORDS = 8
+
+
+def first_words(text: str, count: int = FIRST_WORDS) -> str:
+    """The first ``count`` words of ``text``, with an ellipsis when there are more."""
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
 def notes_index_context(settings: Settings, placed: list[Placed], article_url: str) -> dict:
-    """Context of ``notes_index.html``: the placed notes by category (the page's order) and by paragraph."""
+    """Context of ``notes_index.html``: the placed notes by category (the page's order) and by paragraph.
+
+    ``by_paragraph`` is ``[(paragraph id, its first words, [Placed])]`` in document order.
+    """
     by_paragraph: dict[str, list[Placed]] = {}
     for p in placed:
         by_paragraph.setdefault(p.annotation.paragraph, []).append(p)
     return {"by_category": [(cat, [p for p in placed if p.annotation.category.id == key])
                             for key, cat in settings.categories.items()],
-            "by_paragraph": list(by_paragraph.items()), "article_url": article_url}
+            "by_paragraph": [(pid, first_words(items[0].paragraph_text), items) for pid, items in by_paragraph.items()],
+            "article_url": article_url}
 
 
 def find_listings(sources: dict[str, str], default_page: str) -> dict[str, tuple[str, str]]:

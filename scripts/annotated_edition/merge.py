@@ -3,12 +3,14 @@
 Input is the page's parsed HTML (Beautiful Soup, https://www.crummy.com/software/BeautifulSoup/);
 output is the same HTML where, for each annotation,
 
-- its quote is wrapped in ``<span class="ed-hl">`` pieces, one per text node, so a quote that
+- its quote is wrapped in ``<span class="ed-hl">`` pieces (``ed-hl--flag`` when its verdict is
+  one the reader should see first: ``prominent`` in ``mkdocs.yml``), one per text node, so a quote that
   crosses emphasis or a link, or overlaps another quote, still gives valid nested HTML (the
   approach of the Hypothesis client's ``highlighter.ts``);
-- a numbered marker (template ``marker.html``) follows the quote;
-- the note (template ``note.html``) follows its paragraph, in the order of the quotes, so it
-  reads in place without JavaScript and on a phone.
+- notes whose quotes end in the same sentence form a group (:mod:`annotated_edition.sentences`):
+  one numbered marker (template ``marker.html``) follows the group's last quote, and one item
+  (template ``group.html``: the notes, each with its own id) follows the paragraph, in the
+  order of the quotes, so it reads in place without JavaScript and on a phone.
 
 Markers and notes go in as empty slot elements replaced by their rendered HTML after
 serialising: parsing every note into the tree would cost more than the rest of the merge.
@@ -26,20 +28,27 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from .anchoring import Anchor, AnchorFailure, NormalisedText, find_quote
 from .model import Annotation
 from .problems import Problem
-
-Render = Callable[[Annotation, int], str]
+from .sentences import sentence_ends, sentence_of
 _SLOT = re.compile(r'<ed-slot data-id="([^"]*)"></ed-slot>')
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "header", "figure")
 
 
 @dataclass
 class Placed:
-    """An annotation resolved in the page: its number (1-based, document order) and anchor."""
+    """An annotation resolved in the page: its number (1-based, document order), anchor and group.
+
+    ``group`` is the id of the group's first note: notes on one sentence share its marker;
+    ``paragraph_text`` is the text of the paragraph the quote is in.
+    """
 
     annotation: Annotation
     number: int
     anchor: Anchor
+    group: str = ""
+    paragraph_text: str = ""
 
+
+Render = Callable[[list[Placed]], str]
 
 def _text_nodes(element: Tag) -> list[NavigableString]:
     """The text nodes of ``element`` in document order (comments and the like excluded)."""
@@ -62,7 +71,11 @@ def _wrap(soup: BeautifulSoup, element: Tag, anchor: Anchor, annotation: Annotat
         if b <= anchor.start or a >= anchor.end or not text:
             continue
         ls, le = max(anchor.start, a) - a, min(anchor.end, b) - a
-        span = soup.new_tag("span", attrs={"class": f"ed-hl ed-hl--{annotation.category.id}", "data-note": annotation.id})
+        flag = " ed-hl--flag" if annotation.verdict is not None and annotation.verdict.prominent else ""
+        attrs = {"class": f"ed-hl ed-hl--{annotation.category.id}{flag}", "data-note": annotation.id}
+        if annotation.verdict is not None:
+            attrs["data-verdict"] = annotation.verdict.id
+        span = soup.new_tag("span", attrs=attrs)
         span.string = text[ls:le]
         new = [NavigableString(text[:ls])] if ls else []
         new.append(span)
@@ -110,9 +123,16 @@ def _missing_paragraph(ann: Annotation, ids: dict, page_file: str) -> Problem:
                    f"did you mean '{close[0]}'?" if close else "use the id written after the paragraph ({#...})")
 
 
+Resolved = tuple[Tag, Anchor, Annotation]
+
+
 def resolve(soup: BeautifulSoup, annotations: list[Annotation], page_file: str,
-            aliases: dict[str, str]) -> tuple[list[tuple[Tag, Anchor, Annotation]], list[Problem]]:
-    """Find each annotation's paragraph and quote: ``([(element, anchor, annotation)], problems)`` in document order."""
+            aliases: dict[str, str]) -> tuple[list[Resolved], dict[int, str], list[Problem]]:
+    """Find each annotation's paragraph and quote.
+
+    Returns:
+        ``([(element, anchor, annotation)] in document order, {id(element): its text}, problems)``.
+    """
     ids = ids_of(soup)
     order = {id(tag): i for i, tag in enumerate(soup.find_all(True))}
     texts: dict[str, NormalisedText] = {}
@@ -134,7 +154,18 @@ def resolve(soup: BeautifulSoup, annotations: list[Annotation], page_file: str,
             continue
         resolved.append((targets[0], anchor, ann))
     resolved.sort(key=lambda r: (order[id(r[0])], r[1].start, r[1].end, r[2].id))
-    return resolved, problems
+    return resolved, {id(e): texts[a.paragraph].text for e, _, a in resolved}, problems
+
+
+def groups_of(resolved: list[Resolved], texts: dict[int, str]) -> list[list[Resolved]]:
+    """The notes grouped by the sentence their quote ends in, groups in order of their first quote."""
+    groups: dict[tuple[int, int], list[Resolved]] = {}
+    ends: dict[int, list[int]] = {}
+    for item in resolved:
+        element, anchor, _ann = item
+        sentences = ends.get(id(element)) or ends.setdefault(id(element), sentence_ends(texts[id(element)]))
+        groups.setdefault((id(element), sentence_of(sentences, anchor.end - 1)), []).append(item)
+    return list(groups.values())
 
 
 def _slot(soup: BeautifulSoup, key: str) -> Tag:
@@ -143,6 +174,7 @@ def _slot(soup: BeautifulSoup, key: str) -> Tag:
 
 def _alias_stubs(soup: BeautifulSoup, ids: dict, aliases: dict[str, str], placed: list[Placed],
                  slots: dict[str, Tag], page_file: str) -> list[Problem]:
+    # slots: group id -> the group's slot
     """An empty element with each former id, just before what it now names, so old links land without JavaScript."""
     problems = []
     for old, new in aliases.items():
@@ -157,7 +189,7 @@ def _alias_stubs(soup: BeautifulSoup, ids: dict, aliases: dict[str, str], placed
             ids[new][0].insert_before(soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": new}))
     for item in placed:
         for old in item.annotation.aliases:
-            slots[item.annotation.id].insert_before(
+            slots[item.group].insert_before(
                 soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": item.annotation.id}))
     return problems
 
@@ -200,7 +232,7 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
     Args:
         soup: the page's content HTML, parsed; it is changed in place.
         annotations: validated annotations (:func:`annotated_edition.loading.load_annotations`).
-        render_marker / render_note: ``(annotation, number) -> html`` (the templates).
+        render_marker / render_note: ``(notes of one group) -> html`` (the templates).
         page_file: the page's source path, for problems about the page itself.
         aliases: former paragraph ids -> current ones (front matter ``paragraph_aliases``).
         serialise: False returns ``""`` as the HTML (a check needs only the problems).
@@ -212,20 +244,29 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
     """
     aliases = aliases or {}
     ids = ids_of(soup)
-    resolved, problems = resolve(soup, annotations, page_file, aliases)
-    placed = [Placed(ann, number, anchor) for number, (_e, anchor, ann) in enumerate(resolved, start=1)]
+    resolved, texts, problems = resolve(soup, annotations, page_file, aliases)
+    groups = groups_of(resolved, texts)
+    placed: list[Placed] = []
+    for group in groups:
+        placed += [Placed(ann, len(placed) + k, anchor, group[0][2].id, texts[id(element)])
+                   for k, (element, anchor, ann) in enumerate(group, 1)]
     last_piece = {ann.id: _wrap(soup, element, anchor, ann)[-1] for element, anchor, ann in resolved}
     # Markers go in after every highlight exists, so they never shift another quote's offsets.
     rendered: dict[str, str] = {}
     after_block: dict[int, Tag] = {}
     slots: dict[str, Tag] = {}
-    for (element, _anchor, ann), item in zip(resolved, placed):
-        marker = _slot(soup, "m " + ann.id)
-        rendered["m " + ann.id] = render_marker(ann, item.number)
-        _after_highlight(last_piece[ann.id]).insert_after(marker)
-        block = _block_of(element)  # header parts (byline, dateline) share one block
-        slot = slots[ann.id] = _slot(soup, "n " + ann.id)
-        rendered["n " + ann.id] = render_note(ann, item.number)
+    members: dict[str, list[Placed]] = {}
+    for item in placed:
+        members.setdefault(item.group, []).append(item)
+    for group in groups:
+        key, items = group[0][2].id, members[group[0][2].id]
+        last = max(group, key=lambda r: r[1].end)[2].id  # the marker follows the quote that ends last
+        marker = _slot(soup, "m " + key)
+        rendered["m " + key] = render_marker(items)
+        _after_highlight(last_piece[last]).insert_after(marker)
+        block = _block_of(group[0][0])  # header parts (byline, dateline) share one block
+        slot = slots[key] = _slot(soup, "n " + key)
+        rendered["n " + key] = render_note(items)
         after_block.get(id(block), block).insert_after(slot)
         after_block[id(block)] = slot
     problems += _alias_stubs(soup, ids, aliases, placed, slots, page_file)

@@ -1,7 +1,8 @@
 """Permalinks: a link to itself on every paragraph, heading and note of the article.
 
 Server-rendered so they exist without JavaScript: ``<a class="ed-permalink ed-added"
-href="#ID" aria-label="...">`` with no text of its own (the stylesheet draws the icon), so
+href="#ID" aria-label="...">`` (on paragraphs and headings out of the Tab order, ``tabindex="-1"``:
+a keyboard reaches the column's markers without passing one per paragraph) with no text of its own (the stylesheet draws the icon), so
 the article's words, the search index and text fragments (``#:~:text=``) are unchanged.
 ``edition.js`` upgrades each one to a button that copies the absolute URL (built from the
 page's ``<link rel="canonical">``) when the Clipboard API is there; otherwise it stays a
@@ -30,8 +31,9 @@ _TAG = re.compile(r"<[^>]+>")
 _SKIP = re.compile(r'<(span|a)\b[^>]*class="(?:ed-marker|ed-sr|ed-added)[^"]*"[^>]*>.*?</\1>', re.S)
 
 
-def _link(ident: str, label: str) -> str:
-    return (f'<a class="ed-permalink ed-added" href="#{html_lib.escape(ident, quote=True)}" '
+def _link(ident: str, label: str, tab_stop: bool = True) -> str:
+    skip = "" if tab_stop else ' tabindex="-1"'
+    return (f'<a class="ed-permalink ed-added" href="#{html_lib.escape(ident, quote=True)}"{skip} '
             f'aria-label="{html_lib.escape(label, quote=True)}"></a>')
 
 
@@ -49,7 +51,7 @@ def _block(match: re.Match) -> str:
     kind = "paragraph" if name == "p" else "heading"
     words = _first_words(inner)
     label = f"Link to {kind}: {words}" if words else f"Link to {kind} {ident}"
-    return f"<{name}{before}id=\"{ident}\"{after}>{inner}{_link(ident, label)}</{name}>"
+    return f"<{name}{before}id=\"{ident}\"{after}>{inner}{_link(ident, label, tab_stop=False)}</{name}>"
 
 
 def _note(match: re.Match) -> str:

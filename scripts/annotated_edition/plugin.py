@@ -13,7 +13,8 @@ each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
 - ``on_files``: check each annotated page exists; add the stylesheet; note the listing pages.
 - ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs).
 - ``on_page_context`` (before the search plugin): fill in the Sources and Index listings.
-- ``on_post_build``: write each page's open data and share pages; fail if a page was not annotated.
+- ``on_post_build`` (after the search plugin): write each page's open data, share pages and one
+  search entry per note (:mod:`annotated_edition.search_index`); fail if a page was not annotated.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .listings import find_listings, listing_url, notes_index_context, sources_c
 from .problems import Problem, display_path
 from .refusals import refuse_config
 from .schema import stale_schema_files
+from .search_index import add_entries, note_entries
 from .share import share_pages, share_url
 from .staging import Stage
 from .yamlsource import read_text
@@ -158,7 +160,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     def links(self, here: str, spec: PageSpec, config: MkDocsConfig) -> Links:
         """Links written on the page at ``here`` (site-relative URL) about the annotated page ``spec``."""
         return page_links(self.urls, here, spec.page, listing_url(self.urls, self.listings, "sources", spec.page),
-                          config.site_url or "", config.site_name, share_url(self.urls[spec.page]))
+                          config.site_url or "", config.site_name, share_url(self.urls[spec.page]),
+                          listing_url(self.urls, self.listings, "notes-index", spec.page))
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Merge the notes into an annotated page; other pages pass unchanged."""
@@ -209,10 +212,12 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         settings = self.edition.settings_of(annotated.spec)
         return self.edition.templates.render("notes_index", **notes_index_context(settings, annotated.placed, article_url))
 
+    @event_priority(-50)  # after the search plugin wrote its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Write each annotated page's open data and share pages; never publish a bare article."""
+        """Write each annotated page's open data, share pages and search entries; never publish a bare article."""
         site = Path(config.site_dir)
         image = self.config["share_image"]
+        entries: list[dict] = []
         for spec in self.specs:
             page = self.edition.pages.get(spec.page)
             if page is None and self.serving:
@@ -229,6 +234,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             for path, html in pages.items():
                 (site / path).parent.mkdir(parents=True, exist_ok=True)
                 (site / path).write_text(html, encoding="utf-8")
+            entries += note_entries(page.placed, here, page.meta.get("title", ""), self.edition.renderer)
+        add_entries(site, entries)
         if self.stage is not None:
             config.site_dir = str(self.stage.publish())
             self.stage = None

@@ -5,8 +5,8 @@ plugins, so its site has the articles without a note. :func:`annotate_site` take
 site and does what the plugin does during a MkDocs build: it merges each annotated page's notes
 into the page's content (``article.md-content__inner``, Material's and Zensical's content
 element), fills in the listings, adds the category stylesheet, writes the open data and share
-pages, and adds the notes to Zensical's search index (``search.json``: ``items`` of
-``location``, ``level``, ``title``, ``text``, ``path``, ``tags``). HTML is parsed with Beautiful Soup.
+pages, and adds one search entry per note to Zensical's search index
+(:mod:`annotated_edition.search_index`). HTML is parsed with Beautiful Soup.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from .links import relative_url
 from .listings import notes_index_context, sources_context
 from .problems import Problem, display_path
 from .project import Project
+from .search_index import add_entries, note_entries
 from .share import share_pages
 from .styles import STYLESHEET, category_css
 
 CONTENT = "article.md-content__inner"
-SEARCH_INDEX = "search.json"
 
 
 class AnnotateError(Exception):
@@ -68,12 +68,6 @@ def _add_stylesheet(soup: BeautifulSoup, url: str) -> None:
     if first is None:  # a page without the theme's stylesheets (a redirect...): nothing to colour
         return
     first.insert_after(link)
-
-
-def _search_items(page: AnnotatedPage, url: str, title: str, renderer) -> list[dict]:
-    return [{"location": f"{url}#{p.annotation.id}", "level": 2, "title": renderer.plain(p.annotation.title),
-             "text": f"<p>{renderer.inline(p.annotation.summary)}</p>{renderer.body(p.annotation.body)}",
-             "path": [title], "tags": []} for p in page.placed]
 
 
 def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str, int]]:
@@ -129,8 +123,7 @@ def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulS
     (site / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
     (site / STYLESHEET).write_text(category_css(edition.settings), encoding="utf-8")
     config = project.config
-    search_path = site / SEARCH_INDEX
-    search = json.loads(search_path.read_text(encoding="utf-8")) if search_path.is_file() else None
+    entries: list[dict] = []
     for spec in edition.specs.values():
         page, url = edition.pages[spec.page], project.urls[spec.page]
         links = project.links(url, spec)
@@ -141,7 +134,5 @@ def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulS
                                      (config.site_url or "") + image if image else "").items():
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             (site / rel).write_text(html, encoding="utf-8")
-        if search is not None:
-            search["items"] += _search_items(page, url, page.meta.get("title", ""), edition.renderer)
-    if search is not None:
-        search_path.write_text(json.dumps(search, ensure_ascii=False), encoding="utf-8")
+        entries += note_entries(page.placed, url, page.meta.get("title", ""), edition.renderer)
+    add_entries(site, entries)

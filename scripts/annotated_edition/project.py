@@ -53,8 +53,10 @@ class Project:
 
     def links(self, here: str, spec: PageSpec) -> Links:
         """Links written on the page at ``here`` about the annotated page ``spec`` (as the plugin makes them)."""
-        return page_links(self.urls, here, spec.page, listing_url(self.urls, self.listings(), "sources", spec.page),
-                          self.config.site_url or "", self.config.site_name, share_url(self.urls[spec.page]))
+        listings = self.listings()
+        return page_links(self.urls, here, spec.page, listing_url(self.urls, listings, "sources", spec.page),
+                          self.config.site_url or "", self.config.site_name, share_url(self.urls[spec.page]),
+                          listing_url(self.urls, listings, "notes-index", spec.page))
 
     def published_path(self) -> Path | None:
         """The list of published ids (the ``published_ids`` option), or None."""

@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 from annotated_edition.links import Links
 from annotated_edition.model import Annotation, Source
 from annotated_edition.rendering import Renderer
+from annotated_edition.anchoring import Anchor
+from annotated_edition.merge import Placed
 from annotated_edition.templates import Templates, json_script
 from conftest import project_settings
 
@@ -31,7 +33,7 @@ def render(name: str, **context) -> str:
 def test_a_title_with_a_script_never_reaches_html_raw():
     a = annotation(title=f"Title {HOSTILE}", summary=f"Summary {HOSTILE}", body=f"Body {HOSTILE}",
                    sources=[Source("S1", f"Source {HOSTILE}", f"Pub {HOSTILE}", "2019", "https://example.org/")])
-    for html in (render("note", a=a, number=1, links=Links({})), render("marker", a=a, number=1),
+    for html in (render("note", a=a, number=1, links=Links({})), render("marker", notes=[Placed(a, 1, Anchor(0, 1))]),
                  render("share", a=a, page_url="https://e.org/", share_url="https://e.org/share/n-one/", image_url="",
                         site_name=f"Site {HOSTILE}", back="../../#n-one")):
         soup = BeautifulSoup(html, "html.parser")
@@ -75,8 +77,8 @@ def test_claim_reviews_in_the_article_are_script_safe():
 
 def test_a_site_template_overrides_the_package_one(tmp_path):
     (tmp_path / "annotated_edition").mkdir()
-    (tmp_path / "annotated_edition" / "marker.html").write_text('<a class="mine">{{ number }} {{ a.title }}</a>',
+    (tmp_path / "annotated_edition" / "marker.html").write_text('<a class="mine">{{ notes[0].number }} {{ notes[0].annotation.title }}</a>',
                                                                  encoding="utf-8")
-    html = Templates(Renderer(), tmp_path).render("marker", a=annotation(title="<i>"), number=3)
+    html = Templates(Renderer(), tmp_path).render("marker", notes=[Placed(annotation(title="<i>"), 3, Anchor(0, 1))])
     assert html == '<a class="mine">3 &lt;i&gt;</a>'
-    assert "mine" not in render("marker", a=annotation(), number=3)
+    assert "mine" not in render("marker", notes=[Placed(annotation(), 3, Anchor(0, 1))])
