@@ -13,13 +13,17 @@ BIN := .venv/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check schema test test-fast bench zensical chromium clean
+.PHONY: serve build check schema test test-fast bench zensical chromium testjs clean
 
 $(VENV_STAMP): requirements.txt pyproject.toml
 	@bash scripts/bootstrap.sh venv
 
 chromium:
 	@bash scripts/bootstrap.sh chromium
+
+# test-only npm packages (tests/js/package-lock.json) and Java, for the anchoring and HTML checker tests
+testjs:
+	@bash scripts/bootstrap.sh testjs
 
 serve: $(VENV_STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -46,7 +50,7 @@ zensical: $(VENV_STAMP)
 	$(BIN)/python -m annotated_edition annotate .site-zensical-staging || { rm -rf .site-zensical-staging; exit 1; }
 	@rm -rf site-zensical && mv .site-zensical-staging site-zensical && echo "Site written to site-zensical/"
 
-test: $(VENV_STAMP) chromium
+test: $(VENV_STAMP) chromium testjs
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV_STAMP)

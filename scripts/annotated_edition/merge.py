@@ -39,6 +39,7 @@ class Placed:
     annotation: Annotation
     number: int
     anchor: Anchor
+    paragraph: str = ""  # the id of the element it was found in (the current id when the note names an alias)
 
 
 def _text_nodes(element: Tag) -> list[NavigableString]:
@@ -213,7 +214,8 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
     aliases = aliases or {}
     ids = ids_of(soup)
     resolved, problems = resolve(soup, annotations, page_file, aliases)
-    placed = [Placed(ann, number, anchor) for number, (_e, anchor, ann) in enumerate(resolved, start=1)]
+    placed = [Placed(ann, number, anchor, element.get("id") or ann.paragraph)
+              for number, (element, anchor, ann) in enumerate(resolved, start=1)]
     last_piece = {ann.id: _wrap(soup, element, anchor, ann)[-1] for element, anchor, ann in resolved}
     # Markers go in after every highlight exists, so they never shift another quote's offsets.
     rendered: dict[str, str] = {}

@@ -11,6 +11,8 @@ each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
 - ``on_files``: check each annotated page exists; add the stylesheet; note the listing pages.
 - ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs).
 - ``on_page_context`` (before the search plugin): fill in the Sources and Index listings.
+- ``on_post_page``: put an annotated page's ClaimReview data in ``<head>``; record its notes'
+  selectors in the page's final text (for the open data).
 - ``on_post_build``: write each page's open data and share pages; fail if a page was not annotated.
 """
 
@@ -130,6 +132,11 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             listing = self.edition.templates.render("notes_index", **notes_index_context(settings, annotated.placed, article_url))
         page.content = (page.content or "") + listing
         return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """An annotated page's final HTML: ClaimReview in ``<head>``, selectors recorded from its text."""
+        annotated = self.edition.pages.get(page.file.src_uri)
+        return output if annotated is None else self.edition.finish(annotated, output)
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Write each annotated page's open data and share pages; never publish a bare article."""
