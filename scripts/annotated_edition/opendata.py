@@ -55,7 +55,7 @@ def annotation_item(a: Annotation, page_url: str, renderer: Renderer, resolve_li
         "type": "Annotation",
         "motivation": a.category.motivation,
         "created": _stamp(a.checked),
-        "modified": _stamp(a.checked),
+        "modified": _stamp(a.modified),  # the latest correction
         "body": body,
         "target": {
             "source": page_url,
@@ -122,6 +122,7 @@ def claim_reviews(placed: list[Placed], settings: Settings, page_url: str, meta:
             "claimReviewed": a.exact,
             "reviewBody": renderer.plain(a.summary),
             "datePublished": a.checked,
+            "dateModified": a.modified,
             "author": {"@type": "Organization", "name": site_name, "url": site_url},
             "reviewRating": rating,
             "itemReviewed": {

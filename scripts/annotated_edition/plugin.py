@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from .config import PluginConfig, settings_of
 from .core import OPEN_DATA, Edition, PageSpec
 from .links import Links, page_links, relative_url
-from .listings import find_listings, listing_url, notes_index_context, sources_context
+from .listings import find_listings, listing_url, render_listing
 from .problems import Problem, display_path
 from .schema import stale_schema_files
 from .share import share_pages, share_url
@@ -117,7 +117,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(50)  # before the search plugin (priority 0) indexes the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        """Fill in a Sources or Index listing from its annotated page's notes."""
+        """Fill in a Sources, Index or Corrections listing from its annotated page's notes."""
         kind, of = self.listings.get(page.file.src_uri, (None, None))
         if kind is None:
             return context
@@ -125,11 +125,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if annotated is None:
             raise PluginError(f"{page.file.src_uri}: annotations_of: {of!r} is not an annotated page of mkdocs.yml")
         article_url = relative_url(self.urls[of], self.urls[page.file.src_uri])
-        if kind == "sources":
-            listing = self.edition.templates.render("sources", **sources_context(self.edition.notes[of], article_url))
-        else:
-            settings = self.edition.settings_of(annotated.spec)
-            listing = self.edition.templates.render("notes_index", **notes_index_context(settings, annotated.placed, article_url))
+        listing = render_listing(self.edition, kind, of, article_url, config.repo_url or "")
         page.content = (page.content or "") + listing
         return context
 

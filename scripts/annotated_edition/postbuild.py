@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from .core import OPEN_DATA, AnnotatedPage
 from .links import relative_url
-from .listings import notes_index_context, sources_context
+from .listings import render_listing
 from .problems import Problem, display_path
 from .project import Project
 from .share import share_pages
@@ -96,12 +96,7 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
         path = _page_file(site, here)
         soup = written.get(path) or BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         article_url = relative_url(project.urls[of], here)
-        if kind == "sources":
-            html = edition.templates.render("sources", **sources_context(edition.notes[of], article_url))
-        else:
-            annotated = edition.pages[of]
-            html = edition.templates.render("notes_index", **notes_index_context(
-                edition.settings_of(annotated.spec), annotated.placed, article_url))
+        html = render_listing(edition, kind, of, article_url, project.config.repo_url or "")
         _content(soup, path).append(BeautifulSoup(html, "html.parser"))
         written[path] = soup
     _write(project, edition, site, written, finished)
