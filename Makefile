@@ -18,13 +18,17 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 PORT ?= 8000
 
-.PHONY: serve build check schema test test-fast bench zensical chromium clean deploy publish-ids
+.PHONY: serve build check schema test test-fast bench zensical chromium testjs clean deploy publish-ids
 
 $(VENV_STAMP): requirements.txt pyproject.toml
 	@bash scripts/bootstrap.sh venv
 
 chromium:
 	@bash scripts/bootstrap.sh chromium
+
+# test-only npm packages (tests/js/package-lock.json) and Java, for the anchoring and HTML checker tests
+testjs:
+	@bash scripts/bootstrap.sh testjs
 
 serve: $(VENV_STAMP)
 	@$(BIN)/python scripts/serve.py $(PORT)
@@ -56,7 +60,7 @@ zensical: $(VENV_STAMP)
 	$(BIN)/python -m annotated_edition annotate .site-zensical-staging || { rm -rf .site-zensical-staging; exit 1; }
 	@rm -rf site-zensical && mv .site-zensical-staging site-zensical && echo "Site written to site-zensical/"
 
-test: $(VENV_STAMP) chromium
+test: $(VENV_STAMP) chromium testjs
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV_STAMP)

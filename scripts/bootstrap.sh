@@ -2,6 +2,8 @@
 # Set up what the make targets need, idempotently:
 #   scripts/bootstrap.sh venv      -> .venv with the exact pins of requirements.txt and the plugin (pip install -e .)
 #   scripts/bootstrap.sh chromium  -> Debian's chromium at /usr/bin/chromium (for browser tests)
+#   scripts/bootstrap.sh testjs    -> tests/js/node_modules (npm ci: the anchoring libraries, esbuild and
+#                                     the W3C Nu HTML Checker, vnu-jar) and Java to run the checker
 # Installs Debian packages with apt-get only when they are missing and we are root (or have
 # passwordless sudo); otherwise says exactly what to install.
 set -euo pipefail
@@ -43,6 +45,14 @@ case "${1:-}" in
       apt_install chromium
     fi
     ;;
+  testjs)
+    if ! command -v npm >/dev/null 2>&1; then apt_install nodejs npm; fi
+    if ! command -v java >/dev/null 2>&1; then apt_install default-jre-headless; fi
+    if [ ! -f tests/js/node_modules/.installed ] || [ tests/js/package-lock.json -nt tests/js/node_modules/.installed ]; then
+      npm ci --prefix tests/js --no-audit --no-fund --ignore-scripts --loglevel=error
+      touch tests/js/node_modules/.installed
+    fi
+    ;;
   *)
-    echo "usage: scripts/bootstrap.sh venv|chromium" >&2; exit 2 ;;
+    echo "usage: scripts/bootstrap.sh venv|chromium|testjs" >&2; exit 2 ;;
 esac

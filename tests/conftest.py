@@ -27,6 +27,7 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 SUBPATH = "/demo-repo/"
+TEST_REPO_URL = "https://example.org/newsroom/demo-repo"  # REPO_URL of the test builds (a fork sets its own)
 OUTPUT = ROOT / "test-output"
 TEST_SOURCES = """\
 sources:
@@ -166,10 +167,12 @@ def build(project: Path, *extra: str, site_url: str | None = None) -> Path:
     """Build ``project`` strictly into ``project/site``; fail the test with MkDocs' output if it fails."""
     env_url = site_url or f"http://127.0.0.1{SUBPATH}"
     os.environ["SITE_URL"] = env_url
+    os.environ["REPO_URL"] = TEST_REPO_URL
     try:
         result = mkdocs(project, "build", "--strict", *extra)
     finally:
         os.environ.pop("SITE_URL", None)
+        os.environ.pop("REPO_URL", None)
     assert result.returncode == 0, result.stdout + result.stderr
     return project / "site"
 

@@ -22,6 +22,7 @@ from .loading import load_annotations
 from .merge import Placed, merge
 from .model import AnnotationSet, Settings
 from .opendata import annotation_collection, claim_reviews
+from .pagetext import note_selectors
 from .permalinks import add_permalinks
 from .problems import Problem, display_path
 from .published import landing_ids, published_problems, read_published
@@ -49,6 +50,8 @@ class AnnotatedPage:
     placed: list[Placed]
     problems: list[Problem] = field(default_factory=list)
     meta: dict = field(default_factory=dict)
+    reviews: list[dict] = field(default_factory=list)
+    selectors: dict[str, tuple[dict, dict]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -137,8 +140,8 @@ class Edition:
         problems += merge_problems
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
                                 links.site_url, self.renderer)
-        html = self.templates.render("article", body=add_permalinks(merged), reviews=reviews)
-        result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta)
+        html = self.templates.render("article", body=add_permalinks(merged))
+        result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta, reviews)
         return result
 
     def site_problems(self, sources: dict[str, str], anchors: dict[str, set[str] | None],
@@ -165,8 +168,23 @@ class Edition:
                                            ", ".join(self.pages))
         return problems
 
+    def finish(self, page: AnnotatedPage, html: str) -> str:
+        """The annotated page's final HTML (the whole document, as it will be written).
+
+        Inserts the ClaimReview data before ``</head>``, then records each note's
+        TextQuoteSelector and TextPositionSelector in the text a browser gives for ``<body>``
+        (:mod:`annotated_edition.pagetext`), for :meth:`open_data`.
+        """
+        if page.reviews:
+            script = self.templates.render("claim_reviews", reviews=page.reviews)
+            at = html.find("</head>")
+            html = html[:at] + script + html[at:] if at >= 0 else script + html
+        page.selectors = note_selectors(html)
+        return html
+
     def open_data(self, page: AnnotatedPage, links: Links) -> dict:
         """The page's notes as a W3C ``AnnotationCollection`` (published at ``<page>annotations.jsonld``)."""
         url = links.site_url + links.here
         title = page.meta.get("title", "")
-        return annotation_collection(page.placed, url, url + OPEN_DATA, f"Notes on: {title}", self.renderer, links.absolute)
+        return annotation_collection(page.placed, url, url + OPEN_DATA, f"Notes on: {title}", self.renderer,
+                                     links.absolute, page.selectors)

@@ -1,7 +1,8 @@
 """Generated listings of one annotated page: its Sources and its Index of notes (template contexts).
 
-A page of ``docs/`` becomes a listing by its front matter: ``edition_page: sources`` or
-``edition_page: notes-index``, and ``annotations_of: <page>.md`` when the site has several
+A page of ``docs/`` becomes a listing by its front matter: ``edition_page: sources``,
+``edition_page: notes-index`` or ``edition_page: corrections`` (every correction of the notes,
+newest first, after the page's own text), and ``annotations_of: <page>.md`` when the site has several
 annotated pages (default: the first one configured).
 """
 
@@ -10,7 +11,7 @@ from __future__ import annotations
 from .merge import Placed
 from .model import AnnotationSet, Settings
 
-KINDS = ("sources", "notes-index")
+KINDS = ("sources", "notes-index", "corrections")
 
 
 def sources_context(annotation_set: AnnotationSet, article_url: str) -> dict:
@@ -55,6 +56,24 @@ def notes_index_context(settings: Settings, placed: list[Placed], article_url: s
                             for key, cat in settings.categories.items()],
             "by_paragraph": [(pid, first_words(items[0].paragraph_text), items) for pid, items in by_paragraph.items()],
             "article_url": article_url}
+
+
+def corrections_context(placed: list[Placed], article_url: str, repo_url: str) -> dict:
+    """Context of ``corrections.html``: every correction of the placed notes, newest first (then in note order)."""
+    entries = [(c, p.annotation) for p in placed for c in p.annotation.corrections]
+    entries.sort(key=lambda entry: entry[0].date, reverse=True)  # stable: same-day corrections keep note order
+    return {"entries": entries, "article_url": article_url, "repo_url": (repo_url or "").rstrip("/")}
+
+
+def render_listing(edition, kind: str, of: str, article_url: str, repo_url: str = "") -> str:
+    """The HTML of the ``kind`` listing of the annotated page ``of`` (an :class:`~annotated_edition.core.Edition`'s)."""
+    if kind == "sources":
+        return edition.templates.render("sources", **sources_context(edition.notes[of], article_url))
+    annotated = edition.pages[of]
+    if kind == "corrections":
+        return edition.templates.render("corrections", **corrections_context(annotated.placed, article_url, repo_url))
+    return edition.templates.render("notes_index", **notes_index_context(
+        edition.settings_of(annotated.spec), annotated.placed, article_url))
 
 
 def find_listings(sources: dict[str, str], default_page: str) -> dict[str, tuple[str, str]]:

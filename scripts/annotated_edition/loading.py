@@ -16,7 +16,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import Annotation, AnnotationSet, Position, Settings, Source
+from .model import Annotation, AnnotationSet, Correction, Position, Settings, Source
 from .problems import Problem, display_path
 from .rendering import RAW_TAG, Renderer
 from .rules import capped, item_rules, real_date, too_big, unread_files
@@ -192,6 +192,10 @@ class _Loader:
         later = item.get("later")
         if isinstance(later, dict) and isinstance(later.get("date"), str) and not _is_date(later["date"]):
             add(f"'later.date' {later['date']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("later", "date"))
+        for j, correction in enumerate(item.get("corrections") or []):
+            if isinstance(correction, dict) and isinstance(correction.get("date"), str) and not _is_date(correction["date"]):
+                add(f"'corrections[{j}].date' {correction['date']!r} is not a real date", 'write it as "YYYY-MM-DD"',
+                    ("corrections", j, "date"))
 
     def _cited_sources(self, item: dict, add) -> list[Source]:
         cited = []
@@ -236,6 +240,8 @@ def _annotation(doc: YamlDocument, file: str, i: int, item: dict, category, sett
         prefix=target.get("prefix") or "", suffix=target.get("suffix") or "",
         title=item["title"], summary=item["summary"], body=item["body"], sources=cited, checked=item["checked"],
         verdict=settings.verdicts.get(item.get("verdict") or ""), later=item.get("later"),
+        corrections=sorted((Correction(c["date"], c["what"], c["why"]) for c in item.get("corrections") or []),
+                           key=lambda c: c.date),
         aliases=list(item.get("aliases") or []), at=at(), target_at=at("target", "exact"),
         paragraph_at=at("target", "paragraph"))
 

@@ -46,6 +46,7 @@ class Placed:
     anchor: Anchor
     group: str = ""
     paragraph_text: str = ""
+    paragraph: str = ""  # the id of the element it was found in (the current id when the note names an alias)
 
 
 Render = Callable[[list[Placed]], str]
@@ -248,7 +249,8 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
     groups = groups_of(resolved, texts)
     placed: list[Placed] = []
     for group in groups:
-        placed += [Placed(ann, len(placed) + k, anchor, group[0][2].id, texts[id(element)])
+        placed += [Placed(ann, len(placed) + k, anchor, group[0][2].id, texts[id(element)],
+                          element.get("id") or ann.paragraph)
                    for k, (element, anchor, ann) in enumerate(group, 1)]
     last_piece = {ann.id: _wrap(soup, element, anchor, ann)[-1] for element, anchor, ann in resolved}
     # Markers go in after every highlight exists, so they never shift another quote's offsets.

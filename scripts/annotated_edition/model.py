@@ -105,6 +105,15 @@ class Position:
     column: int = 0
 
 
+@dataclass(frozen=True)
+class Correction:
+    """A dated correction of a note: ``what`` changed (for example the verdict) and ``why``."""
+
+    date: str
+    what: str
+    why: str
+
+
 @dataclass
 class Annotation:
     """One note: its body, its target (paragraph + TextQuoteSelector) and where it was written."""
@@ -122,10 +131,16 @@ class Annotation:
     suffix: str = ""
     verdict: Verdict | None = None
     later: dict | None = None
+    corrections: list[Correction] = field(default_factory=list)  # oldest first
     aliases: list[str] = field(default_factory=list)
     at: Position = Position()
     target_at: Position = Position()
     paragraph_at: Position = Position()
+
+    @property
+    def modified(self) -> str:
+        """The date of the latest correction, or ``checked`` when that is later (or there is none)."""
+        return max([self.checked, *(c.date for c in self.corrections)])
 
 
 @dataclass

@@ -3,8 +3,12 @@
 - :func:`annotation_collection` follows the Web Annotation Data Model
   (https://www.w3.org/TR/annotation-model/): an ``AnnotationCollection`` whose first
   ``AnnotationPage`` holds every note as an ``Annotation`` with a ``TextualBody`` (HTML), its
-  sources as linked bodies, and a target with a ``FragmentSelector`` (the paragraph id) refined
-  by a ``TextQuoteSelector`` (exact, prefix, suffix, as the editor wrote them).
+  sources as linked bodies, and a target with three alternative selectors: a ``FragmentSelector``
+  (the paragraph's current id) refined by a ``TextQuoteSelector`` (exact, prefix, suffix, as the
+  editor wrote them), and, for clients that anchor over the whole document and ignore
+  ``refinedBy`` (Hypothesis), a ``TextQuoteSelector`` whose prefix and suffix make the quote
+  unique in the page's body text and a ``TextPositionSelector`` in that text
+  (:mod:`annotated_edition.pagetext`).
 - :func:`claim_reviews` follows schema.org's ClaimReview (https://schema.org/ClaimReview) as
   fact-checkers publish it: one per claim note, the verdict as ``reviewRating``.
 """
@@ -23,11 +27,13 @@ def _stamp(date: str) -> str:
     return f"{date}T00:00:00Z"
 
 
-def annotation_item(a: Annotation, page_url: str, renderer: Renderer, resolve_link: LinkResolver | None = None) -> dict:
+def annotation_item(a: Annotation, page_url: str, renderer: Renderer, resolve_link: LinkResolver | None = None,
+                    paragraph: str = "", whole: tuple[dict, dict] | None = None) -> dict:
     """One note as a W3C ``Annotation`` (a plain dict, ready for ``json.dumps``).
 
     The HTML body is sanitised by ``renderer`` (title and summary included); the motivation
-    is the category's (``mkdocs.yml``).
+    is the category's (``mkdocs.yml``). ``paragraph`` is the id the quote was found in (default:
+    the one the note names); ``whole`` its (TextQuoteSelector, TextPositionSelector) over the page.
     """
     quote = {"type": "TextQuoteSelector", "exact": a.exact}
     if a.prefix:
@@ -49,22 +55,23 @@ def annotation_item(a: Annotation, page_url: str, renderer: Renderer, resolve_li
         "type": "Annotation",
         "motivation": a.category.motivation,
         "created": _stamp(a.checked),
-        "modified": _stamp(a.checked),
+        "modified": _stamp(a.modified),  # the latest correction
         "body": body,
         "target": {
             "source": page_url,
-            "selector": {
+            "selector": [{
                 "type": "FragmentSelector",
                 "conformsTo": "http://tools.ietf.org/rfc/rfc3986",
-                "value": a.paragraph,
+                "value": paragraph or a.paragraph,
                 "refinedBy": quote,
-            },
+            }, *(whole or ())],
         },
     }
 
 
 def annotation_collection(placed: list[Placed], page_url: str, collection_url: str, label: str,
-                          renderer: Renderer, resolve_link: LinkResolver | None = None) -> dict:
+                          renderer: Renderer, resolve_link: LinkResolver | None = None,
+                          selectors: dict[str, tuple[dict, dict]] | None = None) -> dict:
     """All notes, in document order, as one ``AnnotationCollection`` with a single page.
 
     Args:
@@ -74,8 +81,11 @@ def annotation_collection(placed: list[Placed], page_url: str, collection_url: s
         label: a human-readable name for the collection.
         renderer: the build's Markdown renderer (the one sanitising point).
         resolve_link: maps relative links in bodies to absolute URLs.
+        selectors: note id -> its whole-document selectors (:func:`annotated_edition.pagetext.note_selectors`).
     """
-    items = [annotation_item(p.annotation, page_url, renderer, resolve_link) for p in placed]
+    selectors = selectors or {}
+    items = [annotation_item(p.annotation, page_url, renderer, resolve_link, p.paragraph, selectors.get(p.annotation.id))
+             for p in placed]
     return {
         "@context": ANNO_CONTEXT,
         "id": collection_url,
@@ -112,6 +122,7 @@ def claim_reviews(placed: list[Placed], settings: Settings, page_url: str, meta:
             "claimReviewed": a.exact,
             "reviewBody": renderer.plain(a.summary),
             "datePublished": a.checked,
+            "dateModified": a.modified,
             "author": {"@type": "Organization", "name": site_name, "url": site_url},
             "reviewRating": rating,
             "itemReviewed": {

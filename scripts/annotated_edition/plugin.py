@@ -13,6 +13,8 @@ each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
 - ``on_files``: check each annotated page exists; add the stylesheet; note the listing pages.
 - ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs).
 - ``on_page_context`` (before the search plugin): fill in the Sources and Index listings.
+- ``on_post_page``: put an annotated page's ClaimReview data in ``<head>``; record its notes'
+  selectors in the page's final text (for the open data).
 - ``on_post_build`` (after the search plugin): write each page's open data, share pages and one
   search entry per note (:mod:`annotated_edition.search_index`); fail if a page was not annotated.
 """
@@ -33,7 +35,7 @@ from .config import PluginConfig, settings_of
 from .core import OPEN_DATA, Edition, PageSpec
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
-from .listings import find_listings, listing_url, notes_index_context, sources_context
+from .listings import find_listings, listing_url, render_listing
 from .problems import Problem, display_path
 from .refusals import refuse_config
 from .schema import stale_schema_files
@@ -183,7 +185,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         anchors.update(self.anchors)
         for src in self.listings:
             if src in anchors and self.edition.pages.get(self.listings[src][1]):
-                anchors[src] = (anchors[src] or set()) | ids_in(self._listing(src))
+                anchors[src] = (anchors[src] or set()) | ids_in(self._listing(src, config))
         option = self.config["published_ids"]
         problems = self.edition.site_problems(self.sources, anchors, self.root / option if option else None)
         self._report(problems, config, "no page was written")
@@ -191,26 +193,27 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(50)  # before the search plugin (priority 0) indexes the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        """Fill in a Sources or Index listing from its annotated page's notes."""
+        """Fill in a Sources, Index or Corrections listing from its annotated page's notes."""
         if self.shown:
             page.content = self.edition.templates.render("problems", problems=self.shown) + (page.content or "")
         if page.file.src_uri in self.listings:
-            page.content = (page.content or "") + self._listing(page.file.src_uri)
+            page.content = (page.content or "") + self._listing(page.file.src_uri, config)
         return context
 
-    def _listing(self, src: str) -> str:
-        """The Sources or Index listing of the page ``src`` (a listing page), from its annotated page's notes."""
+    def _listing(self, src: str, config: MkDocsConfig) -> str:
+        """The listing of the page ``src`` (a listing page), from its annotated page's notes."""
         kind, of = self.listings[src]
-        annotated = self.edition.pages.get(of)
-        if annotated is None:
+        if self.edition.pages.get(of) is None:
             if self.serving:
                 return ""
             raise PluginError(f"{src}: annotations_of: {of!r} is not an annotated page of mkdocs.yml")
         article_url = relative_url(self.urls[of], self.urls[src])
-        if kind == "sources":
-            return self.edition.templates.render("sources", **sources_context(self.edition.notes[of], article_url))
-        settings = self.edition.settings_of(annotated.spec)
-        return self.edition.templates.render("notes_index", **notes_index_context(settings, annotated.placed, article_url))
+        return render_listing(self.edition, kind, of, article_url, config.repo_url or "")
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """An annotated page's final HTML: ClaimReview in ``<head>``, selectors recorded from its text."""
+        annotated = self.edition.pages.get(page.file.src_uri)
+        return output if annotated is None else self.edition.finish(annotated, output)
 
     @event_priority(-50)  # after the search plugin wrote its index
     def on_post_build(self, config: MkDocsConfig) -> None:

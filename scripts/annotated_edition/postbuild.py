@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from .core import OPEN_DATA, AnnotatedPage
 from .links import relative_url
-from .listings import notes_index_context, sources_context
+from .listings import render_listing
 from .problems import Problem, display_path
 from .project import Project
 from .search_index import add_entries, note_entries
@@ -81,6 +81,7 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
     edition = project.edition()
     problems = edition.load()
     written: dict[Path, BeautifulSoup] = {}
+    finished: dict[Path, AnnotatedPage] = {}
     listings = project.listings()
     for spec in edition.specs.values():
         url = project.urls.get(spec.page)
@@ -94,7 +95,7 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
                                 project.links(url, spec), display_path(source_path, project.root))
         problems += page.problems
         content.append(BeautifulSoup(page.html, "html.parser"))
-        written[path] = soup
+        written[path], finished[path] = soup, page
     if any(p.severity == "error" for p in problems):
         return problems, {}
     for src, (kind, of) in listings.items():
@@ -102,24 +103,22 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
         path = _page_file(site, here)
         soup = written.get(path) or BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         article_url = relative_url(project.urls[of], here)
-        if kind == "sources":
-            html = edition.templates.render("sources", **sources_context(edition.notes[of], article_url))
-        else:
-            annotated = edition.pages[of]
-            html = edition.templates.render("notes_index", **notes_index_context(
-                edition.settings_of(annotated.spec), annotated.placed, article_url))
+        html = render_listing(edition, kind, of, article_url, project.config.repo_url or "")
         _content(soup, path).append(BeautifulSoup(html, "html.parser"))
         written[path] = soup
-    _write(project, edition, site, written)
+    _write(project, edition, site, written, finished)
     return problems, {page: len(result.placed) for page, result in edition.pages.items()}
 
 
-def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulSoup]) -> None:
-    """Write the pages, stylesheet, open data, share pages and search entries."""
+def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulSoup],
+           finished: dict[Path, AnnotatedPage]) -> None:
+    """Write the pages (an annotated one finished: ClaimReview in its head, selectors recorded),
+    stylesheet, open data, share pages and search entries."""
     for path in site.rglob("*.html"):
         soup = written.get(path) or BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         _add_stylesheet(soup, path.parent.relative_to(site).as_posix() + "/" if path.parent != site else "")
-        path.write_text(str(soup), encoding="utf-8")
+        html = str(soup)
+        path.write_text(edition.finish(finished[path], html) if path in finished else html, encoding="utf-8")
     (site / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
     (site / STYLESHEET).write_text(category_css(edition.settings), encoding="utf-8")
     config = project.config

@@ -53,6 +53,13 @@ def _annotation(settings: Settings) -> dict:
             "later": {"description": "A later development that changed the claim (not an error of the column).",
                       "type": "object", "additionalProperties": False, "required": ["date", "text"],
                       "properties": {"date": {"$ref": "#/$defs/date"}, "text": {"$ref": "#/$defs/text"}}},
+            "corrections": {"description": "Dated corrections of this note, each saying what changed (for example the "
+                                           "verdict, from X to Y) and why. The latest one dates the note's modification.",
+                            "type": "array", "minItems": 1, "items": {
+                                "type": "object", "additionalProperties": False, "required": ["date", "what", "why"],
+                                "properties": {"date": {"$ref": "#/$defs/date"},
+                                               "what": {"$ref": "#/$defs/text", "description": "What changed (plain text or inline Markdown)."},
+                                               "why": {"$ref": "#/$defs/text", "description": "Why it changed."}}}},
             "sources": {"description": "Ids of entries in sources.yml.", "type": "array", "minItems": 1, "items": SOURCE_ID},
             "checked": {"$ref": "#/$defs/date", "description": "The date this note's facts were last verified (YYYY-MM-DD)."},
         },

@@ -66,9 +66,9 @@ def test_json_script_escapes_script_end_and_line_separators():
     assert json.loads(out) == data
 
 
-def test_claim_reviews_in_the_article_are_script_safe():
+def test_claim_reviews_are_script_safe():
     reviews = [{"@type": "ClaimReview", "claimReviewed": "</script><b>x</b>"}]
-    html = render("article", body="<p>Body</p>", reviews=reviews)
+    html = render("claim_reviews", reviews=reviews)
     soup = BeautifulSoup(html, "html.parser")
     scripts = soup.find_all("script")
     assert len(scripts) == 1 and json.loads(scripts[0].string) == reviews
