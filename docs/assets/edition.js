@@ -333,7 +333,35 @@
 
   /* after a search result is chosen, Material closes its overlay and restores the scroll
      position: land once that is done */
-  addEventListener("hashchange", () => { land(); setTimeout(() => { if (doc.body.dataset.mdScrolllock === undefined) land(); }, 120); });
+  /* On a phone, closing Material's search overlay (a circle scaled 45 times, animated back) first widens
+     the layout viewport to about 1,260 px and then narrows it again, and the page scrolls meanwhile: for a
+     moment after a hash change, a scroll or a viewport change that leaves the linked element out of view
+     lands again, so the note ends up in view. */
+  let watchUntil = 0;
+  const recheck = () => {
+    if (!watchUntil || performance.now() > watchUntil) return;
+    const el = targetOf(location.hash);
+    if (!el) return;
+    const r = el.getBoundingClientRect();
+    if (r.top < headerBottom() || r.top > innerHeight - 64) land();
+  };
+  addEventListener("scroll", recheck, { passive: true });
+  /* (the viewport's zoom changes fire no resize event: compare its width once a frame while watching) */
+  function watchViewport() {
+    let width = innerWidth;
+    const frame = () => {
+      if (performance.now() > watchUntil) return;
+      if (innerWidth !== width) { width = innerWidth; recheck(); }
+      requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  }
+  addEventListener("hashchange", () => {
+    land();
+    watchUntil = performance.now() + 2000;
+    watchViewport();
+    setTimeout(() => { if (doc.body.dataset.mdScrolllock === undefined) land(); }, 120);
+  });
   wide.addEventListener("change", relayout);
   both.addEventListener("change", relayout);
   /* a note that changes size (opened, closed, its disclosure toggled, the viewport resized): lay out again
