@@ -268,7 +268,7 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
         _after_highlight(last_piece[last]).insert_after(marker)
         block = _block_of(group[0][0])  # header parts (byline, dateline) share one block
         slot = slots[key] = _slot(soup, "n " + key)
-        rendered["n " + key] = render_note(items)
+        rendered["n " + key] = render_note(items) + "\n"  # a line break after the item, as between paragraphs
         after_block.get(id(block), block).insert_after(slot)
         after_block[id(block)] = slot
     problems += _alias_stubs(soup, ids, aliases, placed, slots, page_file)

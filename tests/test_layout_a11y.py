@@ -1,0 +1,97 @@
+"""Issue 13, point 6: a calm screen reader and a short keyboard path (browser tests in Chromium).
+
+Each marker is the one control of its group (the notes whose quotes end in one sentence), named by
+its number, each finding's verdict (or category) and title; note titles are not headings; a closed
+note's controls are out of the Tab order; the legend is one Tab stop (a toolbar); so the 10th note
+is reached in at most 15 Tabs from the top.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from conftest import DESKTOP, PHONE, project_notes
+
+pytestmark = pytest.mark.browser
+READY = "document.documentElement.classList.contains('ed-laid')"
+
+
+def tabs_to_note(page, number: int, limit: int = 40) -> int:
+    """Tabs pressed from the top until focus is on the control of note ``number``."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for count in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        notes = page.evaluate("(document.activeElement.dataset.notes || '').split(' ')")
+        numbers = [page.evaluate(f"document.getElementById({i!r})?.dataset.number") for i in notes if i]
+        if str(number) in numbers:
+            return count
+    return limit + 1
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_the_tenth_note_is_reached_in_at_most_15_tabs(open_page, viewport):
+    page = open_page("", viewport=viewport)
+    page.wait_for_function(READY)
+    assert tabs_to_note(page, 10) <= 15
+
+
+def test_each_marker_is_named_by_verdict_and_title(open_page):
+    page = open_page("")
+    page.wait_for_function(READY)
+    by_id = {a.id: a for a in project_notes().annotations}
+    markers = page.locator("a.ed-marker")
+    assert markers.count() >= 20
+    for i in range(markers.count()):
+        marker = markers.nth(i)
+        ids = marker.get_attribute("data-notes").split()
+        numbers = [page.evaluate(f"document.getElementById({n!r}).dataset.number") for n in ids]
+        parts = []
+        for ident in ids:
+            a = by_id[ident]
+            kind = (a.verdict.label if a.verdict else a.category.label).lower()
+            parts.append(f"{kind}: {re.sub(r'[*_`]', '', a.title)}")
+        span = numbers[0] if len(ids) == 1 else f"{numbers[0]}–{numbers[-1]}"
+        expected = f"{'Note' if len(ids) == 1 else 'Notes'} {span}, " + "; ".join(parts)
+        expect(marker).to_have_accessible_name(expected)
+        expect(marker).to_have_attribute("role", "button")
+
+
+def test_note_titles_are_not_headings(open_page):
+    page = open_page("")
+    headings = page.evaluate("Array.from(document.querySelectorAll('.md-content :is(h1,h2,h3,h4,h5,h6)')).map(h => h.id)")
+    assert headings == ["headline"]
+    assert page.locator(".ed-note__title").count() == len(project_notes().annotations)
+
+
+def test_a_closed_note_is_out_of_the_tab_order_until_its_marker_opens_it(open_page):
+    page = open_page("")
+    page.wait_for_function(READY)
+    note = page.locator("aside.ed-note").nth(6)
+    ident = note.get_attribute("id")
+    assert note.evaluate("n => Array.from(n.querySelectorAll('a[href], summary')).every(e => e.tabIndex === -1)")
+    marker = page.locator(f'a.ed-marker[data-notes~="{ident}"]')
+    marker.focus()
+    page.keyboard.press("Enter")
+    expect(marker).to_have_attribute("aria-expanded", "true")
+    page.wait_for_function(f"Array.from(document.getElementById({ident!r}).querySelectorAll('a[href], summary'))"
+                           ".every(e => e.tabIndex === 0)")
+    page.keyboard.press("Escape")
+    expect(marker).to_have_attribute("aria-expanded", "false")
+
+
+def test_the_legend_is_one_tab_stop_walked_with_arrow_keys(open_page):
+    page = open_page("")
+    page.wait_for_function(READY)
+    legend = page.locator(".ed-legend")
+    expect(legend).to_have_attribute("role", "toolbar")
+    stops = legend.evaluate("l => Array.from(l.querySelectorAll('input, button, a[href]')).filter(c => c.tabIndex === 0).length")
+    assert stops == 1
+    first = legend.locator("input").first
+    first.focus()
+    page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.activeElement.dataset.cat") == legend.locator("input").nth(1).get_attribute("data-cat")
+    page.keyboard.press("End")
+    assert page.evaluate("document.activeElement.textContent") in ("Sources", "Index of notes")

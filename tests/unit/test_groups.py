@@ -1,0 +1,48 @@
+"""One marker per sentence (issue 13, point 2): sentence ends, groups, and the markup of a group."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+
+from annotated_edition.sentences import sentence_ends
+from test_core import annotate, note
+
+
+def test_sentence_ends_keep_abbreviations_inside_a_sentence():
+    text = 'Allies worried that U.S. President Donald Trump means it. It turns out that Mr. Putin acted. "Fine," he said.'
+    ends = sentence_ends(text)
+    assert [text[a:b].strip() for a, b in zip([0] + ends, ends)] == [
+        "Allies worried that U.S. President Donald Trump means it.", "It turns out that Mr. Putin acted.", '"Fine," he said.']
+
+
+def test_notes_on_one_sentence_share_one_marker_and_one_item(tmp_path):
+    files = {"claims.yml": "category: claims\nannotations:\n" + note("opened", "harbour", "opened in 1901", "accurate")
+             + note("closed", "harbour", "closed in 1999", "wrong"),
+             "context.yml": "category: context\nannotations:\n" + note("paint", "lighthouse", "painted")}
+    _ed, _problems, page = annotate(tmp_path, files)
+    soup = BeautifulSoup(page.html, "html.parser")
+    markers = soup.select("a.ed-marker")
+    assert [m["data-notes"] for m in markers] == ["opened closed", "paint"]
+    first = markers[0]
+    assert first["id"] == "ref-opened" and first["href"] == "#opened" and first["data-n"] == "1–2"
+    assert first["aria-label"] == "Notes 1–2, accurate: T opened; wrong: T closed"
+    assert markers[1]["aria-label"] == "Note 3, context: T paint"
+    # the marker follows the quote that ends last in the sentence; the other note keeps its ref- anchor
+    assert first.find_previous("span", class_="ed-hl")["data-note"] == "closed"
+    assert soup.find(id="ref-closed").find_next("a")["id"] == "ref-opened"
+    group = soup.select_one(".ed-group")
+    assert [n["id"] for n in group.select("aside.ed-note")] == ["opened", "closed"]
+    assert group["aria-label"] == "Notes 1–2"
+    assert [p.number for p in page.placed] == [1, 2, 3] and [p.group for p in page.placed] == ["opened", "opened", "paint"]
+
+
+def test_note_titles_are_not_headings_and_prominent_verdicts_are_flagged(tmp_path):
+    files = {"claims.yml": "category: claims\nannotations:\n" + note("opened", "harbour", "opened in 1901", "accurate")
+             + note("paint", "lighthouse", "painted", "wrong")}
+    _ed, _problems, page = annotate(tmp_path, files)
+    soup = BeautifulSoup(page.html, "html.parser")
+    assert not soup.select(".ed-note :is(h1, h2, h3, h4, h5, h6)")
+    assert soup.select_one("#opened-title").name == "p"
+    assert [h["data-verdict"] for h in soup.select(".ed-hl")] == ["accurate", "wrong"]
+    assert ["ed-hl--flag" in h["class"] for h in soup.select(".ed-hl")] == [False, True]
+    assert soup.select_one("#paint")["data-verdict"] == "wrong"
