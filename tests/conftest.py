@@ -305,6 +305,12 @@ def open_page(browser, site_server):
         context.close()
 
 
+# loaded, and on an annotated page with its script running, laid out (ed-laid); without JavaScript the
+# inline script never marks <html> with ed-js, so loading is enough
+LAID = ("document.readyState === 'complete' && (!document.querySelector('.ed-article')"
+        " || !document.documentElement.classList.contains('ed-js') || document.documentElement.classList.contains('ed-laid'))")
+
+
 def page_opener(browser, server: "SiteServer", contexts: list):
     """A function ``open(path, viewport=DESKTOP, wait=True, **context options)`` -> loaded page.
 
@@ -325,7 +331,7 @@ def page_opener(browser, server: "SiteServer", contexts: list):
             page.goto(server.url(path))
             if wait:
                 page.wait_for_load_state("load")
-                page.wait_for_timeout(100)
+                page.wait_for_function(LAID, polling=50)
         return page
 
     return _open

@@ -114,7 +114,8 @@ def test_nothing_executes_in_the_browser(tmp_path, browser):
             assert not href.startswith(("javascript:", "data:"))
         page.locator("#ref-hostile-one").click()          # open the note
         page.locator("#hostile-one summary").click()      # and its details
-        page.wait_for_timeout(200)
+        page.wait_for_function("document.querySelector('#hostile-one details').open")
+        page.wait_for_load_state("networkidle")           # anything the body could have loaded has loaded
         assert page.evaluate("window.__xss") is None
         assert dialogs == []
     finally:
