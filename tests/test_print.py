@@ -17,15 +17,23 @@ PRINTED = r"""() => {
   const shown = e => e.checkVisibility({opacityProperty: true, visibilityProperty: true});
   const box = e => e.getBoundingClientRect();
   const width = document.documentElement.clientWidth;
+  // one marker per sentence: a note's marker is the one whose data-notes lists it (its label "10–14" or "7")
+  const markerOf = n => document.querySelector('a.ed-marker[data-notes~="' + n.id + '"]');
+  const numberOf = n => { const num = n.querySelector('.ed-note__num'); return !!num && shown(num) && num.textContent.trim(); };
   const notes = [...document.querySelectorAll('.ed-note')].map(n => {
-    const m = document.getElementById('ref-' + n.id), part = s => n.querySelector(s);
+    const m = markerOf(n), part = s => n.querySelector(s);
     const filled = s => part(s) && shown(part(s)) && box(part(s)).height > 0 && part(s).innerText.trim().length > 0;
-    const markerNumber = m && (m.dataset.n ? getComputedStyle(m, '::before').content.replace(/["\s\u2060]/g, '')
-                                           : shown(m.querySelector('.ed-marker__num')) && m.querySelector('.ed-marker__num').textContent);
+    const markerNumber = m && getComputedStyle(m, '::before').content.replace(/["\s\u2060]/g, '');
+    // what the marker should read: the group's first number, then "–" and its last when it has several
+    const group = m ? m.dataset.notes.split(' ').map(id => document.getElementById(id)) : [];
+    const numbers = group.map(g => g && numberOf(g));
+    const expected = numbers.length > 1 ? numbers[0] + '\u2013' + numbers[numbers.length - 1] : numbers[0];
+    const unit = n.closest('.ed-group') || n;
     return {id: n.id, shown: shown(n), left: box(n).left, right: box(n).right, float: getComputedStyle(n).float,
+            unitFloat: getComputedStyle(unit).float, unitLeft: box(unit).left, unitRight: box(unit).right,
             title: filled('.ed-note__title'), summary: filled('.ed-note__summary'), body: filled('.ed-note__body'),
             sources: filled('.ed-note__sources'), checked: filled('.ed-note__checked'),
-            number: shown(part('.ed-note__num [aria-hidden]')) && part('.ed-note__num [aria-hidden]').textContent.trim(), marker: markerNumber, markerShown: !!m && shown(m),
+            number: numberOf(n), marker: markerNumber, groupNumbers: numbers, expected, markerShown: !!m && shown(m),
             markerBox: m ? getComputedStyle(m).borderTopStyle + ' ' + getComputedStyle(m).backgroundColor : ''};
   });
   const controls = [...document.querySelectorAll('button, summary, input, select, .ed-permalink, .ed-legend, .md-search, [role=button]:not(.ed-marker)')]
@@ -55,13 +63,20 @@ def assert_printed_in_full(state: dict, label: str) -> None:
     assert len(state["notes"]) >= 30
     for note in state["notes"]:
         where = f"{label} {note['id']}"
-        assert note["shown"] and note["float"] == "none", where
+        assert note["shown"] and note["float"] == "none" and note["unitFloat"] == "none", where
         for part in ("title", "summary", "body", "sources", "checked"):
             assert note[part], f"{where}: its {part} is not printed"
-        assert note["number"] and note["number"] == note["marker"], f"{where}: numbered {note['number']}, marker {note['marker']}"
+        # numbered like its marker: the marker reads the group's first number (and "–" its last), and the note
+        # carries its own number, one of the group's consecutive numbers
+        numbers = note["groupNumbers"]
+        assert note["number"] and note["number"] in numbers, f"{where}: numbered {note['number']}, its group {numbers}"
+        assert all(numbers) and [int(x) for x in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers))), \
+            f"{where}: its group is numbered {numbers}"
+        assert note["marker"] == note["expected"], f"{where}: numbered {note['number']}, marker {note['marker']} (group {numbers})"
         assert note["markerShown"], where
         assert note["markerBox"].startswith("none rgba(0, 0, 0, 0)"), f"{where}: the marker prints as a button ({note['markerBox']})"
         assert 0 <= note["left"] and note["right"] <= state["width"] + 0.5, f"{where}: outside the page width"
+        assert 0 <= note["unitLeft"] and note["unitRight"] <= state["width"] + 0.5, f"{where}: its group is outside the page width"
     assert not state["controls"], f"{label}: controls printed: {state['controls']}"
     assert not state["empty"], f"{label}: empty boxes printed: {state['empty']}"
     assert not state["overflow"], f"{label}: wider than the page: {state['overflow'][:3]}"
@@ -84,7 +99,7 @@ def test_c11_every_note_prints_in_full(open_page, js):
 
 def test_print_ignores_the_category_filter_and_open_state(open_page):
     page = open_page("?show=claims#war-of-words", viewport=PAPER)
-    page.locator("#ref-stand-idly-by").click()
+    page.locator('a.ed-marker[data-notes~="stand-idly-by"]').click()  # its group's marker
     state = printed(page)
     assert_printed_in_full(state, "print, filtered")
 
