@@ -68,7 +68,7 @@ def test_copying_inside_a_note_gives_the_note(open_page):
     page = open_page("", permissions=["clipboard-read", "clipboard-write"])
     page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
     ident = page.evaluate("document.querySelectorAll('.ed-note')[10].id")
-    page.locator(f"#ref-{ident}").click()                    # open it: its summary shows
+    page.locator(f'a.ed-marker[data-notes~="{ident}"]').click()  # open its group (the marker of its sentence): its summary shows
     summary = page.locator(f"#{ident} .ed-note__summary")
     summary.wait_for(state="visible")
     box = summary.bounding_box()

@@ -32,14 +32,22 @@ GEOMETRY = """() => {
   const box = el => { const r = el.getBoundingClientRect();
     return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width, height: r.height}; };
   const shown = el => getComputedStyle(el).display !== 'none';
+  // a margin item is a note, or the group of the notes whose quotes end in one sentence (issue 13): its float,
+  // and its quote (the first highlight of its first note, what the script places it against)
+  const item = n => n.closest('.ed-group') || n;
   const notes = [...document.querySelectorAll('.ed-note')].filter(shown).map(n => {
     const span = document.querySelector('.ed-hl[data-note="' + n.id + '"]');
-    return {id: n.id, float: getComputedStyle(n).float, ...box(n), span: span ? box(span) : null};
+    return {id: n.id, float: getComputedStyle(item(n)).float, ...box(n), span: span ? box(span) : null};
+  });
+  const items = [...new Set([...document.querySelectorAll('.ed-note')].filter(shown).map(item))].filter(shown).map(u => {
+    const first = u.matches('.ed-note') ? u : [...u.querySelectorAll('.ed-note')].find(shown);
+    const span = document.querySelector('.ed-hl[data-note="' + first.id + '"]');
+    return {id: first.id, float: getComputedStyle(u).float, ...box(u), span: span ? box(span) : null};
   });
   const text = [...document.querySelectorAll(
-    '.ed-article > :is(p, h2, h3, blockquote, .ed-legend, .ed-editor-note), .ed-header > :not(.ed-note)')].filter(shown).map(box);
+    '.ed-article > :is(p, h2, h3, blockquote, .ed-legend, .ed-editor-note), .ed-header > :not(.ed-note, .ed-group)')].filter(shown).map(box);
   const footer = document.querySelector('.md-footer');
-  return {notes, text, textRight: Math.max(...text.map(t => t.right)), footerTop: footer ? box(footer).top : Infinity,
+  return {notes, items, text, textRight: Math.max(...text.map(t => t.right)), footerTop: footer ? box(footer).top : Infinity,
           viewport: innerWidth, scrollWidth: WIDEST};
 }""".replace("WIDEST", WIDEST)
 
@@ -56,7 +64,7 @@ new PerformanceObserver(list => list.getEntries().forEach(e => {
 # A closed margin item (wide screens) shows its category icon (label as text), number, verdict and title; its
 # summary and disclosure show when it opens (its title or marker clicked, or the link's target).
 PARTS = """() => [...document.querySelectorAll('.ed-note')].flatMap(n => {
-  const stub = getComputedStyle(n).float === 'right' && !n.matches('.is-open, :target');
+  const stub = getComputedStyle(n.closest('.ed-group') || n).float === 'right' && !n.matches('.is-open, :target');
   return ['.ed-cat', '.ed-note__title', stub ? null : '.ed-note__summary', stub ? null : 'details > summary',
           n.dataset.category === 'claims' ? '.ed-verdict' : null]
     .filter(sel => sel && !(n.querySelector(sel) && n.querySelector(sel).checkVisibility() && n.querySelector(sel).getClientRects().length))
@@ -64,7 +72,7 @@ PARTS = """() => [...document.querySelectorAll('.ed-note')].flatMap(n => {
     .concat(n.querySelector('.ed-cat').textContent.trim().length > 2 ? [] : [n.id + ' category label']); })"""
 
 # closed margin items: never an ellipsis, category label still in the text
-ITEMS = """() => [...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).float === 'right').map(n => {
+ITEMS = """() => [...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n.closest('.ed-group') || n).float === 'right').map(n => {
   const t = n.querySelector('.ed-note__title'), s = getComputedStyle(t);
   return {id: n.id, ellipsis: s.textOverflow === 'ellipsis' || s.whiteSpace === 'nowrap',
           label: n.querySelector('.ed-cat').textContent.replace(/[^A-Za-z ]/g, '').trim()}; })"""
@@ -81,11 +89,12 @@ def overlaps(a: dict, b: dict) -> bool:
 
 
 def assert_margin_layout(geo: dict, label: str, report: bool = False, placed: bool | None = True) -> list[float]:
-    """Margin notes: beside the text (right margin, or left from 1700 px), in order on each side, apart, above
-    the footer; ``placed`` (with JavaScript): each within NEAR px of its highlight, above or below it (without
-    JavaScript they start under their paragraph); ``placed=None``: items were opened, which pushes the items
-    after them down by their growth, so no distance is asserted."""
-    notes = [n for n in geo["notes"] if n["float"] == "right"]
+    """Margin items (a note, or the group of the notes of one sentence): beside the text (right margin, or left
+    from 1700 px), in order on each side, apart, above the footer; ``placed`` (with JavaScript): each within
+    NEAR px of its quote, above or below it (without JavaScript they start under their paragraph);
+    ``placed=None``: items were opened, which pushes the items after them down by their growth, so no
+    distance is asserted."""
+    notes = [n for n in geo["items"] if n["float"] == "right"]
     assert notes, f"{label}: no margin notes"
     text_left = min(t["left"] for t in geo["text"])
     distances = []
@@ -179,9 +188,13 @@ def test_hover_and_focus_emphasise_highlight_and_note_both_ways(open_page):
     assert "is-active" in note.get_attribute("class")
 
 
+# the marker of a group follows the quote that ends last in its sentence: the highlight piece (of any of the
+# group's notes) whose end comes last
 MARKER_LINES = """() => [...document.querySelectorAll('.ed-marker')].filter(m => m.getClientRects().length).flatMap(m => {
-  const pieces = document.querySelectorAll('.ed-hl[data-note="' + m.getAttribute('aria-controls') + '"]');
-  const ends = pieces[pieces.length - 1].getClientRects(), end = ends[ends.length - 1], boxes = m.getClientRects();
+  const range = el => { const r = document.createRange(); r.selectNodeContents(el); return r; };
+  const pieces = m.getAttribute('aria-controls').split(' ').flatMap(id => [...document.querySelectorAll('.ed-hl[data-note="' + id + '"]')]);
+  const last = pieces.reduce((a, b) => range(b).compareBoundaryPoints(Range.END_TO_END, range(a)) > 0 ? b : a);
+  const ends = last.getClientRects(), end = ends[ends.length - 1], boxes = m.getClientRects();
   // the marker's box sits on the line where its quote ends (its middle within that line's text box)
   const mid = (boxes[0].top + boxes[0].bottom) / 2;
   return boxes.length === 1 && end.top - 1 <= mid && mid <= end.bottom + 1 ? [] : [m.dataset.n + ' (' + m.id + ')'];
@@ -246,13 +259,15 @@ def test_narrow_notes_open_in_place_after_their_paragraph(open_page, width):
     assert markers.count() >= 30
     for index in (0, 9, markers.count() - 1):
         marker = markers.nth(index)
-        note_id = marker.get_attribute("aria-controls")
+        note_id = marker.get_attribute("aria-controls").split()[0]  # the group's first note (all of them open)
         marker.scroll_into_view_if_needed()
         box = marker.bounding_box()
         assert box["width"] >= 24 and box["height"] >= 24
         marker.tap()
         note = page.locator(f"#{note_id}")
         expect(note).to_be_visible()
+        for other in marker.get_attribute("aria-controls").split():  # the marker opens every note of its group
+            expect(page.locator(f"#{other}")).to_be_visible()
         page.evaluate(SETTLED)
         assert note.is_visible() and marker.get_attribute("aria-expanded") == "true"
         state = note.evaluate("""n => { const r = n.getBoundingClientRect();
@@ -264,7 +279,8 @@ def test_narrow_notes_open_in_place_after_their_paragraph(open_page, width):
         assert state["top"] < state["h"] and state["right"] <= width, "the opened note is in view"
         screenshot(page, f"reading-{width}-note-open-{index}")
         marker.tap()
-        expect(note).to_be_hidden()
+        for other in marker.get_attribute("aria-controls").split():
+            expect(page.locator(f"#{other}")).to_be_hidden()
         assert not note.is_visible() and marker.get_attribute("aria-expanded") == "false"
     assert page.evaluate(WIDEST) <= width
 
@@ -333,7 +349,7 @@ def test_keyboard_markers_open_close_and_return_focus(open_page, viewport):
     else:
         pytest.fail("no marker reached with Tab")
     marker = page.evaluate_handle("document.activeElement")
-    note_id = marker.get_attribute("aria-controls")
+    note_id = marker.get_attribute("aria-controls").split()[0]  # the first note of the marker's group
     note = page.locator(f"#{note_id}")
     assert marker.get_attribute("role") == "button" and marker.get_attribute("aria-expanded") == "false"
     details_open = "n => n.querySelector('details').open"
@@ -359,11 +375,17 @@ def test_aria_contract(open_page):
     problems = page.evaluate("""() => {
       const out = [];
       for (const n of document.querySelectorAll('.ed-note')) {
-        const m = document.getElementById('ref-' + n.id);
+        // one marker per group (the notes whose quotes end in one sentence): it controls each of them; each note
+        // keeps its ref- anchor (the marker itself for the group's first note, an empty span just before it otherwise)
+        const ms = [...document.querySelectorAll('a.ed-marker')].filter(a => a.getAttribute('aria-controls').split(' ').includes(n.id));
+        const m = ms[0], ref = document.getElementById('ref-' + n.id);
         const label = document.getElementById(n.getAttribute('aria-labelledby'));
         if (n.getAttribute('role') !== 'note' || !label || !label.textContent.trim()) out.push('note label ' + n.id);
-        if (!m || m.getAttribute('aria-controls') !== n.id || !m.hasAttribute('aria-expanded') || m.getAttribute('role') !== 'button'
+        if (ms.length !== 1 || !m.hasAttribute('aria-expanded') || m.getAttribute('role') !== 'button'
             || !m.getAttribute('aria-label') || m.tabIndex < 0) out.push('marker ' + n.id);
+        let e = ref;
+        while (e && e !== m && e.matches('span.ed-ref') && !e.textContent) e = e.nextElementSibling;
+        if (!ref || e !== m || (ref === m) !== (m.getAttribute('aria-controls').split(' ')[0] === n.id)) out.push('ref ' + n.id);
         const pieces = document.querySelectorAll('.ed-hl[data-note="' + n.id + '"]');
         if (!pieces.length || pieces[0].getAttribute('aria-details') !== n.id) out.push('aria-details ' + n.id);
         [...pieces].slice(1).forEach(p => p.hasAttribute('aria-details') && out.push('repeated aria-details ' + n.id));
@@ -395,7 +417,12 @@ def test_legend_counts_filters_and_keeps_state_in_the_url(open_page, site_server
     hidden = page.evaluate("""() => [...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).display === 'none')
                                   .map(n => n.dataset.category)""")
     assert hidden and set(hidden) == {"sourcing", "sanctions"}
-    assert not page.locator(".ed-marker--sourcing").first.is_visible()
+    # a marker hides when every note of its group is filtered out, and shows while one of them is shown
+    markers = page.evaluate("""() => [...document.querySelectorAll('a.ed-marker')].map(m => ({id: m.id, visible: m.checkVisibility(),
+        cats: m.dataset.notes.split(' ').map(id => document.getElementById(id).dataset.category)}))""")
+    assert any(not m["visible"] for m in markers)
+    for m in markers:
+        assert m["visible"] == any(c not in ("sourcing", "sanctions") for c in m["cats"]), m
     assert_margin_layout(page.evaluate(GEOMETRY), "1440px filtered")
     page2 = open_page("?show=claims")
     shown = page2.evaluate("[...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).display !== 'none').map(n => n.dataset.category)")
@@ -425,7 +452,7 @@ def test_c09_long_notes_on_consecutive_short_paragraphs(open_case, width, js):
     ids = [n["id"] for n in geo["notes"]]
     assert ids[-3:] == ["short-one-note", "short-two-note", "last-note"]
     assert_margin_layout(geo, f"C09 {width}px" + ("" if js else " without JavaScript"), report=True, placed=js)
-    notes = [n for n in geo["notes"] if n["float"] == "right"]
+    notes = [n for n in geo["items"] if n["float"] == "right"]
     for a, b in zip(notes, notes[1:]):
         assert not overlaps(a, b)
         assert abs(a["left"] - b["left"]) > 1 or b["top"] >= a["bottom"] - 0.5, "document order on one side"

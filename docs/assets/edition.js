@@ -14,7 +14,13 @@
   const $$ = (sel, root = article) => Array.from(root.querySelectorAll(sel));
   const notes = $$(".ed-note");
   const byId = new Map(notes.map(n => [n.id, n]));
-  const markerOf = id => doc.getElementById("ref-" + id);
+  /* one marker per sentence: a marker lists the notes of its group in data-notes (each note keeps its own
+     ref- anchor, an empty span before the marker when it is not the group's first) */
+  const markers = $$("a.ed-marker");
+  const markerFor = new Map();
+  markers.forEach(m => (m.dataset.notes || m.dataset.note || "").split(" ").forEach(id => id && markerFor.set(id, m)));
+  const markerOf = id => markerFor.get(id) || doc.getElementById("ref-" + id);
+  const groupOf = m => (m.dataset.notes || m.dataset.note || "").split(" ").map(id => byId.get(id)).filter(Boolean);
   const hlCache = new Map();
   const hls = id => hlCache.get(id) || (hlCache.set(id, $$('.ed-hl[data-note="' + CSS.escape(id) + '"]')), hlCache.get(id));
   const header = doc.querySelector(".md-header");
@@ -63,7 +69,8 @@
   }
   function layout() {
     performance.mark("ed-layout-start");
-    const inMargin = wide.matches ? units.filter(u => inUnit(u).some(shown) && !inUnit(u).some(n => n.classList.contains("is-inline"))) : [];
+    /* (an item the stylesheet takes out of the margin, a linked note after its paragraph, is not a float) */
+    const inMargin = wide.matches ? units.filter(u => inUnit(u).some(shown)) : [];
     /* read */
     const margin = inMargin.filter(n => getComputedStyle(n).float === "right");
     const boxes = margin.map(n => n.getBoundingClientRect());
@@ -107,23 +114,21 @@
     requestAnimationFrame(() => { pending = false; layout(); });
   }
 
-  /* ---- markers: numbers drawn from an attribute, so text fragments (#:~:text=) match across them ---- */
-  notes.forEach(note => {
-    const m = markerOf(note.id);
-    if (!m) return;
-    const sr = m.querySelector(".ed-sr");
-    m.setAttribute("aria-label", sr ? sr.textContent : "Note " + note.dataset.number);
-    m.dataset.n = note.dataset.number;
+  /* ---- markers: the build gives each its number (data-n, drawn by CSS, so text fragments match across
+     it) and its name (number, each finding's verdict and title); with the script it is a button that opens
+     its group. The findings a reader should see first are marked by the build (.ed-hl--flag). ---- */
+  markers.forEach(m => {
     m.setAttribute("role", "button");
     m.setAttribute("aria-expanded", "false");
   });
 
-  /* ---- quiet text: the findings a reader should see first keep a mark at first paint ---- */
-  const FLAGGED = ["wrong", "imprecise", "unverifiable", "accurate-then-superseded"];
-  notes.forEach(n => {
-    const v = n.querySelector(".ed-verdict"), verdict = v ? (v.className.match(/ed-verdict--([\w-]+)/) || [])[1] : n.dataset.verdict;
-    if (FLAGGED.indexOf(verdict) >= 0) hls(n.id).forEach(h => h.classList.add("ed-hl--flag"));
+  /* ---- Tab order: one control per group (its marker); a closed note's links and disclosure are out of the
+     Tab order until it is opened (by its marker, a click, or a link to it) ---- */
+  const FOCUSABLE = "a[href], summary, button";
+  const tabbable = (note, on) => note.querySelectorAll(FOCUSABLE).forEach(el => {
+    if (on) el.removeAttribute("tabindex"); else el.setAttribute("tabindex", "-1");
   });
+  notes.forEach(n => tabbable(n, false));
 
   /* ---- open / close: on wide screens the item opens in place in the margin (a link's target opens after
      its paragraph); on narrow screens the note shows after its paragraph ---- */
@@ -134,7 +139,8 @@
     note.classList.toggle("is-closed", !open);
     note.classList.toggle("is-inline", inline);
     if (d && (opts.details !== undefined ? opts.details : wide.matches)) d.open = open;
-    if (marker) marker.setAttribute("aria-expanded", String(open));
+    if (marker) marker.setAttribute("aria-expanded", String(groupOf(marker).some(isOpen)));
+    tabbable(note, open);
     hls(note.id).forEach(h => h.classList.toggle("is-open", open));
     relayout();
   }
@@ -151,43 +157,53 @@
     const m = markerOf(note.id);
     if (focusMarker && m) m.focus();
   }
-  notes.forEach(note => {
-    const marker = markerOf(note.id);
-    if (!marker) return;
+  markers.forEach(marker => {
+    const group = groupOf(marker);
+    if (!group.length) return;
     marker.addEventListener("click", e => {
       e.preventDefault();
-      if (isOpen(note)) return close(note, false);
-      setOpen(note, true);
-      replaceHash(note.id);
+      if (group.some(isOpen)) return group.forEach(n => close(n, false));
+      group.forEach(n => setOpen(n, true));
+      replaceHash(group[0].id);
       layout();
-      keepInView(note);
+      keepInView(group[0].closest(".ed-group") || group[0]);
     });
     marker.addEventListener("keydown", e => {
       if (e.key === " ") { e.preventDefault(); marker.click(); }
-      if (e.key === "Escape" && isOpen(note)) close(note, true);
+      if (e.key === "Escape" && group.some(isOpen)) { group.forEach(n => close(n, false)); marker.focus(); }
     });
-    note.addEventListener("keydown", e => { if (e.key === "Escape") close(note, true); });
   });
+  /* Escape in a note closes what its marker opened (every note of the group) and returns focus to the marker */
+  notes.forEach(note => note.addEventListener("keydown", e => {
+    if (e.key !== "Escape") return;
+    const m = markerOf(note.id), group = m ? groupOf(m) : [note];
+    group.forEach(n => { if (isOpen(n) || n === note) close(n, false); });
+    if (m) m.focus();
+  }));
 
-  /* ---- emphasis both ways: highlight/marker <-> note ---- */
-  let active = null;
+  /* ---- emphasis both ways: highlight/marker <-> note; a marker emphasises every note of its group and
+     their quotes, a highlight or a note its own ---- */
+  let active = [];
   const mark = (id, on) => [byId.get(id), markerOf(id)].concat(hls(id)).forEach(el => el && el.classList.toggle("is-active", on));
-  function activate(id) {
-    if (id === active) return;
-    if (active) mark(active, false);
-    active = id;
-    if (id) mark(id, true);
+  function activate(ids) {
+    ids = ids || [];
+    if (ids.join(" ") === active.join(" ")) return;
+    active.forEach(id => mark(id, false));
+    active = ids;
+    ids.forEach(id => mark(id, true));
   }
   const idAt = el => {
+    const m = el && el.closest ? el.closest("a.ed-marker") : null;
+    if (m) return groupOf(m).map(n => n.id);
     const x = el && el.closest ? el.closest("[data-note], .ed-note") : null;
-    return x && byId.has(x.dataset.note || x.id) ? x.dataset.note || x.id : null;
+    return x && byId.has(x.dataset.note || x.id) ? [x.dataset.note || x.id] : [];
   };
   /* emphasis only: hovering or focusing never opens or moves an item */
   /* (pointer events: a tap, on a search result say, is not a hover and emphasises nothing) */
   article.addEventListener("pointerover", e => { if (e.pointerType !== "touch") activate(idAt(e.target)); });
-  article.addEventListener("pointerleave", e => { if (e.pointerType !== "touch") activate(null); });
+  article.addEventListener("pointerleave", e => { if (e.pointerType !== "touch") activate([]); });
   article.addEventListener("focusin", e => activate(idAt(e.target)));
-  article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate(null); });
+  article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate([]); });
   /* a margin item opens (or closes) when its title or an empty part of it is clicked */
   notes.forEach(n => n.addEventListener("click", e => {
     if (!wide.matches || n.classList.contains("is-inline") || e.target.closest("a, summary, details, .ed-note__summary")) return;
@@ -199,11 +215,12 @@
   const cats = () => boxes.map(b => b.dataset.cat);
   function applyFilter(show) {
     notes.forEach(note => {
-      const hide = show.indexOf(note.dataset.category) < 0, m = markerOf(note.id);
+      const hide = show.indexOf(note.dataset.category) < 0;
       note.classList.toggle("ed-hidden-cat", hide);
-      if (m) m.classList.toggle("ed-hidden-cat", hide);
       hls(note.id).forEach(h => h.classList.toggle("ed-muted", hide));
     });
+    /* a marker hides when every note of its group is filtered out */
+    markers.forEach(m => m.classList.toggle("ed-hidden-cat", groupOf(m).every(n => !shown(n))));
     boxes.forEach(b => { b.checked = show.indexOf(b.dataset.cat) >= 0; });
     delete doc.documentElement.dataset.edShow;  /* the classes above take over from the <head> script's attribute */
     relayout();
@@ -225,18 +242,16 @@
 
   /* ---- the legend's "Show all highlights": every quote marked (quiet text otherwise) ---- */
   const legend = doc.querySelector(".ed-legend");
-  if (legend) {
-    const all = doc.createElement("button");
-    all.type = "button";
-    all.className = "ed-legend__marks";
-    all.textContent = "Show all highlights";
-    all.setAttribute("aria-pressed", "false");
+  /* (the button is in the page, hidden without JavaScript, so the page's text is the same with or without
+     the script: the open data's TextPositionSelectors count in it) */
+  const all = legend && legend.querySelector(".ed-legend__marks");
+  if (all) {
+    all.hidden = false;
     all.addEventListener("click", () => {
       const on = all.getAttribute("aria-pressed") !== "true";
       all.setAttribute("aria-pressed", String(on));
       doc.documentElement.classList.toggle("ed-marks-all", on);
     });
-    legend.insertBefore(all, legend.querySelector(".ed-legend__toggle-all"));
   }
 
   /* ---- expand / collapse all (narrow screens) ---- */
@@ -251,6 +266,46 @@
       toggleAll.setAttribute("aria-expanded", String(open));
       toggleAll.textContent = open ? "Collapse all notes" : "Expand all notes";
     });
+  }
+
+  /* ---- the legend is one stop in the Tab order: a toolbar whose controls (filters, "Show all highlights",
+     expand all, Index, Sources) are reached with the arrow keys, Home and End (the roving tabindex of the
+     WAI-ARIA Authoring Practices' toolbar pattern, https://www.w3.org/WAI/ARIA/apg/patterns/toolbar/) ---- */
+  if (legend) {
+    legend.setAttribute("role", "toolbar");
+    legend.setAttribute("aria-label", "Notes: filters and links");
+    /* every control leaves the Tab order but the one stop, which is a control shown at this width (the
+       "Expand all notes" button shows on narrow screens only): the stop moves to the first shown control
+       when the width hides it */
+    const every = () => Array.from(legend.querySelectorAll("input, button, a[href]"));
+    const controls = () => every().filter(c => !c.hidden && c.offsetParent !== null);
+    const rove = to => every().forEach(c => c.setAttribute("tabindex", c === to ? "0" : "-1"));
+    const stop = () => every().find(c => c.getAttribute("tabindex") === "0");
+    const keep = () => { const list = controls(); if (list.indexOf(stop()) < 0) rove(list[0]); };
+    rove(controls()[0]);
+    wide.addEventListener("change", keep);
+    legend.addEventListener("focusin", e => rove(e.target));
+    legend.addEventListener("keydown", e => {
+      const list = controls(), at = list.indexOf(doc.activeElement);
+      if (at < 0) return;
+      const next = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: list.length - 1 }[e.key];
+      if (next === undefined) return;
+      e.preventDefault();
+      const to = list[(next + list.length) % list.length];
+      rove(to);
+      to.focus();
+    });
+  }
+
+  /* ---- phone and tablet: focus never enters Material's navigation drawer while it is closed (off screen, but
+     its links would otherwise be Tab stops before the column): the drawer is inert until it is opened ---- */
+  const drawer = doc.querySelector('input[data-md-toggle="drawer"]'), nav = doc.querySelector(".md-sidebar--primary");
+  const drawerScreen = matchMedia("(max-width: 76.1875em)");  /* Material's breakpoint for the drawer */
+  if (drawer && nav) {
+    const sync = () => { nav.inert = drawerScreen.matches && !drawer.checked; };
+    sync();
+    drawer.addEventListener("change", sync);
+    drawerScreen.addEventListener("change", sync);
   }
 
   /* ---- permalinks: copy the absolute URL (from <link rel=canonical>) when the Clipboard API exists ---- */
@@ -301,7 +356,7 @@
     if (!el.classList.contains("ed-note")) return;
     if (!shown(el)) applyFilter(cats());
     setOpen(el, true, { inline: true, details: true });
-    activate(el.id);
+    activate([el.id]);
     hls(el.id).forEach(h => h.classList.add("is-target"));
     layout();
     /* the highlight just below the header, the note under it; the scroll-margin also steers the

@@ -28,7 +28,7 @@ def _rules(c: Category) -> list[str]:
         f".md-typeset a.ed-marker--{k} {{ color: var(--ed-{k}); }}",
         f".md-typeset .ed-note--{k} {{ border-color: var(--ed-{k}); }}",
         "@media screen {",
-        f"  [data-ed-show]:not([data-ed-show*={k}]) :is(.ed-note--{k}, .ed-marker--{k}) {{ display: none !important; }}",
+        f"  [data-ed-show]:not([data-ed-show*={k}]) .ed-note--{k} {{ display: none !important; }}",
         f"  [data-ed-show]:not([data-ed-show*={k}]) .ed-hl--{k} {{ background: none; text-decoration: none; }}",
         "}",
     ]
@@ -44,4 +44,8 @@ def category_css(settings: Settings) -> str:
              ":root {", *light, "}", '[data-md-color-scheme="slate"] {', *dark, "}"]
     for category in settings.categories.values():
         lines += _rules(category)
+    # a marker (one per sentence: its notes may be of several categories, data-cats) hides only when
+    # every one of its categories is filtered out
+    shown = ", ".join(f"[data-ed-show*={k}] [data-cats~={k}]" for k in settings.categories)
+    lines.append(f"@media screen {{ [data-ed-show] .ed-marker:not(:is({shown})) {{ display: none !important; }} }}")
     return "\n".join(lines) + "\n"
