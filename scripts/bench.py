@@ -181,8 +181,8 @@ def page_figures(site: Path, width: int = 1440) -> dict:
         responses = []
         page.on("response", lambda r: responses.append(r))
         page.goto(url)
-        page.wait_for_load_state("load")
-        page.wait_for_timeout(1000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_function("!document.querySelector('.ed-article') || document.documentElement.classList.contains('ed-laid')")
         for r in responses:
             try:
                 body = r.body()
