@@ -67,8 +67,9 @@ test: $(VENV_STAMP) chromium testjs
 test-fast: $(VENV_STAMP)
 	$(BIN)/python -m pytest -m "not browser and not build" -q
 
-bench: $(VENV_STAMP) chromium
+bench: $(VENV_STAMP) chromium build
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/bench_layout.py
 
 clean:
 	rm -rf site .site-staging site-zensical .site-zensical-staging .cache bench/results.json test-output .pytest_cache

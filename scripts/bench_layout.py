@@ -1,6 +1,6 @@
 """Layout pass timings (issue 13, point 9), for scripts/bench.py to adopt.
 
-Usage: make build && .venv/bin/python bench_layout.py [--runs 5]
+Usage: make build && .venv/bin/python scripts/bench_layout.py [--runs 5] (make bench runs it)
 
 Serves site/ on 127.0.0.1, opens the article at 1440x900 in Debian's Chromium, and reads the
 `ed-layout` performance measures edition.js records for each layout pass: the first pass (run in the
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent
+ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
