@@ -39,7 +39,7 @@
      move by at most that growth. ---- */
   const both = matchMedia("(min-width: 106.25em)");
   const quote = new Map(notes.map(n => [n.id, article.querySelector('.ed-hl[data-note="' + CSS.escape(n.id) + '"]')]));
-  /* the units laid out: a note, or a group of the notes of one sentence (.ed-group, see MARKUP-NEEDS.md) */
+  /* the units laid out: a note, or a group of the notes of one sentence (.ed-group, template group.html) */
   const units = Array.from(new Set(notes.map(n => n.closest(".ed-group") || n)));
   const inUnit = u => (u.classList.contains("ed-note") ? [u] : Array.from(u.querySelectorAll(".ed-note")));
   const moved = new Map();  /* unit -> [dx, dy] written by the last pass */
