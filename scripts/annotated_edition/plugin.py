@@ -130,6 +130,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         self.shown: list[Problem] = []
         self.anchors: dict[str, set[str]] = {}
         self.sources: dict[str, str] = {}
+        self.rendered_listings: dict[str, str] = {}  # listing page -> its HTML, rendered once per build
         problems = self.edition.load()
         for spec in self.specs:
             path = Path(config.docs_dir) / spec.page
@@ -201,14 +202,17 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         return context
 
     def _listing(self, src: str, config: MkDocsConfig) -> str:
-        """The listing of the page ``src`` (a listing page), from its annotated page's notes."""
+        """The listing of the page ``src`` (a listing page), from its annotated page's notes (rendered once a build)."""
+        if src in self.rendered_listings:
+            return self.rendered_listings[src]
         kind, of = self.listings[src]
         if self.edition.pages.get(of) is None:
             if self.serving:
                 return ""
             raise PluginError(f"{src}: annotations_of: {of!r} is not an annotated page of mkdocs.yml")
         article_url = relative_url(self.urls[of], self.urls[src])
-        return render_listing(self.edition, kind, of, article_url, config.repo_url or "")
+        html = self.rendered_listings[src] = render_listing(self.edition, kind, of, article_url, config.repo_url or "")
+        return html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """An annotated page's final HTML: ClaimReview in ``<head>``, selectors recorded from its text."""
