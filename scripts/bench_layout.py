@@ -8,6 +8,10 @@ ResizeObserver's first callback, after the browser's own first layout) and passe
 change and after an item is opened. Then the same with the article's body repeated until the page has
 about 1,000 notes (ids suffixed, so every note, marker and quote stays unique). Prints medians.
 Budgets: at most 16 ms per pass with 67 notes, at most 150 ms with 1,000.
+
+Also the first contentful paint of the article opened plainly and through a link to a note (#id), with the
+CPU 4x slower (as the layout script's cost shows on a cheap phone): a deep link must not hold the page back
+(budget: within 10 % of the plain load), and neither load may shift the layout (CLS 0).
 """
 
 from __future__ import annotations
@@ -69,6 +73,40 @@ def measure(browser, url: str, html: str | None) -> dict:
     return {"notes": notes, "first": times[0], "later": max(times[1:])}
 
 
+PAINT = """window.__cls = 0; new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__cls += e.value; }))
+  .observe({type: 'layout-shift', buffered: true});"""
+
+
+def first_paint(browser, url: str) -> dict:
+    """First contentful paint (ms) and CLS of one load of ``url``, with the CPU 4x slower (Chrome DevTools
+    Protocol ``Emulation.setCPUThrottlingRate``); measured once the script has laid the page out."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    page.add_init_script(PAINT)
+    page.goto(url)
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")  # the landing's scroll
+    figures = page.evaluate("({fcp: performance.getEntriesByName('first-contentful-paint')[0].startTime, cls: window.__cls})")
+    context.close()
+    return figures
+
+
+def paint_report(browser, url: str, runs: int) -> None:
+    """Print the medians of :func:`first_paint` for the article and for a link to one of its notes (interleaved)."""
+    note = "war-of-words"
+    plain, deep = [], []
+    for _ in range(runs):
+        plain.append(first_paint(browser, url))
+        deep.append(first_paint(browser, f"{url}#{note}"))
+    fcp, fcp_deep = statistics.median(r["fcp"] for r in plain), statistics.median(r["fcp"] for r in deep)
+    print(f"\nfirst contentful paint at 1440x900, CPU 4x slower, median of {runs} runs")
+    print(f"{'load':22} {'FCP ms':>7} {'CLS':>6}")
+    print(f"{'article':22} {fcp:>7.0f} {max(r['cls'] for r in plain):>6.3f}")
+    print(f"{'#' + note:22} {fcp_deep:>7.0f} {max(r['cls'] for r in deep):>6.3f}")
+    print(f"deep link / plain: {fcp_deep / fcp:.2f} (budget 1.10)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
@@ -83,13 +121,19 @@ def main() -> None:
         for _ in range(args.runs):  # interleaved, so machine noise hits both alike
             results["article"].append(measure(browser, url, None))
             results["1,000 notes"].append(measure(browser, url, big))
+        table(results, args.runs)
+        paint_report(browser, url, args.runs)
         browser.close()
     httpd.shutdown()
-    print(f"layout pass at 1440x900, median of {args.runs} runs (ms of script per pass)")
+
+
+def table(results: dict[str, list[dict]], runs: int) -> None:
+    """Print the medians of the layout passes :func:`measure` recorded, by page."""
+    print(f"layout pass at 1440x900, median of {runs} runs (ms of script per pass)")
     print(f"{'page':14} {'notes':>6} {'first pass':>11} {'worst later pass':>17}")
-    for name, runs in results.items():
-        print(f"{name:14} {runs[0]['notes']:>6} {statistics.median(r['first'] for r in runs):>11.1f} "
-              f"{statistics.median(r['later'] for r in runs):>17.1f}")
+    for name, samples in results.items():
+        print(f"{name:14} {samples[0]['notes']:>6} {statistics.median(r['first'] for r in samples):>11.1f} "
+              f"{statistics.median(r['later'] for r in samples):>17.1f}")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@
    expand/collapse all; landing on #note links and old ids; copy-link buttons. */
 (() => {
   "use strict";
-  const doc = document, article = doc.querySelector(".ed-article"), landed = () => doc.documentElement.classList.remove("ed-landing");
-  if (!article) return landed();
+  const doc = document, article = doc.querySelector(".ed-article");
+  if (!article) return;
   const wide = matchMedia("(min-width: 75em)");
   const $$ = (sel, root = article) => Array.from(root.querySelectorAll(sel));
   const notes = $$(".ed-note");
@@ -423,12 +423,12 @@
      before the frame is painted */
   /* the first pass runs in the observer's first callback, after the browser's own first layout and before
      its first paint: its reads cost nothing, and the items are drawn where they belong */
-  const laid = () => { doc.documentElement.classList.add("ed-laid"); landed(); };
+  const laid = () => doc.documentElement.classList.add("ed-laid");
   if (window.ResizeObserver) {
     const ro = new ResizeObserver(() => { layout(); laid(); });
     ro.observe(article);
     units.forEach(u => ro.observe(u));
   }
   /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
-  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); doc.documentElement.classList.add("ed-laid"); land(true); landed(); }
+  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); doc.documentElement.classList.add("ed-laid"); land(true); }
 })();
