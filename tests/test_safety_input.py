@@ -65,8 +65,18 @@ def test_item02_a_published_id_that_disappears_is_an_error(tmp_path, capsys):
     _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note())},
                                published="headline\ncargo-planes\ntest-note\nold-note\n")
     assert status == 1
-    assert lines_matching(out, r"published-ids\.txt:4:1: old-note: this id was published and is no longer on the page.*aliases")
+    assert lines_matching(out, r"published-ids\.txt:4:1: old-note: this id was published and is no longer on index\.md.*aliases")
     assert not lines_matching(out, r"published-ids\.txt:[123]:")
+
+
+def test_item02_each_published_id_is_held_to_its_own_page(tmp_path, capsys):
+    """Lines name their page (``index.md#id``); a page that is no longer annotated is named."""
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note())},
+                               published="index.md#headline\nindex.md#test-note\nindex.md#gone\ntiny.md#test-note\n")
+    assert status == 1
+    assert lines_matching(out, r"published-ids\.txt:3:1: gone: this id was published and is no longer on index\.md")
+    assert lines_matching(out, r"published-ids\.txt:4:1: test-note: this id was published on 'tiny\.md', which is no longer an annotated page")
+    assert not lines_matching(out, r"published-ids\.txt:[12]:")
 
 
 def test_item02_an_alias_keeps_the_contract_and_publish_ids_appends(tmp_path, capsys):
@@ -75,7 +85,8 @@ def test_item02_an_alias_keeps_the_contract_and_publish_ids_appends(tmp_path, ca
     assert status == 0, out
     assert cli.main(["-f", str(project / "mkdocs.yml"), "publish-ids"]) == 0
     ids = (project / "published-ids.txt").read_text(encoding="utf-8").split()
-    assert ids[0] == "old-note" and "test-note" in ids and "cargo-planes" in ids and "headline" in ids
+    assert ids[0] == "old-note" and "index.md#test-note" in ids and "index.md#cargo-planes" in ids and "index.md#headline" in ids
+    assert "index.md#old-note" not in ids  # the bare id holds it
     capsys.readouterr()
     assert cli.main(["-f", str(project / "mkdocs.yml"), "publish-ids"]) == 0
     assert "0 new id(s)" in capsys.readouterr().out

@@ -85,3 +85,27 @@ def test_ids_are_unique_per_page_with_their_own_open_data_and_share_pages(two_pa
 def test_the_editor_note_links_resolve_from_the_second_page(two_page_site):
     tiny = _page(two_page_site, "tiny/index.html")
     assert tiny.select_one(".ed-editor-note a")["href"] == "../"
+
+
+def test_published_ids_are_held_to_their_own_page(two_page_site, capsys):
+    """``publish-ids`` writes each page's ids as ``<page>#<id>``; an id published on one page is not kept by the
+    other page carrying the same id, and with two pages a bare id must name its page."""
+    from annotated_edition import cli
+
+    config, listing = two_page_site.parent / "mkdocs.yml", two_page_site.parent / "published-ids.txt"
+    assert not listing.exists()  # (the copied project has no list: publish-ids writes the first)
+    try:
+        assert cli.main(["-f", str(config), "publish-ids"]) == 0
+        lines = listing.read_text(encoding="utf-8").splitlines()
+        assert {"tiny.md#harbour-dates", "tiny.md#dek-cargo-framing", "tiny.md#headline"} <= set(lines)
+        assert not [line for line in lines if "#" not in line]
+        listing.write_text("\n".join(lines + ["tiny.md#cargo-planes", "headline"]) + "\n", encoding="utf-8")
+        capsys.readouterr()
+        assert cli.main(["-f", str(config), "check"]) == 1
+        out = capsys.readouterr()
+        errors = [line for line in (out.out + out.err).splitlines() if "published-ids.txt:" in line]
+        assert len(errors) == 2, errors
+        assert f"published-ids.txt:{len(lines) + 1}:1: cargo-planes: this id was published and is no longer on tiny.md" in errors[0]
+        assert f"published-ids.txt:{len(lines) + 2}:1: headline: this id names no page" in errors[1]
+    finally:
+        listing.unlink(missing_ok=True)

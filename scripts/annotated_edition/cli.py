@@ -93,7 +93,7 @@ def publish_ids(project: Project) -> int:
     ids = []
     for spec in edition.specs.values():
         source = (Path(project.config.docs_dir) / spec.page).read_text(encoding="utf-8-sig")
-        ids += page_ids(split_front_matter(source)[0], edition.notes[spec.page].annotations)
+        ids += [(spec.page, ident) for ident in page_ids(split_front_matter(source)[0], edition.notes[spec.page].annotations)]
     new = append_new(path, ids)
     print(f"{display_path(path, project.root)}: {len(new)} new id(s) added" + (f": {', '.join(new)}" if new else ""))
     return 0

@@ -154,18 +154,17 @@ class Edition:
                 the annotated pages' own ids are added here.
             published: the list of published ids (``published_ids`` option), or None.
         """
-        present: set[str] = set()
+        present: dict[str, set[str]] = {}
         anchors = dict(anchors)
         for name, page in self.pages.items():
             aliases = page.meta.get("paragraph_aliases")
             landing = landing_ids(split_front_matter(sources[name])[0], self.notes[name].annotations,
                                   aliases if isinstance(aliases, dict) else {})
-            present |= landing
+            present[name] = landing
             anchors[name] = (anchors.get(name) or set()) | ids_in(page.html) | landing
         problems = [p for name in self.pages for p in link_problems(self.notes[name].annotations, name, anchors, self.renderer)]
         if published is not None and self.pages:
-            problems += published_problems(read_published(published), present, display_path(published, self.root),
-                                           ", ".join(self.pages))
+            problems += published_problems(read_published(published), present, display_path(published, self.root))
         return problems
 
     def finish(self, page: AnnotatedPage, html: str) -> str:

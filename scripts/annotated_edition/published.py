@@ -1,11 +1,13 @@
 """The published-ids contract: an id once published stays (as itself or as an alias).
 
 Paragraph ids, header ids and note ids are public URLs (``page/#id``, ``share/<id>/``). The
-plugin option ``published_ids`` (a file beside ``mkdocs.yml``, one id a line) lists every id
-that was published; the build refuses a page on which one of them is gone, naming the id, the
-line of the list and how to alias it. ``python -m annotated_edition publish-ids`` (``make
-publish-ids``) appends the ids that are new, after an editor adds notes or paragraphs.
-A missing list enforces nothing (the first ``publish-ids`` writes it).
+plugin option ``published_ids`` (a file beside ``mkdocs.yml``) lists every id that was published,
+one a line as ``<page>#<id>`` (the page's path in ``docs/``, as in the plugin's ``pages:``, e.g.
+``index.md#cargo-planes``): ids are unique per page, so each is held to its own page. A bare ``id``
+is accepted while the site has a single annotated page. The build refuses a page on which one of
+them is gone, naming the id, the line of the list and how to alias it. ``python -m
+annotated_edition publish-ids`` (``make publish-ids``) appends the ids that are new, after an editor
+adds notes or paragraphs. A missing list enforces nothing (the first ``publish-ids`` writes it).
 """
 
 from __future__ import annotations
@@ -17,12 +19,18 @@ from .model import Annotation
 from .problems import Problem
 
 
-def read_published(path: Path) -> list[tuple[str, int]]:
-    """The ids of the list with their line numbers (blank lines skipped); ``[]`` when there is no list."""
+def read_published(path: Path) -> list[tuple[str | None, str, int]]:
+    """The entries of the list as ``(page or None for a bare id, id, line number)``, blank lines skipped;
+    ``[]`` when there is no list."""
     if not path.is_file():
         return []
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    return [(line.strip(), number) for number, line in enumerate(lines, 1) if line.strip()]
+    entries = []
+    for number, line in enumerate(lines, 1):
+        page, hash_, ident = line.strip().rpartition("#")
+        if ident:
+            entries.append((page if hash_ and page else None, ident, number))
+    return entries
 
 
 def page_ids(markdown_text: str, annotations: list[Annotation]) -> list[str]:
@@ -37,22 +45,45 @@ def landing_ids(markdown_text: str, annotations: list[Annotation], paragraph_ali
             | {str(k) for k in paragraph_aliases})
 
 
-def published_problems(published: list[tuple[str, int]], present: set[str], file: str, page_file: str) -> list[Problem]:
-    """An error for each published id that no annotated page carries any more."""
-    return [Problem(file, line, 1, ident, "this id was published and is no longer on the page (renamed or deleted?)",
-                    f"if a paragraph was renamed, add '{ident}: new-id' under paragraph_aliases in {page_file}'s front "
-                    f"matter; if a note was, add '{ident}' to that note's 'aliases:'; a deleted note keeps its id "
-                    "as an alias of the closest note")
-            for ident, line in published if ident not in present]
+def published_problems(published: list[tuple[str | None, str, int]], present: dict[str, set[str]],
+                       file: str) -> list[Problem]:
+    """An error for each published id its page no longer carries.
+
+    Args:
+        published: :func:`read_published`'s entries.
+        present: each annotated page (path in ``docs/``) with every id a link to it lands on
+            (:func:`landing_ids`).
+        file: the list's path as shown in messages.
+    """
+    problems = []
+    only = next(iter(present)) if len(present) == 1 else None
+    for page, ident, line in published:
+        page = page or only
+        if page is None:
+            problems.append(Problem(file, line, 1, ident, "this id names no page, and the site has several annotated pages",
+                                    f"write the line as '<page>#{ident}', e.g. '{next(iter(present), 'index.md')}#{ident}'"))
+        elif page not in present:
+            problems.append(Problem(file, line, 1, ident, f"this id was published on '{page}', which is no longer an "
+                                    "annotated page (renamed, or removed from the plugin's 'pages:'?)",
+                                    f"annotate '{page}' again, or keep its old address with a redirect and move the "
+                                    f"line to the page its notes went to; annotated pages: {', '.join(present)}"))
+        elif ident not in present[page]:
+            problems.append(Problem(file, line, 1, ident, f"this id was published and is no longer on {page} (renamed or deleted?)",
+                                    f"if a paragraph was renamed, add '{ident}: new-id' under paragraph_aliases in {page}'s "
+                                    f"front matter; if a note was, add '{ident}' to that note's 'aliases:'; a deleted note "
+                                    "keeps its id as an alias of the closest note"))
+    return problems
 
 
-def append_new(path: Path, ids: list[str]) -> list[str]:
-    """Append to the list the ``ids`` it does not hold yet; return them."""
-    known = {ident for ident, _ in read_published(path)}
-    new = [ident for ident in dict.fromkeys(ids) if ident not in known]
+def append_new(path: Path, ids: list[tuple[str, str]]) -> list[str]:
+    """Append to the list, as ``<page>#<id>`` lines, the ``(page, id)`` pairs it does not hold yet (a bare id
+    in the list counts as held); return the lines added."""
+    known = {(page, ident) for page, ident, _ in read_published(path)}
+    new = [f"{page}#{ident}" for page, ident in dict.fromkeys(ids)
+           if (page, ident) not in known and (None, ident) not in known]
     if new:
         text = path.read_text(encoding="utf-8") if path.is_file() else ""
         if text and not text.endswith("\n"):
             text += "\n"
-        path.write_text(text + "".join(f"{ident}\n" for ident in new), encoding="utf-8")
+        path.write_text(text + "".join(f"{line}\n" for line in new), encoding="utf-8")
     return new
