@@ -105,7 +105,25 @@ def _after_highlight(piece: Tag) -> Tag:
         target = target.parent
     while isinstance(target.next_sibling, Tag) and target.next_sibling.name == "ed-slot":
         target = target.next_sibling
-    return target
+    return _past_closing_marks(target)
+
+
+# a closing quotation mark or bracket right after a quote: the marker goes after it ("on the table"7), as a
+# footnote mark does; an apostrophe followed by a letter ("Russia's") is not one
+_CLOSING = re.compile(r"""^(?:["\u201d\u00bb)\]]|['\u2019](?![^\W\d_]))+""")
+
+
+def _past_closing_marks(target: Tag) -> Tag:
+    """``target``, or the closing marks that follow it as their own text node (split off the text after)."""
+    text = target.next_sibling
+    match = _CLOSING.match(text) if type(text) is NavigableString else None  # (not a comment or CDATA)
+    if not match:
+        return target
+    closing, rest = NavigableString(match.group()), text[match.end():]
+    text.replace_with(closing)
+    if rest:
+        closing.insert_after(NavigableString(rest))
+    return closing
 
 
 def ids_of(soup: BeautifulSoup) -> dict[str, list[Tag]]:

@@ -46,3 +46,22 @@ def test_note_titles_are_not_headings_and_prominent_verdicts_are_flagged(tmp_pat
     assert [h["data-verdict"] for h in soup.select(".ed-hl")] == ["accurate", "wrong"]
     assert ["ed-hl--flag" in h["class"] for h in soup.select(".ed-hl")] == [False, True]
     assert soup.select_one("#paint")["data-verdict"] == "wrong"
+
+
+def test_a_marker_follows_the_closing_quotation_mark_but_not_an_apostrophe(tmp_path):
+    from test_core import PAGE, Links, edition
+
+    body = ('<p id="harbour">Officials said the harbour \u201copened in 1901\u201d and later "closed in 1999"; fine.</p>\n'
+            '<p id="lighthouse">The lighthouse was painted in 1950 for Russia\'s fleet.</p>')
+    files = {"claims.yml": "category: claims\nannotations:\n" + note("opened", "harbour", "opened in 1901", "accurate"),
+             "context.yml": "category: context\nannotations:\n" + note("closed", "harbour", "later \\\"closed in 1999", "")
+             + note("fleet", "lighthouse", "for Russia")}
+    ed, spec = edition(tmp_path, files)
+    ed.load()
+    page = ed.annotate(spec, body, PAGE, Links({"tiny.md": ""}), "docs/tiny.md")
+    soup = BeautifulSoup(page.html, "html.parser")
+    text = {p["id"]: "".join(s if isinstance(s, str) else ("[" + s["data-notes"] + "]" if "ed-marker" in s.get("class", []) else s.get_text())
+                             for s in p.children) for p in soup.select("p[id]")}
+    assert '1901\u201d[opened closed] and' not in text["harbour"]  # one sentence: one marker, after the last quote
+    assert text["harbour"].endswith('later "closed in 1999"[opened closed]; fine.'), text["harbour"]
+    assert text["lighthouse"].endswith("for Russia[fleet]'s fleet."), text["lighthouse"]
