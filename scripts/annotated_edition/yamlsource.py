@@ -50,7 +50,8 @@ class Place:
     """Where a value sits in its file: 1-based ``line`` and ``column``, and how it was written.
 
     ``style`` is PyYAML's scalar style: ``None`` (plain), ``"'"``, ``'"'``, ``"|"`` or ``">"``.
-    ``raw`` is the exact source text of the value (for block scalars: the lines as typed).
+    ``raw`` is the exact source text of a scalar value (for block scalars: the lines as typed;
+    ``""`` for a mapping or a list).
     """
 
     line: int
@@ -78,7 +79,8 @@ class YamlDocument:
 
 def _place(node: yaml.Node, text: str) -> Place:
     start, end = node.start_mark, node.end_mark
-    raw = text[start.index:end.index] if getattr(start, "index", None) is not None else ""
+    scalar = isinstance(node, yaml.ScalarNode)  # a mapping's text would copy the file again at each level
+    raw = text[start.index:end.index] if scalar and getattr(start, "index", None) is not None else ""
     return Place(start.line + 1, start.column + 1, getattr(node, "style", None) or None, raw)
 
 
