@@ -30,7 +30,8 @@ _CHAR_MAP = {
     **dict.fromkeys("‐‑‒–—−", "-"),
     "…": "...",
 }
-_SPACE = re.compile(r"\s")
+# what normalising changes: a run of white space, or one character of _CHAR_MAP
+_CHANGED = re.compile(r"\s+|[" + re.escape("".join(_CHAR_MAP)) + "]")
 
 
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
@@ -42,18 +43,17 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """
     out: list[str] = []
     origin: list[int] = []
-    in_space = False
-    for i, ch in enumerate(text):
-        if _SPACE.match(ch):
-            if not in_space:
-                out.append(" ")
-                origin.append(i)
-            in_space = True
-            continue
-        in_space = False
-        mapped = _CHAR_MAP.get(ch, ch)
-        out.extend(mapped)
-        origin.extend([i] * len(mapped))
+    done = 0  # text[:done] is normalised; the stretches between changes are copied whole
+    for change in _CHANGED.finditer(text):
+        start = change.start()
+        out.append(text[done:start])
+        origin.extend(range(done, start))
+        mapped = " " if change.group().isspace() else _CHAR_MAP[change.group()]
+        out.append(mapped)
+        origin.extend([start] * len(mapped))
+        done = change.end()
+    out.append(text[done:])
+    origin.extend(range(done, len(text)))
     return "".join(out), tuple(origin)
 
 

@@ -20,7 +20,7 @@ from .model import Annotation, AnnotationSet, Correction, Position, Settings, So
 from .problems import Problem, display_path
 from .rendering import RAW_TAG, Renderer
 from .rules import capped, item_rules, real_date, too_big, unread_files
-from .schema import annotations_schema, sources_schema, validator
+from .schema import SchemaCheck, annotations_schema, sources_schema
 from .schema_errors import schema_problems
 from .yamlsource import YamlDocument, flattened_list, load_yaml, read_text
 
@@ -94,7 +94,7 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[dict[str, Source
     doc, problems = _read(path, file)
     if doc is None:
         return {}, problems
-    problems += schema_problems(validator(sources_schema()), doc, file,
+    problems += schema_problems(SchemaCheck(sources_schema()), doc, file,
                                 lambda p: _item_subject(doc.data, "sources", p, ""))
     sources: dict[str, Source] = {}
     items = doc.data.get("sources") if isinstance(doc.data, dict) else None
@@ -115,6 +115,7 @@ class _Loader:
     sources: dict[str, Source]
     invalid_sources: set[str]
     sources_file: str
+    check: SchemaCheck  # the notes files' schema, compiled once for the load
     seen_ids: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     annotations: list[Annotation] = field(default_factory=list)
@@ -132,8 +133,7 @@ class _Loader:
             return
         data = doc.data if isinstance(doc.data, dict) else {}
         self.problems += [_named(p, data) for p in file_problems]
-        schema = annotations_schema(self.settings)
-        found = schema_problems(validator(schema), doc, file, lambda p: _item_subject(data, "annotations", p, "annotation"))
+        found = schema_problems(self.check, doc, file, lambda p: _item_subject(data, "annotations", p, "annotation"))
         self.problems += found
         broken = {p.subject for p in found if p.severity == "error"}
         category = self.settings.categories.get(data.get("category"))
@@ -278,7 +278,8 @@ def load_annotations(directory: Path, settings: Settings, root: Path | None = No
     sources, source_problems = load_sources(directory / SOURCES_FILE, root)
     invalid = {p.subject for p in source_problems if p.severity == "error"} or ({""} if source_problems else set())
     loader = _Loader(settings, categories or list(settings.categories), renderer or Renderer(), sources, invalid,
-                     display_path(directory / SOURCES_FILE, root), problems=list(source_problems))
+                     display_path(directory / SOURCES_FILE, root), SchemaCheck(annotations_schema(settings)),
+                     problems=list(source_problems))
     paths, nested = _notes_files(directory, root)
     loader.problems += nested
     loader.problems += unread_files(directory, paths + [directory / SOURCES_FILE], root)

@@ -31,6 +31,7 @@ class _BodyText(HTMLParser):
         self.in_template = 0
         self.drop_newline = False
         self.open: list[tuple[str, str]] = []  # (tag, note id of a highlight piece or "")
+        self.lit = 0  # how many entries of ``open`` are highlight pieces
         self.spans: dict[str, tuple[int, int]] = {}
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
@@ -40,9 +41,12 @@ class _BodyText(HTMLParser):
         self.in_template += tag == "template"
         if tag in _VOID:
             return
-        values = dict(attrs)
-        highlight = tag == "span" and "ed-hl" in (values.get("class") or "").split()
-        self.open.append((tag, (values.get("data-note") or "") if highlight else ""))
+        note = ""
+        if tag == "span":
+            values = dict(attrs)
+            note = (values.get("data-note") or "") if "ed-hl" in (values.get("class") or "").split() else ""
+        self.lit += bool(note)
+        self.open.append((tag, note))
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
         """A self-closed element (``<br/>``): holds no text."""
@@ -54,6 +58,8 @@ class _BodyText(HTMLParser):
         self.in_template -= tag == "template" and self.in_template > 0
         for i in range(len(self.open) - 1, -1, -1):
             if self.open[i][0] == tag:
+                if self.lit:
+                    self.lit -= sum(1 for _tag, note in self.open[i:] if note)
                 del self.open[i:]
                 break
 
@@ -67,7 +73,7 @@ class _BodyText(HTMLParser):
         start = self.size
         self.size += len(data)
         self.parts.append(data)
-        for _tag, note in self.open:
+        for _tag, note in self.open if self.lit else ():
             if note:
                 first, last = self.spans.get(note, (start, self.size))
                 self.spans[note] = (min(first, start), max(last, self.size))

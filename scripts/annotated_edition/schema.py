@@ -4,7 +4,9 @@ Two schemas (JSON Schema 2020-12, https://json-schema.org/draft/2020-12/schema):
 notes file (its ``category`` and ``verdict`` enums come from ``mkdocs.yml``) and one for the
 source list. The engine validates with the same dicts it writes to ``schema/`` for editors'
 tools, so the two cannot drift; ``python -m annotated_edition schema`` rewrites the files and
-a test fails when the committed ones are stale. Validation uses the ``jsonschema`` library.
+a test fails when the committed ones are stale. :class:`SchemaCheck` validates: ``fastjsonschema``
+(the schema compiled to Python once per load) answers whether a file is valid, and only a file
+that is not goes through the ``jsonschema`` library, whose errors name the rule and the value.
 """
 
 from __future__ import annotations
@@ -12,10 +14,14 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
+import fastjsonschema
 
 from .model import Settings
+
+if TYPE_CHECKING:  # imported when a file has errors (see schema.validator)
+    import jsonschema
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 ANNOTATIONS_FILE = "annotations.schema.json"
@@ -128,6 +134,8 @@ def _inline(node, defs: dict):
 
 def _pattern(validator, pattern: str, instance, schema):
     """``pattern`` as ECMA-262 reads it: ``$`` does not match before a final line break (Python's does)."""
+    import jsonschema
+
     if validator.is_type(instance, "string") and (
             not re.search(pattern, instance) or (pattern.endswith("$") and instance.endswith("\n"))):
         yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
@@ -139,10 +147,37 @@ def validator(schema: dict) -> jsonschema.protocols.Validator:
     Local ``$ref``s are inlined first: the same rules, without a reference lookup per value
     (they made validation of 2,000 notes take a second). ``pattern`` is checked as editors'
     tools (JavaScript) check it, so ``id: |`` (an id ending in a line break) is refused.
+    ``jsonschema`` is imported here, when a file has errors to tell (its import costs a tenth of
+    a build of this site).
     """
+    import jsonschema
+
     base = jsonschema.validators.validator_for(schema)
     strict = jsonschema.validators.extend(base, {"pattern": _pattern})
     return strict(_inline(schema, schema.get("$defs", {})))
+
+
+class SchemaCheck:
+    """One schema, compiled once for a load: ``iter_errors(data)`` as a ``jsonschema`` validator gives them.
+
+    ``fastjsonschema`` (``$`` in patterns read as the end of the text, as :func:`_pattern` does)
+    tells whether ``data`` is valid; the ``jsonschema`` validator (:func:`validator`) is built
+    only for data that is not, to give every error with its path, rule and value.
+    """
+
+    def __init__(self, schema: dict) -> None:
+        self.schema = schema
+        self._valid = fastjsonschema.compile(_inline(schema, schema.get("$defs", {})))
+        self._errors = None
+
+    def iter_errors(self, data) -> list:
+        """Every ``jsonschema.ValidationError`` of ``data`` (none when it is valid)."""
+        try:
+            self._valid(data)
+            return []
+        except fastjsonschema.JsonSchemaException:
+            self._errors = self._errors or validator(self.schema)
+            return list(self._errors.iter_errors(data))
 
 
 def schema_texts(settings: Settings) -> dict[str, str]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import difflib
-
-import jsonschema
+from typing import TYPE_CHECKING
 
 from .problems import Problem
 from .yamlsource import YamlDocument
+
+if TYPE_CHECKING:  # imported when a file has errors (see schema.validator)
+    import jsonschema
 
 _WANT = {"string": "text", "array": "a list (lines starting with '- ')", "object": "a mapping of 'key: value' lines"}
 

@@ -41,7 +41,8 @@ def environment(renderer: Renderer, custom_dir: str | Path | None = None) -> jin
     if custom_dir:
         loaders.append(jinja2.FileSystemLoader(str(custom_dir)))
     loaders.append(jinja2.FileSystemLoader(str(PACKAGE_TEMPLATES)))
-    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True,
+    # auto_reload off: an environment lives for one build, so an include need not stat its file each time
+    env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, auto_reload=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(markdown=renderer.body, inline=renderer.inline, plain=renderer.plain,
                        human_date=human_date, json_script=json_script)

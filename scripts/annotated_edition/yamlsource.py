@@ -50,7 +50,8 @@ class Place:
     """Where a value sits in its file: 1-based ``line`` and ``column``, and how it was written.
 
     ``style`` is PyYAML's scalar style: ``None`` (plain), ``"'"``, ``'"'``, ``"|"`` or ``">"``.
-    ``raw`` is the exact source text of the value (for block scalars: the lines as typed).
+    ``raw`` is the exact source text of a scalar value (for block scalars: the lines as typed;
+    ``""`` for a mapping or a list).
     """
 
     line: int
@@ -78,7 +79,8 @@ class YamlDocument:
 
 def _place(node: yaml.Node, text: str) -> Place:
     start, end = node.start_mark, node.end_mark
-    raw = text[start.index:end.index] if getattr(start, "index", None) is not None else ""
+    scalar = isinstance(node, yaml.ScalarNode)  # a mapping's text would copy the file again at each level
+    raw = text[start.index:end.index] if scalar and getattr(start, "index", None) is not None else ""
     return Place(start.line + 1, start.column + 1, getattr(node, "style", None) or None, raw)
 
 
@@ -263,15 +265,15 @@ def load_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
     if len(nodes) != 1:
         return None, [Problem(file, 1, 1, "", f"expected one YAML document, found {len(nodes)}",
                               "keep one document per file (remove '---' separators)")]
-    try:
-        expanded, distinct = _expanded_size(nodes[0])
+    places: dict[Path_, Place] = {}
+    try:  # without an anchor (&name) there is no alias (*name) to expand: no need to count
+        expanded, distinct = _expanded_size(nodes[0]) if "&" in text else (0, 0)
+        if expanded - distinct > MAX_ALIAS_VALUES:
+            return None, [Problem(file, 1, 1, "", f"YAML aliases (*name) would repeat over {MAX_ALIAS_VALUES} values",
+                                  "write the values out instead of using anchors (&name) and aliases (*name)")]
+        data = _convert(nodes[0], (), text, places, problems, file)
     except RecursionError:
         return None, [Problem(file, 1, 1, "", "the YAML is nested too deeply", "flatten the structure")]
-    if expanded - distinct > MAX_ALIAS_VALUES:
-        return None, [Problem(file, 1, 1, "", f"YAML aliases (*name) would repeat over {MAX_ALIAS_VALUES} values",
-                              "write the values out instead of using anchors (&name) and aliases (*name)")]
-    places: dict[Path_, Place] = {}
-    data = _convert(nodes[0], (), text, places, problems, file)
     return YamlDocument(data, places), problems
 
 

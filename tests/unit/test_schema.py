@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from annotated_edition.model import Category, Settings, Verdict
-from annotated_edition.schema import (ANNOTATIONS_FILE, SOURCES_FILE, annotations_schema, schema_texts,
+from annotated_edition.schema import (ANNOTATIONS_FILE, SOURCES_FILE, SchemaCheck, annotations_schema, schema_texts,
                                       stale_schema_files, validator, write_schema)
 from conftest import ROOT, project_settings
 
@@ -47,3 +47,20 @@ def test_the_schema_accepts_a_note_and_refuses_an_unknown_category():
     assert list(check.iter_errors({"category": "context", "annotations": [note]})) == []
     assert list(check.iter_errors({"category": "claims", "annotations": [note]}))
     assert list(check.iter_errors({"category": "context", "annotations": [{**note, "verdict": "maybe"}]}))
+
+
+def test_the_fast_check_agrees_with_jsonschema():
+    """SchemaCheck answers 'valid' only where jsonschema (with the ECMA reading of '$') finds no error."""
+    note = {"id": "n-one", "target": {"paragraph": "p1", "exact": "x"}, "title": "T", "summary": "S", "body": "B",
+            "sources": ["S1"], "checked": "2026-11-29"}
+    schema = annotations_schema(SETTINGS)
+    check, reference = SchemaCheck(schema), validator(schema)
+    variants = [{}, {"id": "n-one\n"}, {"id": "N-one"}, {"checked": "2026-11-29\n"}, {"sources": []}, {"title": ""},
+                {"title": None}, {"verdict": "true"}, {"verdict": "maybe"}, {"extra": "x"}, {"aliases": ["a-b", "C"]},
+                {"target": {"paragraph": "p1"}}, {"later": {"date": "2026-01-01", "text": "t"}}, {"corrections": []}]
+    for change in variants:
+        data = {"category": "context", "annotations": [{**note, **change}]}
+        errors = [e.message for e in check.iter_errors(data)]
+        assert errors == [e.message for e in reference.iter_errors(data)], change
+    assert not list(check.iter_errors({"category": "context", "annotations": [note]}))
+    assert list(check.iter_errors({"category": "context", "annotations": [{**note, "id": "n-one\n"}]}))
