@@ -40,6 +40,7 @@ from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listin
 from .problems import Problem, display_path
 from .refusals import refuse_config
 from .schema import stale_schema_files
+from .minify import minified, minify_files
 from .search_index import add_entries, defer_index, note_entries
 from .share import share_pages, share_url
 from .staging import Stage
@@ -150,12 +151,16 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         report(new, bool(config.strict), where)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Check the annotated pages exist; add the stylesheet; find the listing pages."""
+        """Check the annotated pages exist; add the stylesheet; minify the site's own assets (option); find the listings."""
         for spec in self.specs:
             if files.get_file_from_path(spec.page) is None:
                 raise PluginError(f"annotated-edition: pages: {spec.page!r} is not a page of {config.docs_dir}; "
                                   "fix 'page:' in mkdocs.yml")
-        files.append(File.generated(config, STYLESHEET, content=category_css(self.settings)))
+        css = category_css(self.settings)
+        if self.config["minify"]:
+            minify_files(files, config.docs_dir)
+            css = minified(STYLESHEET, css)
+        files.append(File.generated(config, STYLESHEET, content=css))
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}
         self.listings = find_listings({f.src_uri: _text_of(f) for f in files.documentation_pages()},
                                       self.specs[0].page if self.specs else "")
