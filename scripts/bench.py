@@ -15,9 +15,7 @@ linear in the notes. Earlier budgets: our CSS+JS <= 12 KB gzipped; page weight <
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import json
 import os
 import shutil
@@ -25,12 +23,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+from bench_page import BUDGET_BYTES, BUDGET_ELEMENTS, BUDGET_TBT_MS, lighthouse, serve  # noqa: E402
 PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "scripts", "annotations")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -143,22 +141,12 @@ def merge_seconds(project: Path, runs: int, render: bool = True) -> float:
 
 
 # ---------------------------------------------------------------- browser
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def serve(site: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
-
-
 KIND = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
 
 
 def page_figures(site: Path, width: int = 1440) -> dict:
-    """Load the article in Chromium: bytes by kind (gzip), CLS, LCP, our layout time, long tasks."""
+    """Load the article in Chromium (served gzipped): bytes by kind (each response's body gzipped at level 6:
+    the budget's definition), the elements in its DOM once laid out, CLS, LCP, our layout time, long tasks."""
     from playwright.sync_api import sync_playwright
 
     httpd = serve(site)
@@ -196,6 +184,7 @@ def page_figures(site: Path, width: int = 1440) -> dict:
                 ours += size
         figures = page.evaluate("""() => ({
             cls: window.__cls, lcp: window.__lcp, long_tasks: window.__long.length,
+            dom: document.getElementsByTagName('*').length,
             long_task_ms: window.__long.reduce((a, b) => a + b, 0),
             layout_ms: performance.getEntriesByType('measure').filter(m => m.name.startsWith('ed-layout'))
                          .reduce((a, m) => a + m.duration, 0),
@@ -207,6 +196,20 @@ def page_figures(site: Path, width: int = 1440) -> dict:
     figures.update(requests=requests, bytes=weights, total=sum(weights.values()), ours=ours,
                    notes_text=len(gzip.compress(notes_html.encode(), 6)))
     return figures
+
+
+def lighthouse_figures(site: Path, quick: bool) -> dict | str:
+    """Lighthouse mobile and desktop on the article served gzipped (not in quick mode: the tests run it)."""
+    if quick:
+        return "not run (quick mode; tests/test_weight.py runs it)"
+    httpd = serve(site)
+    try:
+        url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+        return {form: lighthouse(url, form, CHROMIUM) for form in ("mobile", "desktop")}
+    except (FileNotFoundError, RuntimeError) as error:
+        return f"not run ({error})"
+    finally:
+        httpd.shutdown()
 
 
 def main() -> int:
@@ -244,7 +247,7 @@ def main() -> int:
         plain_site = plain / "site"
         results["page"] = {"ours": page_figures(ours_site), "plain": page_figures(plain_site)}
         results["page"]["ours_phone"] = page_figures(ours_site, width=390)
-    results["lighthouse"] = "not run (optional; needs 'npm install lighthouse')" if not shutil.which("lighthouse") else "available"
+        results["lighthouse"] = lighthouse_figures(ours_site, args.quick)
     report(results)
     out = ROOT / "bench" / "results.json"
     out.parent.mkdir(exist_ok=True)
@@ -281,7 +284,16 @@ def report(r: dict) -> None:
         print(f"{'  LCP (ms)':44} {fig['lcp']:>14.0f}")
         print(f"{'  our layout script (ms)':44} {fig['layout_ms']:>14.1f}")
         print(f"{'  long tasks (count, ms)':44} {fig['long_tasks']:>6}, {fig['long_task_ms']:<7.0f}")
-    print(f"{'lighthouse':44} {r['lighthouse']}")
+    row = lambda label, value, budget: print(f"{label:44} {value:>14.0f} {'<= ' + str(budget):>12} {ok(value <= budget):>5}")
+    row("page: all requests gzip bytes (issue 13)", p["total"], BUDGET_BYTES)
+    row("page: DOM elements (issue 13)", p["dom"], BUDGET_ELEMENTS)
+    if not isinstance(r["lighthouse"], dict):
+        print(f"{'lighthouse':44} {r['lighthouse']}")
+        return
+    for form, lh in r["lighthouse"].items():
+        scores = "/".join(str(lh[c]) for c in ("performance", "accessibility", "best-practices", "seo"))
+        print(f"{'lighthouse ' + form + ': perf/a11y/bp/seo':44} {scores:>14} {'all 100':>12} {ok(set(scores.split('/')) == {'100'}):>5} {' '.join(lh['failed'])}")
+        row("  total blocking time (ms)", lh["tbt_ms"], BUDGET_TBT_MS)
 
 
 if __name__ == "__main__":
