@@ -15,7 +15,6 @@ linear in the notes. Earlier budgets: our CSS+JS <= 12 KB gzipped; page weight <
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import shutil
@@ -28,11 +27,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from bench_page import BUDGET_BYTES, BUDGET_ELEMENTS, BUDGET_TBT_MS, lighthouse, serve  # noqa: E402
+from bench_page import (BUDGET_BYTES, BUDGET_ELEMENTS, BUDGET_TBT_MS, CHROMIUM, lighthouse,  # noqa: E402
+                        page_figures, serve)
 PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "scripts", "annotations")
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--no-first-run", "--disable-sync"]
 BENCH_SOURCES = ('sources:\n  - id: S1\n    title: "[Bench source]"\n    publisher: "Bench"\n    date: "2019"\n'
                  '    url: "https://example.org/bench"\n')
 
@@ -74,7 +71,8 @@ def interleaved(variants: dict[str, tuple[list[str], Path]], runs: int) -> dict[
     """Median wall time in seconds of each variant, run alternately ``runs`` times (after one warm-up)."""
     times: dict[str, list[float]] = {name: [] for name in variants}
     for name, (cmd, cwd) in variants.items():
-        timed(cmd, cwd)  # warm-up: file cache, .pyc
+        if runs > 1:  # (quick mode only proves the bench works)
+            timed(cmd, cwd)  # warm-up: file cache, .pyc
     for _ in range(runs):
         for name, (cmd, cwd) in variants.items():
             times[name].append(timed(cmd, cwd))
@@ -138,64 +136,6 @@ def merge_seconds(project: Path, runs: int, render: bool = True) -> float:
         samples.append(time.perf_counter() - start)
         assert not [p for p in problems + result.problems if p.severity == "error"], (problems + result.problems)[:3]
     return statistics.median(samples)
-
-
-# ---------------------------------------------------------------- browser
-KIND = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
-
-
-def page_figures(site: Path, width: int = 1440) -> dict:
-    """Load the article in Chromium (served gzipped): bytes by kind (each response's body gzipped at level 6:
-    the budget's definition), the elements in its DOM once laid out, CLS, LCP, our layout time, long tasks."""
-    from playwright.sync_api import sync_playwright
-
-    httpd = serve(site)
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
-    weights: dict[str, int] = {}
-    ours = 0
-    requests = 0
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": width, "height": 900})
-        page.add_init_script("""
-          window.__cls = 0; window.__lcp = 0; window.__long = [];
-          new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__cls += e.value; }))
-            .observe({type: 'layout-shift', buffered: true});
-          new PerformanceObserver(l => l.getEntries().forEach(e => { window.__lcp = e.startTime; }))
-            .observe({type: 'largest-contentful-paint', buffered: true});
-          new PerformanceObserver(l => l.getEntries().forEach(e => window.__long.push(e.duration)))
-            .observe({type: 'longtask', buffered: true});
-        """)
-        responses = []
-        page.on("response", lambda r: responses.append(r))
-        page.goto(url)
-        page.wait_for_load_state("networkidle")
-        page.wait_for_function("!document.querySelector('.ed-article') || document.documentElement.classList.contains('ed-laid')")
-        for r in responses:
-            try:
-                body = r.body()
-            except Exception:
-                continue
-            requests += 1
-            kind = KIND.get(r.request.resource_type, "other")
-            size = len(gzip.compress(body, 6))
-            weights[kind] = weights.get(kind, 0) + size
-            if r.url.endswith(("assets/edition.css", "assets/edition.js")):
-                ours += size
-        figures = page.evaluate("""() => ({
-            cls: window.__cls, lcp: window.__lcp, long_tasks: window.__long.length,
-            dom: document.getElementsByTagName('*').length,
-            long_task_ms: window.__long.reduce((a, b) => a + b, 0),
-            layout_ms: performance.getEntriesByType('measure').filter(m => m.name.startsWith('ed-layout'))
-                         .reduce((a, m) => a + m.duration, 0),
-            notes_html_gzip_source: Array.from(document.querySelectorAll('.ed-note')).map(n => n.outerHTML).join('')
-        })""")
-        browser.close()
-    httpd.shutdown()
-    notes_html = figures.pop("notes_html_gzip_source")
-    figures.update(requests=requests, bytes=weights, total=sum(weights.values()), ours=ours,
-                   notes_text=len(gzip.compress(notes_html.encode(), 6)))
-    return figures
 
 
 def lighthouse_figures(site: Path, quick: bool) -> dict | str:

@@ -5,6 +5,7 @@ figures and the budgets' assertions come from one definition:
 
 - :func:`serve`: a local server for a built site that gzips text responses when the client accepts
   gzip, as GitHub Pages does (``python -m http.server`` sends everything raw).
+- :func:`page_figures`: the page loaded in Chromium: bytes by kind, elements, CLS, LCP, layout time.
 - :func:`lighthouse`: one Lighthouse run (``tests/js/node_modules``, installed by ``make test``) for
   a form factor, the four categories' scores and the Total Blocking Time.
 """
@@ -28,6 +29,9 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 BUDGET_BYTES = 110_000
 BUDGET_ELEMENTS = 1_600
 BUDGET_TBT_MS = 50
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
 COMPRESSED = (".html", ".css", ".js", ".json", ".jsonld", ".xml", ".svg", ".txt")
 
 
@@ -81,4 +85,71 @@ def lighthouse(url: str, form_factor: str, chromium: str = "/usr/bin/chromium") 
     figures["tbt_ms"] = report["audits"]["total-blocking-time"]["numericValue"]
     figures["failed"] = sorted(a["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
                                if ref["weight"] and (a := report["audits"][ref["id"]])["score"] not in (None, 1))
+    return figures
+
+
+KIND = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts", "image": "images"}
+
+
+def page_figures(site: Path, width: int = 1440, browser=None) -> dict:
+    """Load the article in Chromium (served gzipped): bytes by kind (each response's body gzipped at level 6:
+    the budget's definition), the elements in its DOM once laid out, CLS, LCP, our layout time, long tasks.
+    ``browser``: a running Playwright browser (the tests'); without it one is launched."""
+    if browser is not None:
+        return _page_figures(site, width, browser)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            return _page_figures(site, width, launched)
+        finally:
+            launched.close()
+
+
+def _page_figures(site: Path, width: int, browser) -> dict:
+    httpd = serve(site)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    weights: dict[str, int] = {}
+    ours = 0
+    requests = 0
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.add_init_script("""
+      window.__cls = 0; window.__lcp = 0; window.__long = [];
+      new PerformanceObserver(l => l.getEntries().forEach(e => { if (!e.hadRecentInput) window.__cls += e.value; }))
+        .observe({type: 'layout-shift', buffered: true});
+      new PerformanceObserver(l => l.getEntries().forEach(e => { window.__lcp = e.startTime; }))
+        .observe({type: 'largest-contentful-paint', buffered: true});
+      new PerformanceObserver(l => l.getEntries().forEach(e => window.__long.push(e.duration)))
+        .observe({type: 'longtask', buffered: true});
+    """)
+    responses = []
+    page.on("response", lambda r: responses.append(r))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("!document.querySelector('.ed-article') || document.documentElement.classList.contains('ed-laid')")
+    for r in responses:
+        try:
+            body = r.body()
+        except Exception:
+            continue
+        requests += 1
+        kind = KIND.get(r.request.resource_type, "other")
+        size = len(gzip.compress(body, 6))
+        weights[kind] = weights.get(kind, 0) + size
+        if r.url.endswith(("assets/edition.css", "assets/edition.js")):
+            ours += size
+    figures = page.evaluate("""() => ({
+        cls: window.__cls, lcp: window.__lcp, long_tasks: window.__long.length,
+        dom: document.getElementsByTagName('*').length,
+        long_task_ms: window.__long.reduce((a, b) => a + b, 0),
+        layout_ms: performance.getEntriesByType('measure').filter(m => m.name.startsWith('ed-layout'))
+                     .reduce((a, m) => a + m.duration, 0),
+        notes_html_gzip_source: Array.from(document.querySelectorAll('.ed-note')).map(n => n.outerHTML).join('')
+    })""")
+    page.close()
+    httpd.shutdown()
+    notes_html = figures.pop("notes_html_gzip_source")
+    figures.update(requests=requests, bytes=weights, total=sum(weights.values()), ours=ours,
+                   notes_text=len(gzip.compress(notes_html.encode(), 6)))
     return figures
