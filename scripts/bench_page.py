@@ -74,7 +74,9 @@ def lighthouse(url: str, form_factor: str, chromium: str = "/usr/bin/chromium") 
         out = Path(tmp) / "report.json"
         cmd = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet",
                f"--only-categories={','.join(CATEGORIES)}",
-               "--chrome-flags=--headless=new --no-sandbox --disable-gpu", "--max-wait-for-load=30000"]
+               "--chrome-flags=--headless=new --no-sandbox --disable-gpu", "--max-wait-for-load=30000",
+               # pictures of the page, which no score uses: the long page's full-page screenshot takes seconds
+               "--disable-full-page-screenshot", "--skip-audits=screenshot-thumbnails,final-screenshot"]
         cmd += ["--preset=desktop"] if form_factor == "desktop" else ["--form-factor=mobile"]
         env = dict(os.environ, CHROME_PATH=chromium)
         result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=240)
