@@ -60,9 +60,10 @@ zensical: $(VENV_STAMP)
 	$(BIN)/python -m annotated_edition annotate .site-zensical-staging || { rm -rf .site-zensical-staging; exit 1; }
 	@rm -rf site-zensical && mv .site-zensical-staging site-zensical && echo "Site written to site-zensical/"
 
-# on every core (pytest-xdist): each worker builds its own copy of the site once
+# on every core (pytest-xdist): each worker builds its own copy of the site once; tests that time
+# something share one worker with Lighthouse (xdist_group "timed"), so they never run beside it
 test: $(VENV_STAMP) chromium testjs
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 test-fast: $(VENV_STAMP)
 	$(BIN)/python -m pytest -m "not browser and not build" -q

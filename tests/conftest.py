@@ -248,9 +248,14 @@ BUILD_FIXTURES = {"built_site", "site_server", "case_server"}
 BROWSER_FIXTURES = {"browser", "open_page", "open_case"}
 
 
+# the longest tests (20-70 s each) start first, so that neither core is left alone with one at the end
+SLOWEST = ("test_every_published_id_lands", "test_bench_runs_in_quick_mode", "test_lighthouse_")
+
+
 def pytest_collection_modifyitems(items):
     """A test that uses a built site is a ``build`` test, one that uses Chromium a ``browser`` test,
-    whether or not it says so (``make test-fast`` leaves both out)."""
+    whether or not it says so (``make test-fast`` leaves both out). The slowest run first."""
+    items.sort(key=lambda item: not item.name.startswith(SLOWEST))
     for item in items:
         fixtures = set(getattr(item, "fixturenames", ()))
         if BUILD_FIXTURES & fixtures and not item.get_closest_marker("build"):

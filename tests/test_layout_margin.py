@@ -217,6 +217,7 @@ PROBE = """
 """
 
 
+@pytest.mark.xdist_group("timed")  # on the worker that runs Lighthouse, never beside it (make test: --dist loadgroup)
 def test_layout_pass_reads_then_writes_runs_on_size_changes_only_and_is_fast(open_page, site_server):
     page = open_page(None)
     page.add_init_script(PROBE)

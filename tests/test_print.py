@@ -32,7 +32,7 @@ PRINTED = r"""() => {
     return {id: n.id, shown: shown(n), left: box(n).left, right: box(n).right, float: getComputedStyle(n).float,
             unitFloat: getComputedStyle(unit).float, unitLeft: box(unit).left, unitRight: box(unit).right,
             title: filled('.ed-note__title'), summary: filled('.ed-note__summary'), body: filled('.ed-note__body'),
-            sources: filled('.ed-note__sources'), checked: filled('.ed-note__checked'),
+            sources: filled('.ed-note__sources'), checked: filled('.ed-note__sources') && /Checked \d/.test(part('.ed-note__sources').innerText),
             number: numberOf(n), marker: markerNumber, groupNumbers: numbers, expected, markerShown: !!m && shown(m),
             markerBox: m ? getComputedStyle(m).borderTopStyle + ' ' + getComputedStyle(m).backgroundColor : ''};
   });

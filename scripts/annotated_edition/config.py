@@ -159,6 +159,8 @@ class PluginConfig(base.Config):
     schema_dir = c.Type(str, default="schema")
     share_image = c.Optional(c.Type(str))
     published_ids = c.Optional(c.Type(str))  # the list of published ids, beside mkdocs.yml (see published.py)
+    minify = c.Type(bool, default=False)  # the site's own CSS and JS (docs/) and the category stylesheet (minify.py)
+    deferred_search = c.Type(bool, default=False)  # the index moves to search/search_index.deferred.json (search_index.py)
 
 
 def settings_of(config: PluginConfig) -> Settings:

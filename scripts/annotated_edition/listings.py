@@ -76,6 +76,10 @@ def render_listing(edition, kind: str, of: str, article_url: str, repo_url: str 
         edition.settings_of(annotated.spec), annotated.placed, article_url))
 
 
+# listings that only repeat the notes (which have their own search entries): left out of the search index
+SEARCH_EXCLUDED = ("sources", "notes-index")
+
+
 def find_listings(sources: dict[str, str], default_page: str) -> dict[str, tuple[str, str]]:
     """The listing pages among ``sources`` (source path -> file text): ``{path: (kind, annotated page)}``."""
     from .article import split_front_matter

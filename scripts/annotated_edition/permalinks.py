@@ -24,7 +24,7 @@ import re
 _WORDS = 6
 _NOTE = re.compile(r"<aside\b.*?</aside>", re.S)
 _BLOCK = re.compile(r'<(p|h[1-6])\b([^>]*?)\bid="([^"]+)"([^>]*)>(.*?)</\1>', re.S)
-_NOTE_HEAD = re.compile(r'(<div class="ed-note__head"[^>]*>.*?)(</div>)', re.S)
+_NOTE_HEAD = re.compile(r'(<aside\b[^>]*>.*?)(\s*<p class="ed-note__title")', re.S)  # the head ends at the title
 _NOTE_OPEN = re.compile(r'<aside\b[^>]*\bid="([^"]+)"[^>]*>')
 _NUMBER = re.compile(r'\bdata-number="(\d+)"')
 _TAG = re.compile(r"<[^>]+>")

@@ -12,7 +12,8 @@ each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
   written; ``make build`` builds into a staging folder, so a failure keeps the published site).
 - ``on_files``: check each annotated page exists; add the stylesheet; note the listing pages.
 - ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs).
-- ``on_page_context`` (before the search plugin): fill in the Sources and Index listings.
+- ``on_page_context`` (before the search plugin): fill in the Sources and Index listings (left out of
+  search: they repeat the notes, which have their own entries).
 - ``on_post_page``: put an annotated page's ClaimReview data in ``<head>``; record its notes'
   selectors in the page's final text (for the open data).
 - ``on_post_build`` (after the search plugin): write each page's open data, share pages and one
@@ -35,11 +36,12 @@ from .config import PluginConfig, settings_of
 from .core import OPEN_DATA, Edition, PageSpec
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
-from .listings import find_listings, listing_url, render_listing
+from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listing
 from .problems import Problem, display_path
 from .refusals import refuse_config
 from .schema import stale_schema_files
-from .search_index import add_entries, note_entries
+from .minify import minified, minify_files
+from .search_index import add_entries, defer_index, note_entries
 from .share import share_pages, share_url
 from .staging import Stage
 from .yamlsource import read_text
@@ -149,12 +151,16 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         report(new, bool(config.strict), where)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Check the annotated pages exist; add the stylesheet; find the listing pages."""
+        """Check the annotated pages exist; add the stylesheet; minify the site's own assets (option); find the listings."""
         for spec in self.specs:
             if files.get_file_from_path(spec.page) is None:
                 raise PluginError(f"annotated-edition: pages: {spec.page!r} is not a page of {config.docs_dir}; "
                                   "fix 'page:' in mkdocs.yml")
-        files.append(File.generated(config, STYLESHEET, content=category_css(self.settings)))
+        css = category_css(self.settings)
+        if self.config["minify"]:
+            minify_files(files, config.docs_dir)
+            css = minified(STYLESHEET, css)
+        files.append(File.generated(config, STYLESHEET, content=css))
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}
         self.listings = find_listings({f.src_uri: _text_of(f) for f in files.documentation_pages()},
                                       self.specs[0].page if self.specs else "")
@@ -199,6 +205,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             page.content = self.edition.templates.render("problems", problems=self.shown) + (page.content or "")
         if page.file.src_uri in self.listings:
             page.content = (page.content or "") + self._listing(page.file.src_uri, config)
+            if self.listings[page.file.src_uri][0] in SEARCH_EXCLUDED:  # its words are the notes': not indexed twice
+                page.meta.setdefault("search", {"exclude": True})
         return context
 
     def _listing(self, src: str, config: MkDocsConfig) -> str:
@@ -243,6 +251,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                 (site / path).write_text(html, encoding="utf-8")
             entries += note_entries(page.placed, here, page.meta.get("title", ""), self.edition.renderer)
         add_entries(site, entries)
+        if self.config["deferred_search"]:
+            defer_index(site)
         if self.stage is not None:
             config.site_dir = str(self.stage.publish())
             self.stage = None

@@ -2,28 +2,44 @@
 
 Notes carry ``data-search-exclude`` (honoured by Material's search plugin,
 ``material/plugins/search``), so the article's own entries hold the column's words only, and
-each note is indexed once, as its own entry at ``<page>#<note-id>``: title, summary and body.
-The entries are added to the built index after the generator wrote it: MkDocs' and Material's
-``search/search_index.json`` (``{"config", "docs": [{location, title, text}]}``) or Zensical's
-``search.json`` (``{"config", "items": [{location, level, title, text, path, tags}]}``).
+each note is indexed once, as its own entry at ``<page>#<note-id>``: its title, summary and body as
+plain text (no markup, white space collapsed: the index carries words only; the notes' sources and
+dates are in the page). The entries are added to the built index after the generator wrote it:
+MkDocs' and Material's ``search/search_index.json`` (``{"config", "docs": [{location, title, text}]}``)
+or Zensical's ``search.json`` (``{"config", "items": [{location, level, title, text, path, tags}]}``).
+With the option ``deferred_search`` the MkDocs index then moves out of the way of page loads
+(:func:`defer_index`).
 """
 
 from __future__ import annotations
 
 import json
+import re
+from html import escape, unescape
 from pathlib import Path
+
+import nh3
 
 from .merge import Placed
 from .rendering import Renderer
 
 INDEXES = (("search/search_index.json", "docs"), ("search.json", "items"))
+DEFERRED = "search/search_index.deferred.json"
+
+
+_BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|br|blockquote)\b[^>]*>")
+
+
+def words_of(html: str) -> str:
+    """The words of an HTML fragment, escaped for the index (blocks become spaces, never glue words)."""
+    return escape(" ".join(unescape(nh3.clean(_BLOCK_TAG.sub(" ", html), tags=set())).split()), quote=False)
 
 
 def note_entries(placed: list[Placed], page_url: str, page_title: str, renderer: Renderer) -> list[dict]:
     """The entries of one page's notes, in document order (fields of both index formats)."""
     return [{"location": f"{page_url}#{p.annotation.id}", "level": 2,
              "title": f"{p.number}. {renderer.plain(p.annotation.title)}",
-             "text": f"<p>{renderer.inline(p.annotation.summary)}</p>{renderer.body(p.annotation.body)}",
+             "text": words_of(f"{renderer.inline(p.annotation.summary)} {renderer.body(p.annotation.body)}"),
              "path": [page_title], "tags": []} for p in placed]
 
 
@@ -38,3 +54,17 @@ def add_entries(site: Path, entries: list[dict]) -> Path | None:
             path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
             return path
     return None
+
+
+def defer_index(site: Path) -> None:
+    """Move MkDocs' search index to :data:`DEFERRED`, leaving only its ``config`` (no entries) in its place.
+
+    Material's page script fetches ``search/search_index.json`` on every page load; with the plugin's
+    ``deferred_search`` option a site's search worker fetches the entries on the reader's first query
+    instead (this site's ``docs/assets/javascripts/workers/edition-search.js``)."""
+    path = site / INDEXES[0][0]
+    if path.is_file():
+        text = path.read_text(encoding="utf-8")
+        (site / DEFERRED).write_text(text, encoding="utf-8")
+        empty = {"config": json.loads(text).get("config", {}), "docs": []}
+        path.write_text(json.dumps(empty, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -23,7 +23,7 @@ def _tint(colour: str, share: int, into: str) -> str:
 def _rules(c: Category) -> list[str]:
     k = c.id
     return [
-        f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }} .ed-cat--{k} .ed-cat__icon {{ background: var(--ed-{k}-bg); }}",
+        f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }} .ed-cat--{k}::before {{ background: var(--ed-{k}-bg); }}",
         f".ed-hl--{k} {{ --ed-c: var(--ed-{k}); --ed-c-bg: var(--ed-{k}-bg); text-decoration-style: {c.line}; }}",
         f".md-typeset a.ed-marker--{k} {{ color: var(--ed-{k}); }}",
         f".md-typeset .ed-note--{k} {{ border-color: var(--ed-{k}); }}",
