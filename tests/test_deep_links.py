@@ -46,7 +46,10 @@ LANDING = """id => {
 
 
 def published_ids() -> list[str]:
-    return [line.strip() for line in IDS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The article's published ids (lines ``index.md#id``, read as the build reads them)."""
+    from annotated_edition.published import read_published
+
+    return [ident for page, ident, _ in read_published(IDS_FILE) if page in (None, "index.md")]
 
 
 def check_landing(state: dict, ident: str, label: str) -> list[str]:

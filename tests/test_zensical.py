@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from annotated_edition.published import read_published
 from conftest import ROOT, _env, make_project, mkdocs
 
 pytestmark = pytest.mark.build
 ZENSICAL = Path(sys.executable).with_name("zensical")
-PUBLISHED = (ROOT / "tests" / "data" / "published-ids.txt").read_text(encoding="utf-8")
+PUBLISHED = {f"{page}#{ident}" for page, ident, _ in read_published(ROOT / "published-ids.txt")}
 
 
 def _run(cmd: list, cwd: Path) -> subprocess.CompletedProcess:
@@ -55,7 +56,7 @@ def test_every_note_and_highlight_is_merged(zensical_site):
     assert {h["data-note"] for h in content.select(".ed-hl")} == set(notes)
     assert len(content.select("h1")) == 1 and content.h1["id"] == "headline", "the theme's title heading was not replaced"
     for ident in notes:
-        assert ident in PUBLISHED.split(), f"{ident} is not in the published ids"
+        assert f"index.md#{ident}" in PUBLISHED, f"{ident} is not in the published ids"
     assert page.find("link", href="assets/annotated-edition/categories.css")
     assert (zensical_site / "assets" / "annotated-edition" / "categories.css").is_file()
 
