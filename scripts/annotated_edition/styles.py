@@ -26,7 +26,7 @@ def _rules(c: Category) -> list[str]:
         f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }} .ed-cat--{k}::before {{ background: var(--ed-{k}-bg); }}",
         f".ed-hl--{k} {{ --ed-c: var(--ed-{k}); --ed-c-bg: var(--ed-{k}-bg); text-decoration-style: {c.line}; }}",
         f".md-typeset a.ed-marker--{k} {{ color: var(--ed-{k}); }}",
-        f".md-typeset .ed-note--{k} {{ border-color: var(--ed-{k}); }}",
+        f".md-typeset .ed-note.ed-note--{k} {{ border-color: var(--ed-{k}); }}",  # (over edition.css's border shorthand)
         "@media screen {",
         f"  [data-ed-show]:not([data-ed-show*={k}]) .ed-note--{k} {{ display: none !important; }}",
         f"  [data-ed-show]:not([data-ed-show*={k}]) .ed-hl--{k} {{ background: none; text-decoration: none; }}",
