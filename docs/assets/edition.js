@@ -10,7 +10,7 @@
   "use strict";
   const doc = document, article = doc.querySelector(".ed-article");
   if (!article) return;
-  const wide = matchMedia("(min-width: 75em)");
+  const wide = matchMedia("(min-width: 60em)");
   const $$ = (sel, root = article) => Array.from(root.querySelectorAll(sel));
   const notes = $$(".ed-note");
   const byId = new Map(notes.map(n => [n.id, n]));
