@@ -46,7 +46,7 @@ PRINTED = r"""() => {
     return painted && r.width * r.height > 0 && !e.innerText.trim() && !content;
   }).map(e => e.outerHTML.slice(0, 90));
   const links = [...document.querySelectorAll('.ed-article a[href]:not([href^="#"])')].filter(shown).map(a => ({
-    href: a.getAttribute('href'), abs: a.href, after: getComputedStyle(a, '::after').content}));
+    href: a.getAttribute('href'), abs: a.href, text: a.textContent, after: getComputedStyle(a, '::after').content}));
   const overflow = [...document.querySelectorAll('.ed-article *')].filter(e => shown(e) && box(e).right > width + 0.5)
     .map(e => e.outerHTML.slice(0, 90));
   return {notes, controls, empty, links, overflow, width};
@@ -81,8 +81,14 @@ def assert_printed_in_full(state: dict, label: str) -> None:
     assert not state["empty"], f"{label}: empty boxes printed: {state['empty']}"
     assert not state["overflow"], f"{label}: wider than the page: {state['overflow'][:3]}"
     assert state["links"]
+    # (an address is printed once: a link whose text is its address adds nothing, and a link to an address
+    # printed as another link's text may leave it to that one)
+    printed_as_text = {link["text"].strip() for link in state["links"]}
     for link in state["links"]:
         url = link["href"] if re.match(r"^https?:", link["href"]) else None
+        if url and url in printed_as_text:
+            assert link["after"] in ("none", "normal") or url in link["after"], link
+            continue
         assert (url and url in link["after"]) or link["abs"] in link["after"] or link["href"] in link["after"], \
             f"{label}: link {link['href']} prints without its URL ({link['after']})"
 

@@ -163,7 +163,9 @@
     marker.addEventListener("click", e => {
       e.preventDefault();
       if (group.some(isOpen)) return group.forEach(n => close(n, false));
-      group.forEach(n => setOpen(n, true));
+      /* a group opens its findings' summaries (each disclosure stays a click away): five notes with their
+         sources in full would push every item below a screen or two away from its quote */
+      group.forEach(n => setOpen(n, true, group.length > 1 ? { details: false } : {}));
       replaceHash(group[0].id);
       layout();
       keepInView(group[0].closest(".ed-group") || group[0]);
