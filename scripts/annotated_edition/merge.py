@@ -108,9 +108,10 @@ def _after_highlight(piece: Tag) -> Tag:
     return _past_closing_marks(target)
 
 
-# a closing quotation mark or bracket right after a quote: the marker goes after it ("on the table"7), as a
-# footnote mark does; an apostrophe followed by a letter ("Russia's") is not one
-_CLOSING = re.compile(r"""^(?:["\u201d\u00bb)\]]|['\u2019](?![^\W\d_]))+""")
+# a closing quotation mark, bracket or punctuation right after a quote: the marker goes after it ("on the
+# table"7, "survival.1"), as a footnote mark does (Chicago Manual of Style 14.26: after any punctuation but a
+# dash); an apostrophe followed by a letter ("Russia's") is not one
+_CLOSING = re.compile(r"""^(?:["\u201d\u00bb)\].,;:!?\u2026]|['\u2019](?![^\W\d_]))+""")
 
 
 def _past_closing_marks(target: Tag) -> Tag:
