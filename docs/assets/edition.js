@@ -1,11 +1,11 @@
 /* The annotated edition's behaviour. Everything works without this file: the notes are in the
    HTML (complete items beside the text on wide screens, after their paragraph otherwise), markers
    and permalinks are plain links, and CSS :target shows a linked note. The script adds: placement
-   of margin items level with their quote (transforms only, so no layout shift; both margins on
-   very wide screens); notes that open behind their marker (in place in the margin, or after the
-   paragraph on narrow screens); quote <-> note emphasis and the marks of the findings that stay
-   marked (quiet text); "Show all highlights"; the category filter (?show=claims,sourcing);
-   expand/collapse all; landing on #note links and old ids; copy-link buttons. */
+   of margin items level with their quote (transforms only, so no layout shift); notes that open
+   behind their marker (in place in the margin, or after the paragraph on narrow screens); quote <->
+   note emphasis and the marks of the findings that stay marked (quiet text); "Show all highlights";
+   the category filter (?show=claims,sourcing); expand/collapse all; landing on #note links and old
+   ids; copy-link buttons. */
 (() => {
   "use strict";
   const doc = document, article = doc.querySelector(".ed-article");
@@ -32,17 +32,17 @@
 
   /* ---- wide screens: the margin. CSS floats every note into the right margin as a complete item (number,
      verdict, full title), each under its paragraph or the item before; this pass only refines: it slides each
-     item as near its quote as order and no-overlap allow (see settle), with a transform (no layout shift). On 1700 px and wider an item goes to whichever margin lets it sit nearer its quote (document
-     order kept on each side). One pass reads all geometry first (one forced layout), computes in plain
-     numbers, then writes every transform; it runs when a note changes size or the viewport changes
-     (ResizeObserver), never on focus or hover. Opening an item makes it taller in place: the items below it
-     move by at most that growth. ---- */
-  const both = matchMedia("(min-width: 106.25em)");
+     item as near its quote as order and no-overlap allow (see settle), with a transform (no layout shift).
+     One margin at every width: the right one keeps every item within about 110 px of its quote even at
+     1920 px, so a second margin would only split the reading order. One pass reads all geometry first
+     (one forced layout), computes in plain numbers, then writes every transform; it runs when a note
+     changes size or the viewport changes (ResizeObserver), never on focus or hover. Opening an item
+     makes it taller in place: the items below it move by at most that growth. ---- */
   const quote = new Map(notes.map(n => [n.id, article.querySelector('.ed-hl[data-note="' + CSS.escape(n.id) + '"]')]));
   /* the units laid out: a note, or a group of the notes of one sentence (.ed-group, template group.html) */
   const units = Array.from(new Set(notes.map(n => n.closest(".ed-group") || n)));
   const inUnit = u => (u.classList.contains("ed-note") ? [u] : Array.from(u.querySelectorAll(".ed-note")));
-  const moved = new Map();  /* unit -> [dx, dy] written by the last pass */
+  const moved = new Map();  /* unit -> the vertical shift (px) written by the last pass */
   const closedHeight = new Map();  /* note -> its height closed, at the width closedAt */
   let closedAt = 0;
   /* Positions for one side: each item as near its quote as order and no-overlap allow, in the least-squares
@@ -81,29 +81,15 @@
       return { want: q ? q.getBoundingClientRect().top : -Infinity, height: h, closed: Math.min(h, closedHeight.get(n) || h) };
     });
     const box = article.getBoundingClientRect();
-    /* compute: the side (both margins on very wide screens: the one where the item can sit nearer), then
-       the positions on each side */
-    const two = both.matches, side = [], ends = [-Infinity, -Infinity];
-    items.forEach(it => {
-      const s = two && Math.max(it.want, ends[1]) < Math.max(it.want, ends[0]) - 0.5 ? 1 : 0;
-      ends[s] = Math.max(it.want, ends[s]) + it.closed + GAP / 2;
-      side.push(s);
-    });
+    /* compute */
     const out = new Map();
-    [0, 1].forEach(s => {
-      const idx = items.map((_, i) => i).filter(i => side[i] === s);
-      settle(idx.map(i => items[i]), box.top).forEach((y, k) => {
-        const i = idx[k], n = margin[i], [dx0, dy0] = moved.get(n) || [0, 0];
-        out.set(n, [s ? box.left - (boxes[i].left - dx0) : 0, y - (boxes[i].top - dy0)]);
-      });
-    });
+    settle(items, box.top).forEach((y, i) => out.set(margin[i], y - (boxes[i].top - (moved.get(margin[i]) || 0))));
     /* write */
     units.forEach(n => {
-      const [dx, dy] = out.get(n) || [0, 0], [ox, oy] = moved.get(n) || [0, 0];
-      if (Math.abs(dx - ox) < 0.25 && Math.abs(dy - oy) < 0.25) return;
-      n.style.transform = dx || dy ? "translate(" + dx + "px," + dy + "px)" : "";
-      n.classList.toggle("is-left", dx < 0);
-      if (dx || dy) moved.set(n, [dx, dy]); else moved.delete(n);
+      const dy = out.get(n) || 0, old = moved.get(n) || 0;
+      if (Math.abs(dy - old) < 0.25) return;
+      n.style.transform = dy ? "translateY(" + dy + "px)" : "";
+      if (dy) moved.set(n, dy); else moved.delete(n);
     });
     performance.measure("ed-layout", "ed-layout-start");
   }
@@ -420,7 +406,6 @@
     setTimeout(() => { if (doc.body.dataset.mdScrolllock === undefined) land(); }, 120);
   });
   wide.addEventListener("change", relayout);
-  both.addEventListener("change", relayout);
   /* a note that changes size (opened, closed, its disclosure toggled, the viewport resized): lay out again
      before the frame is painted */
   /* the first pass runs in the observer's first callback, after the browser's own first layout and before
