@@ -143,12 +143,18 @@
     const m = markerOf(note.id);
     if (focusMarker && m) m.focus();
   }
+  /* in the margin one item is open at a time: a quote tinted for a note read a minute ago would no longer
+     say which text the open note is about (after their paragraph, on narrow screens, several may stay open) */
+  function closeOthers(keep) {
+    if (wide.matches) notes.forEach(n => { if (!keep.includes(n) && isOpen(n)) close(n, false); });
+  }
   markers.forEach(marker => {
     const group = groupOf(marker);
     if (!group.length) return;
     marker.addEventListener("click", e => {
       e.preventDefault();
       if (group.some(isOpen)) return group.forEach(n => close(n, false));
+      closeOthers(group);
       /* a group opens its findings' summaries (each disclosure stays a click away): five notes with their
          sources in full would push every item below a screen or two away from its quote */
       group.forEach(n => setOpen(n, true, group.length > 1 ? { details: false } : {}));
@@ -195,7 +201,9 @@
   /* a margin item opens (or closes) when its title or an empty part of it is clicked */
   notes.forEach(n => n.addEventListener("click", e => {
     if (!wide.matches || n.classList.contains("is-inline") || e.target.closest("a, summary, details, .ed-note__summary")) return;
-    if (isOpen(n)) setOpen(n, false, { details: false }); else setOpen(n, true, { details: false });
+    if (isOpen(n)) return setOpen(n, false, { details: false });
+    closeOthers([n]);
+    setOpen(n, true, { details: false });
   }));
 
   /* ---- category filter, kept in the URL as ?show=claims,sourcing ---- */
