@@ -44,6 +44,7 @@
   const inUnit = u => (u.classList.contains("ed-note") ? [u] : Array.from(u.querySelectorAll(".ed-note")));
   const moved = new Map();  /* unit -> the vertical shift (px) written by the last pass */
   const closedHeight = new Map();  /* note -> its height closed, at the width closedAt */
+  let trimmed = 0;  /* px taken off the article's height by the last pass (--ed-trim) */
   let closedAt = 0;
   /* Positions for one side: each item as near its quote as order and no-overlap allow, in the least-squares
      sense (pool-adjacent-violators: a run of items too dense for its text is centred on its quotes, so
@@ -81,9 +82,15 @@
       return { want: q ? q.getBoundingClientRect().top : -Infinity, height: h, closed: Math.min(h, closedHeight.get(n) || h) };
     });
     const box = article.getBoundingClientRect();
-    /* compute */
-    const out = new Map();
-    settle(items, box.top).forEach((y, i) => out.set(margin[i], y - (boxes[i].top - (moved.get(margin[i]) || 0))));
+    let text = article.lastElementChild;  /* the column's last block (floats and hidden notes skipped) */
+    while (text && (getComputedStyle(text).float !== "none" || !text.getClientRects().length)) text = text.previousElementSibling;
+    const textEnd = text ? text.getBoundingClientRect().bottom + parseFloat(getComputedStyle(text).marginBottom) : box.top;
+    /* compute: each item's top; and how far the floats, where CSS stacked them, reach below both the column
+       and the items where they are drawn (the article keeps that height: a blank band above the footer) */
+    const ys = settle(items, box.top), out = new Map();
+    ys.forEach((y, i) => out.set(margin[i], y - (boxes[i].top - (moved.get(margin[i]) || 0))));
+    const stacked = Math.max(textEnd, ...boxes.map((b, i) => b.bottom - (moved.get(margin[i]) || 0)));
+    const trim = Math.max(0, stacked - Math.max(textEnd, ...ys.map((y, i) => y + items[i].height)));
     /* write */
     units.forEach(n => {
       const dy = out.get(n) || 0, old = moved.get(n) || 0;
@@ -91,6 +98,7 @@
       n.style.transform = dy ? "translateY(" + dy + "px)" : "";
       if (dy) moved.set(n, dy); else moved.delete(n);
     });
+    if (Math.abs(trim - trimmed) >= 0.5) { article.style.setProperty("--ed-trim", trim + "px"); trimmed = trim; }
     performance.measure("ed-layout", "ed-layout-start");
   }
   let pending = false;
