@@ -6,6 +6,8 @@ emphasised; the first screen shows the headline and the start of the column.
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import PHONE, screenshot
 
 TOUCH = {"viewport": PHONE, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
@@ -50,3 +52,33 @@ def test_a_tapped_search_result_opens_its_note_in_view(open_page):
     assert set(state["active"]) <= {"helicopters-overhauled", f"marker of {group}"}, f"another quote is emphasised: {state['active']}"
     screenshot(page, "layout-390-search-landing")
     assert not page.problems, page.problems
+
+
+def test_a_marker_tapped_closed_looks_closed(open_page):
+    # (the marker keeps the focus after the second tap; it once stayed filled and its quotes tinted, as if open)
+    page = open_page("", **TOUCH)
+    marker = page.locator('a.ed-marker[data-notes~="war-of-words"]')
+    marker.scroll_into_view_if_needed()
+    state = """m => ({expanded: m.getAttribute('aria-expanded'), filled: getComputedStyle(m).backgroundColor === getComputedStyle(m).color,
+        tinted: document.querySelectorAll('.ed-hl.is-active, .ed-hl.is-open').length})"""
+    marker.tap()
+    page.wait_for_function("document.getElementById('war-of-words').classList.contains('is-open')")
+    opened = marker.evaluate(state)
+    assert opened["expanded"] == "true" and opened["filled"] and opened["tinted"] > 0, opened
+    marker.tap()
+    page.wait_for_function("!document.getElementById('war-of-words').classList.contains('is-open')")
+    closed = marker.evaluate(state)
+    assert closed == {"expanded": "false", "filled": False, "tinted": 0}, closed
+
+
+@pytest.mark.parametrize("width", [320, 360, 375, 390])
+def test_the_legend_fits_small_phones(open_page, width):
+    # two categories a row from 360 px (a size smaller), one under it; nothing runs past the legend's edge
+    page = open_page("", viewport={"width": width, "height": 740}, has_touch=True, is_mobile=True)
+    state = page.evaluate("""() => { const l = document.querySelector('.ed-legend'), r = l.getBoundingClientRect();
+      const over = [...l.querySelectorAll('*')].filter(e => { const b = e.getBoundingClientRect();
+        return b.width && (b.right > r.right + 0.5 || b.left < r.left - 0.5); }).map(e => e.className || e.tagName);
+      const rows = new Set([...l.querySelectorAll('label')].map(e => Math.round(e.getBoundingClientRect().top)));
+      return {over, rows: rows.size, scroll: document.documentElement.scrollWidth - innerWidth}; }""")
+    assert not state["over"] and state["scroll"] <= 0, f"{width}px: {state}"
+    assert state["rows"] == (2 if width >= 360 else 4), f"{width}px: the categories take {state['rows']} rows"

@@ -46,7 +46,8 @@ PRINTED = r"""() => {
     return painted && r.width * r.height > 0 && !e.innerText.trim() && !content;
   }).map(e => e.outerHTML.slice(0, 90));
   const links = [...document.querySelectorAll('.ed-article a[href]:not([href^="#"])')].filter(shown).map(a => ({
-    href: a.getAttribute('href'), abs: a.href, text: a.textContent, after: getComputedStyle(a, '::after').content}));
+    href: a.getAttribute('href'), text: a.textContent, after: getComputedStyle(a, '::after').content,
+    abs: new URL(a.getAttribute('href'), (document.querySelector('link[rel=canonical]') || location).href).href}));
   const overflow = [...document.querySelectorAll('.ed-article *')].filter(e => shown(e) && box(e).right > width + 0.5)
     .map(e => e.outerHTML.slice(0, 90));
   return {notes, controls, empty, links, overflow, width};
@@ -98,7 +99,7 @@ def test_c11_every_note_prints_in_full(open_page, js):
     page = open_page("", viewport=PAPER, java_script_enabled=js)
     state = printed(page)
     assert_printed_in_full(state, "print " + ("with" if js else "without") + " JavaScript")
-    if js:  # relative links print as absolute URLs
+    if js:  # relative links print as absolute URLs: the published ones (the canonical address), not the preview's
         assert any(link["abs"] in link["after"] and not link["href"].startswith("http") for link in state["links"])
     screenshot(page, f"print-{'js' if js else 'no-js'}")
 
@@ -118,3 +119,23 @@ def test_print_to_pdf(open_page):
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pdf.startswith(b"%PDF") and pages >= 5, pages
     assert not page.problems, page.problems
+
+
+def test_relative_links_print_the_published_address(open_page, site_server):
+    # a preview (make serve, a local server) prints the addresses readers will use: relative links resolve
+    # against <link rel="canonical">, not against the address the page was loaded from
+    page = open_page(None, viewport=PAPER)
+    published = "https://news.example.org/edition/"
+
+    def canonical_elsewhere(route):
+        html = route.fetch().text()
+        html = re.sub(r'<link rel="canonical" href="[^"]*">', f'<link rel="canonical" href="{published}">', html, count=1)
+        route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
+
+    page.route(site_server.url(""), canonical_elsewhere)
+    page.goto(site_server.url(""))
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    page.emulate_media(media="print")
+    about = page.locator(".ed-editor-note a[href]:not([href^='http'])").first
+    assert about.get_attribute("data-abs") == published + about.get_attribute("href")
+    assert published + about.get_attribute("href") in about.evaluate("a => getComputedStyle(a, '::after').content")

@@ -161,7 +161,10 @@
     if (!group.length) return;
     marker.addEventListener("click", e => {
       e.preventDefault();
-      if (group.some(isOpen)) return group.forEach(n => close(n, false));
+      if (group.some(isOpen)) {  /* closed: its quotes lose their emphasis too (the marker keeps the focus) */
+        group.forEach(n => close(n, false));
+        return activate([]);
+      }
       closeOthers(group);
       /* a group opens its findings' summaries (each disclosure stays a click away): five notes with their
          sources in full would push every item below a screen or two away from its quote */
@@ -380,7 +383,10 @@
   }
 
   /* ---- print: every note in full; relative links print their absolute URL ---- */
-  $$("a[href]").forEach(a => { if (!/^([a-z]+:|#)/i.test(a.getAttribute("href"))) a.dataset.abs = a.href; });
+  $$("a[href]").forEach(a => {  /* (resolved against the canonical address: a preview prints the published one) */
+    const href = a.getAttribute("href");
+    if (!/^([a-z]+:|#)/i.test(href)) a.dataset.abs = new URL(href, base).href;
+  });
   addEventListener("beforeprint", () => notes.forEach(n => {
     const d = n.querySelector("details");
     if (d) { n.dataset.was = d.open ? "1" : ""; d.open = true; }
