@@ -93,5 +93,8 @@ def test_the_legend_is_one_tab_stop_walked_with_arrow_keys(open_page):
     first.focus()
     page.keyboard.press("ArrowRight")
     assert page.evaluate("document.activeElement.dataset.cat") == legend.locator("input").nth(1).get_attribute("data-cat")
+    # the focused checkbox shows it (Material's inputs have no outline)
+    ring = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    assert ring[0] != "none" and ring[1] >= 2, f"no visible focus on the legend's checkbox: {ring}"
     page.keyboard.press("End")
     assert page.evaluate("document.activeElement.textContent") in ("Sources", "Index of notes")

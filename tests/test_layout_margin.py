@@ -117,8 +117,10 @@ def test_no_blank_band_above_the_footer(open_page, width):
     page = open_page("", viewport={"width": width, "height": 900})
     geo = laid_out(page)
     reach = max([t["bottom"] for t in geo["text"]] + [i["bottom"] for i in geo["items"]])
-    footer = page.evaluate("document.querySelector('.md-footer').getBoundingClientRect().top + scrollY")
+    footer, bottom, end = page.evaluate("""() => { const f = document.querySelector('.md-footer').getBoundingClientRect();
+        return [f.top + scrollY, f.bottom + scrollY, document.documentElement.scrollHeight]; }""")
     assert footer - reach <= 60, f"{width}px: {footer - reach:.0f} px of white between the article and the footer"
+    assert end <= bottom + 1, f"{width}px: the page goes on {end - bottom:.0f} px below the footer"
 
 
 def test_opening_an_item_moves_the_ones_below_by_its_growth_only(open_page):
@@ -256,3 +258,40 @@ def test_layout_pass_reads_then_writes_runs_on_size_changes_only_and_is_fast(ope
     print(f"\nlayout passes at 1440 with {notes} notes in {count} items: {len(times)}, ms: " + ", ".join(f"{t:.1f}" for t in times))
     assert max(times) <= 16, times
     assert not page.problems, page.problems
+
+
+def _top(page, ident: str) -> float:
+    return page.evaluate("id => { const n = document.getElementById(id); return (n.closest('.ed-group') || n).getBoundingClientRect().top; }", ident)
+
+
+def test_a_clicked_title_stays_under_the_pointer(open_page):
+    # one item open at a time: opening a later item closes the one above, which moves this one up; the page
+    # scrolls with it (it once jumped some 670 px, under the header)
+    page = open_page("", viewport={"width": 1440, "height": 900})
+    laid_out(page)
+    page.locator('a.ed-marker[data-notes~="war-of-words"]').click()
+    page.wait_for_function("document.getElementById('war-of-words').classList.contains('is-open')")
+    title = page.locator("#stand-idly-by .ed-note__title")
+    title.scroll_into_view_if_needed()
+    before = _top(page, "stand-idly-by")
+    title.click()
+    page.wait_for_function("document.getElementById('stand-idly-by').classList.contains('is-open') && "
+                           "!document.getElementById('war-of-words').classList.contains('is-open')")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    assert abs(_top(page, "stand-idly-by") - before) <= 2, "the clicked item moved away from the pointer"
+
+
+@pytest.mark.parametrize("width", [1024, 1440])
+def test_an_item_opened_near_the_fold_is_scrolled_into_view(open_page, width):
+    page = open_page("", viewport={"width": width, "height": 900})
+    laid_out(page)
+    marker = page.locator("a.ed-marker").last  # the last sentence's group
+    # (its quote 200 px above the fold: the opened item, taller than that, would end below it)
+    marker.evaluate("m => scrollBy(0, m.getBoundingClientRect().top - (innerHeight - 200))")
+    marker.click()
+    ident = marker.get_attribute("data-notes").split()[0]
+    page.wait_for_function(f"document.getElementById('{ident}').classList.contains('is-open')")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    box = page.evaluate("""id => { const n = document.getElementById(id), r = (n.closest('.ed-group') || n).getBoundingClientRect();
+        return {top: r.top, bottom: r.bottom, h: innerHeight, header: document.querySelector('.md-header').getBoundingClientRect().bottom}; }""", ident)
+    assert box["top"] >= box["header"] - 1 and box["bottom"] <= box["h"] + 1, f"{width}px: the opened item is not in view: {box}"

@@ -141,9 +141,11 @@
   function replaceHash(id) {
     history.replaceState(history.state, "", location.pathname + location.search + (id ? "#" + id : ""));
   }
+  /* an opened item in view: its top under the header, and as much of it as fits above the fold */
   function keepInView(el) {
-    const r = el.getBoundingClientRect();
-    if (r.top < headerBottom() || r.top > innerHeight - 64) el.scrollIntoView({ block: "nearest" });
+    const r = el.getBoundingClientRect(), top = headerBottom() + PAD;
+    if (r.top < top) scrollBy(0, r.top - top);
+    else if (r.bottom > innerHeight - PAD) scrollBy(0, Math.min(r.bottom - innerHeight + 2 * PAD, r.top - top));
   }
   function close(note, focusMarker) {
     setOpen(note, false);
@@ -213,8 +215,13 @@
   notes.forEach(n => n.addEventListener("click", e => {
     if (!wide.matches || n.classList.contains("is-inline") || e.target.closest("a, summary, details, .ed-note__summary")) return;
     if (isOpen(n)) return setOpen(n, false, { details: false });
+    /* closing the item above moves this one up: the page scrolls with it, so it stays under the pointer */
+    const unit = n.closest(".ed-group") || n, before = unit.getBoundingClientRect().top;
     closeOthers([n]);
     setOpen(n, true, { details: false });
+    layout();
+    const shift = unit.getBoundingClientRect().top - before;
+    if (Math.abs(shift) > 1) scrollBy(0, shift);
   }));
 
   /* ---- category filter, kept in the URL as ?show=claims,sourcing ---- */
