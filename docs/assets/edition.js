@@ -33,7 +33,7 @@
   /* ---- wide screens: the margin. CSS floats every note into the right margin as a complete item (number,
      verdict, full title), each under its paragraph or the item before; this pass only refines: it slides each
      item as near its quote as order and no-overlap allow (see settle), with a transform (no layout shift).
-     One margin at every width: the right one keeps every item within about 110 px of its quote even at
+     One margin at every width: the right one keeps every item within about 50 px of its quote even at
      1920 px, so a second margin would only split the reading order. One pass reads all geometry first
      (one forced layout), computes in plain numbers, then writes every transform; it runs when a note
      changes size or the viewport changes (ResizeObserver), never on focus or hover. Opening an item
@@ -46,7 +46,7 @@
   const closedHeight = new Map();  /* note -> its height closed, at the width closedAt */
   let trimmed = 0;  /* px taken off the article's height by the last pass (--ed-trim) */
   let closedAt = 0;
-  /* Positions for one side: each item as near its quote as order and no-overlap allow, in the least-squares
+  /* Positions in the margin: each item as near its quote as order and no-overlap allow, in the least-squares
      sense (pool-adjacent-violators: a run of items too dense for its text is centred on its quotes, so
      some sit a little above their quote and some below), computed with every item closed; open items then
      push the items after them down by their growth only. */
