@@ -110,6 +110,20 @@ def test_complete_items_near_their_quotes(open_page, viewport):
     assert not page.problems, page.problems
 
 
+@pytest.mark.parametrize("width", [1200, 1280, 1366, 1600])
+def test_column_and_margin_centred_with_titles_on_one_line(open_page, width):
+    # from 1200 px the column and a 28rem margin fit Material's grid: centred as one block, titles on one line
+    # (the margin once stayed 24rem up to about 1400 px: 15 titles wrapped, 160 px unused on the right)
+    page = open_page("", viewport={"width": width, "height": 900})
+    geo = laid_out(page)
+    right = max(i["right"] for i in geo["items"])
+    left_space, right_space = geo["textLeft"], width - right
+    assert abs(left_space - right_space) <= 40, f"{width}px: {left_space:.0f} px left of the column, {right_space:.0f} right of the margin"
+    wrapped = page.evaluate("""() => [...document.querySelectorAll('.ed-note__title')]
+        .filter(t => t.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(t).lineHeight)).map(t => t.textContent)""")
+    assert len(wrapped) <= 2, f"{width}px: titles on two lines or more: {wrapped}"
+
+
 @pytest.mark.parametrize("width", [960, 1024, 1440])
 def test_no_blank_band_above_the_footer(open_page, width):
     # CSS stacks the floated items under their paragraphs; the script draws them higher, level with their
