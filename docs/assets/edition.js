@@ -124,14 +124,12 @@
   });
   notes.forEach(n => tabbable(n, false));
 
-  /* ---- open / close: on wide screens the item opens in place in the margin (a link's target opens after
-     its paragraph); on narrow screens the note shows after its paragraph ---- */
+  /* ---- open / close: on wide screens the item opens in place in the margin (a link's target too); on narrow
+     screens the note shows after its paragraph ---- */
   function setOpen(note, open, opts = {}) {
     const d = note.querySelector("details"), marker = markerOf(note.id);
-    const inline = open && wide.matches && opts.inline === true;
     note.classList.toggle("is-open", open);
     note.classList.toggle("is-closed", !open);
-    note.classList.toggle("is-inline", inline);
     if (d && (opts.details !== undefined ? opts.details : wide.matches)) d.open = open;
     if (marker) marker.setAttribute("aria-expanded", String(groupOf(marker).some(isOpen)));
     tabbable(note, open);
@@ -213,7 +211,7 @@
   article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate([]); });
   /* a margin item opens (or closes) when its title or an empty part of it is clicked */
   notes.forEach(n => n.addEventListener("click", e => {
-    if (!wide.matches || n.classList.contains("is-inline") || e.target.closest("a, summary, details, .ed-note__summary")) return;
+    if (!wide.matches || e.target.closest("a, summary, details, .ed-note__summary")) return;
     if (isOpen(n)) return setOpen(n, false, { details: false });
     /* closing the item above moves this one up: the page scrolls with it, so it stays under the pointer */
     const unit = n.closest(".ed-group") || n, before = unit.getBoundingClientRect().top;
@@ -276,7 +274,7 @@
     toggleAll.setAttribute("aria-expanded", "false");
     toggleAll.addEventListener("click", () => {
       const open = toggleAll.getAttribute("aria-expanded") !== "true";
-      notes.forEach(n => { if (shown(n)) setOpen(n, open, { inline: false, details: false }); });
+      notes.forEach(n => { if (shown(n)) setOpen(n, open, { details: false }); });
       toggleAll.setAttribute("aria-expanded", String(open));
       toggleAll.textContent = open ? "Collapse all notes" : "Expand all notes";
     });
@@ -369,7 +367,9 @@
     el.classList.add("is-target");
     if (!el.classList.contains("ed-note")) return;
     if (!shown(el)) applyFilter(cats());
-    setOpen(el, true, { inline: true, details: true });
+    /* on wide screens the linked note opens in the margin, level with its quote, as its marker opens it */
+    closeOthers([el]);
+    setOpen(el, true, { details: true });
     activate([el.id]);
     hls(el.id).forEach(h => h.classList.add("is-target"));
     layout();
@@ -383,7 +383,8 @@
     focus.style.scrollMarginTop = Math.min(above + headerBottom() + PAD, innerHeight - 160) + "px";
     /* while the page loads, scroll only after the opened note has been drawn where the reader is
        not looking yet: the text it pushes down never moves on screen (no layout shift) */
-    const go = () => focus.scrollIntoView({ block: "start" });
+    /* (the margin is laid out again first: while the page loads, the items' places can change under it) */
+    const go = () => { layout(); focus.scrollIntoView({ block: "start" }); };
     if (loading === true) requestAnimationFrame(() => setTimeout(go)); else go();
     focus.setAttribute("tabindex", "-1");
     focus.focus({ preventScroll: true });
@@ -446,5 +447,7 @@
     units.forEach(u => ro.observe(u));
   }
   /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
-  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); doc.documentElement.classList.add("ed-laid"); land(true); }
+  /* (the margin is first laid out with every item closed: the note the page's early script opened is opened
+     again by land(), growing downwards from its place) */
+  if (location.hash.length > 1 || !window.ResizeObserver) { notes.forEach(n => n.classList.remove("is-open")); layout(); doc.documentElement.classList.add("ed-laid"); land(true); }
 })();
