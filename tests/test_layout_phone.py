@@ -71,6 +71,24 @@ def test_a_marker_tapped_closed_looks_closed(open_page):
     assert closed == {"expanded": "false", "filled": False, "tinted": 0}, closed
 
 
+@pytest.mark.parametrize("marker", ["10–14", "21–25", "7–9"])
+def test_a_tapped_marker_keeps_its_sentence_on_screen(open_page, marker):
+    # the notes come after the paragraph: scrolling the group's top under the header once pushed the tapped
+    # marker and its sentence off the top of the screen (scrollY 1136 for 10-14)
+    page = open_page("", **TOUCH)
+    tap = page.locator(f'a.ed-marker[data-n="{marker}"]')
+    tap.scroll_into_view_if_needed()
+    tap.tap()
+    page.wait_for_function("m => m.getAttribute('aria-expanded') === 'true'", arg=tap.element_handle())
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    state = tap.evaluate("""m => { const id = m.getAttribute('aria-controls').split(' ')[0], n = document.getElementById(id);
+        const q = document.querySelector('.ed-hl[data-note="' + id + '"]'), u = n.closest('.ed-group') || n;
+        return {header: document.querySelector('.md-header').getBoundingClientRect().bottom, marker: m.getBoundingClientRect().top,
+                quote: q.getBoundingClientRect().top, note: u.getBoundingClientRect().top, height: innerHeight}; }""")
+    assert state["marker"] >= state["header"] and state["quote"] >= state["header"] - 1, f"{marker}: the tapped sentence left the screen: {state}"
+    assert state["note"] <= state["height"] - 100, f"{marker}: the opened note is below the fold: {state}"
+
+
 @pytest.mark.parametrize("width", [320, 360, 375, 390])
 def test_the_legend_fits_small_phones(open_page, width):
     # two categories a row from 360 px (a size smaller), one under it; nothing runs past the legend's edge

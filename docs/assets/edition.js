@@ -139,11 +139,18 @@
   function replaceHash(id) {
     history.replaceState(history.state, "", location.pathname + location.search + (id ? "#" + id : ""));
   }
-  /* an opened item in view: its top under the header, and as much of it as fits above the fold */
-  function keepInView(el) {
+  /* an opened item in view: its top under the header, and as much of it as fits above the fold; the quote
+     and the marker that opened it stay on screen too (on a phone the note comes after its paragraph: scrolling
+     the note's top under the header would push the tapped sentence off the screen), as long as the note's
+     first lines show (FIRST_LINES px above the fold) */
+  const FIRST_LINES = 160;
+  function keepInView(el, keep = []) {
     const r = el.getBoundingClientRect(), top = headerBottom() + PAD;
-    if (r.top < top) scrollBy(0, r.top - top);
-    else if (r.bottom > innerHeight - PAD) scrollBy(0, Math.min(r.bottom - innerHeight + 2 * PAD, r.top - top));
+    if (r.top < top) return scrollBy(0, r.top - top);
+    if (r.bottom <= innerHeight - PAD) return;
+    let by = Math.min(r.bottom - innerHeight + 2 * PAD, r.top - top);
+    if (keep.length) by = Math.min(by, Math.max(Math.min(...keep.map(k => k.getBoundingClientRect().top)) - top, r.top - (innerHeight - FIRST_LINES)));
+    if (by > 0) scrollBy(0, by);
   }
   function close(note, focusMarker) {
     setOpen(note, false);
@@ -171,7 +178,7 @@
       group.forEach(n => setOpen(n, true, group.length > 1 ? { details: false } : {}));
       replaceHash(group[0].id);
       layout();
-      keepInView(group[0].closest(".ed-group") || group[0]);
+      keepInView(group[0].closest(".ed-group") || group[0], [marker].concat(hls(group[0].id).slice(0, 1)));
     });
     marker.addEventListener("keydown", e => {
       if (e.key === " ") { e.preventDefault(); marker.click(); }
