@@ -98,3 +98,22 @@ def test_the_legend_is_one_tab_stop_walked_with_arrow_keys(open_page):
     assert ring[0] != "none" and ring[1] >= 2, f"no visible focus on the legend's checkbox: {ring}"
     page.keyboard.press("End")
     assert page.evaluate("document.activeElement.textContent") in ("Sources", "Index of notes")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_no_invisible_tab_stops_and_search_still_opens_from_the_keyboard(open_page, viewport):
+    # Material's empty results box (a scroll area: Chromium makes it a Tab stop) and, on a phone, the field in
+    # its closed search overlay took two Tabs to nowhere before the column
+    page = open_page("", viewport=viewport)
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        stop = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect();
+            return {what: e.className, w: r.width, h: r.height, left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }""")
+        if "md-option" in stop["what"]:  # (the palette switch: a hidden radio whose label shows its focus)
+            continue
+        assert stop["w"] > 0 and stop["h"] > 0 and stop["left"] >= 0 and stop["right"] <= viewport["width"] \
+            and stop["top"] >= 0 and stop["bottom"] <= viewport["height"], f"an invisible Tab stop: {stop}"
+    page.keyboard.press("Escape")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement === document.querySelector('.md-search__input')")

@@ -327,6 +327,22 @@
     drawerScreen.addEventListener("change", sync);
   }
 
+  /* ---- on a phone Material's closed search overlay (off screen) holds the search field: it is no Tab stop
+     until search opens (tabindex -1: Material still focuses it when it opens search, by a tap or its "/" key) ---- */
+  const search = doc.querySelector('input[data-md-toggle="search"]'), field = doc.querySelector(".md-search__input");
+  const searchScreen = matchMedia("(max-width: 59.9375em)");  /* Material's breakpoint for the search overlay */
+  if (search && field) {
+    const sync = () => {
+      if (searchScreen.matches && !search.checked && doc.activeElement !== field) field.tabIndex = -1;
+      else field.removeAttribute("tabindex");
+    };
+    sync();
+    search.addEventListener("change", sync);
+    field.addEventListener("focus", sync);
+    field.addEventListener("blur", () => setTimeout(sync));  /* (once Material has closed search) */
+    searchScreen.addEventListener("change", sync);
+  }
+
   /* ---- permalinks: copy the absolute URL (from <link rel=canonical>) when the Clipboard API exists ---- */
   const canonical = doc.querySelector('link[rel="canonical"]');
   const base = (canonical ? canonical.href : location.href).split("#")[0];
