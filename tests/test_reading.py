@@ -516,3 +516,25 @@ def test_c10_notes_before_a_heading_or_blockquote_on_narrow_screens(open_case, w
             break
     assert reached == ["ref-heading-note", "ref-quote-note"]
     assert not page.problems and not page2.problems
+
+
+def test_a_filtered_group_marker_gives_the_numbers_and_findings_still_shown(open_page):
+    # with Claims filtered out the pills still read "15–17" and "31–35" and named every finding
+    page = open_page("?show=sourcing,syria-analogy,sanctions")
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    state = page.evaluate("""() => [...document.querySelectorAll('a.ed-marker:not(.ed-hidden-cat)')].map(m => {
+        const shown = m.dataset.notes.split(' ').map(id => document.getElementById(id)).filter(n => n.checkVisibility());
+        return {n: m.dataset.n, drawn: getComputedStyle(m, '::before').content, label: m.getAttribute('aria-label'),
+                numbers: shown.map(n => n.dataset.number), titles: shown.map(n => n.querySelector('.ed-note__title').textContent.trim()),
+                hidden: m.dataset.notes.split(' ').map(id => document.getElementById(id)).filter(n => !n.checkVisibility())
+                         .map(n => n.querySelector('.ed-note__title').textContent.trim())}; })""")
+    assert state
+    for marker in state:
+        assert marker["numbers"], marker
+        assert marker["n"].split("–")[0].split(",")[0] == marker["numbers"][0] and marker["n"] in marker["drawn"], marker
+        for number in marker["numbers"][1:]:
+            assert number in marker["n"] or "–" in marker["n"], marker
+        assert all(title in marker["label"] for title in marker["titles"]), marker
+        assert not any(title in marker["label"] for title in marker["hidden"]), marker
+    page.locator('.ed-legend input[data-cat="claims"]').check()
+    assert page.locator('a.ed-marker[data-notes~="syria-2015-sequence"]').get_attribute("data-n") == "21–25"

@@ -232,14 +232,34 @@
   /* ---- category filter, kept in the URL as ?show=claims,sourcing ---- */
   const boxes = $$(".ed-legend input[data-cat]");
   const cats = () => boxes.map(b => b.dataset.cat);
+  /* the notes' numbers as runs: "15", "32–33", "31, 34–35" */
+  function numbersOf(list) {
+    const ns = list.map(n => +n.dataset.number), runs = [];
+    ns.forEach((k, i) => { if (i && k === ns[i - 1] + 1) runs[runs.length - 1][1] = k; else runs.push([k, k]); });
+    return runs.map(([a, b]) => (a === b ? String(a) : a + "–" + b)).join(", ");
+  }
   function applyFilter(show) {
     notes.forEach(note => {
       const hide = show.indexOf(note.dataset.category) < 0;
       note.classList.toggle("ed-hidden-cat", hide);
       hls(note.id).forEach(h => h.classList.toggle("ed-muted", hide));
     });
-    /* a marker hides when every note of its group is filtered out */
-    markers.forEach(m => m.classList.toggle("ed-hidden-cat", groupOf(m).every(n => !shown(n))));
+    /* a marker hides when every note of its group is filtered out, and otherwise gives the numbers and
+       findings of the notes still shown (its name as the build writes it, for those notes) */
+    markers.forEach(m => {
+      const group = groupOf(m), left = group.filter(shown);
+      m.classList.toggle("ed-hidden-cat", !left.length);
+      if (!m.dataset.nAll) { m.dataset.nAll = m.dataset.n || ""; m.dataset.labelAll = m.getAttribute("aria-label") || ""; }
+      if (!left.length || left.length === group.length) {
+        m.dataset.n = m.dataset.nAll;
+        return m.setAttribute("aria-label", m.dataset.labelAll);
+      }
+      m.dataset.n = numbersOf(left);
+      m.setAttribute("aria-label", (left.length > 1 ? "Notes " : "Note ") + m.dataset.n + ", " + left.map(n => {
+        const kind = n.querySelector(".ed-verdict") || n.querySelector(".ed-cat"), title = n.querySelector(".ed-note__title");
+        return (kind ? kind.textContent.trim().toLowerCase() : "") + ": " + (title ? title.textContent.trim() : "");
+      }).join("; "));
+    });
     boxes.forEach(b => { b.checked = show.indexOf(b.dataset.cat) >= 0; });
     delete doc.documentElement.dataset.edShow;  /* the classes above take over from the <head> script's attribute */
     relayout();
