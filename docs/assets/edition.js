@@ -238,17 +238,19 @@
     ns.forEach((k, i) => { if (i && k === ns[i - 1] + 1) runs[runs.length - 1][1] = k; else runs.push([k, k]); });
     return runs.map(([a, b]) => (a === b ? String(a) : a + "–" + b)).join(", ");
   }
-  function applyFilter(show) {
+  function applyFilter(show, renumber = true) {
     notes.forEach(note => {
       const hide = show.indexOf(note.dataset.category) < 0;
       note.classList.toggle("ed-hidden-cat", hide);
       hls(note.id).forEach(h => h.classList.toggle("ed-muted", hide));
     });
     /* a marker hides when every note of its group is filtered out, and otherwise gives the numbers and
-       findings of the notes still shown (its name as the build writes it, for those notes) */
+       findings of the notes still shown (its name as the build writes it, for those notes); not while the
+       page loads (a ?show= link): a marker's new width would move the text under the reader's eyes */
     markers.forEach(m => {
       const group = groupOf(m), left = group.filter(shown);
       m.classList.toggle("ed-hidden-cat", !left.length);
+      if (!renumber) return;
       if (!m.dataset.nAll) { m.dataset.nAll = m.dataset.n || ""; m.dataset.labelAll = m.getAttribute("aria-label") || ""; }
       if (!left.length || left.length === group.length) {
         m.dataset.n = m.dataset.nAll;
@@ -276,7 +278,7 @@
     });
   });
   const show = new URLSearchParams(location.search).get("show");
-  if (show !== null && boxes.length) applyFilter(show.split(",").filter(c => cats().indexOf(c) >= 0));
+  if (show !== null && boxes.length) applyFilter(show.split(",").filter(c => cats().indexOf(c) >= 0), false);
   delete doc.documentElement.dataset.edShow;
 
   /* ---- the legend's "Show all highlights": every quote marked (quiet text otherwise) ---- */
