@@ -309,3 +309,18 @@ def test_an_item_opened_near_the_fold_is_scrolled_into_view(open_page, width):
     box = page.evaluate("""id => { const n = document.getElementById(id), r = (n.closest('.ed-group') || n).getBoundingClientRect();
         return {top: r.top, bottom: r.bottom, h: innerHeight, header: document.querySelector('.md-header').getBoundingClientRect().bottom}; }""", ident)
     assert box["top"] >= box["header"] - 1 and box["bottom"] <= box["h"] + 1, f"{width}px: the opened item is not in view: {box}"
+
+
+@pytest.mark.parametrize("width", [960, 1024, 1200, 1280, 1440, 1920])
+def test_back_to_top_never_covers_the_text_of_a_margin_item(open_page, width):
+    # Material's "Back to top" (a round icon in the bottom right corner on wide screens) once sat over the
+    # right 20-30 px of the margin items at 960-1299 px; it may cover only their padding (the permalink's room)
+    page = open_page("", viewport={"width": width, "height": 900})
+    laid_out(page)
+    page.evaluate("document.querySelector('.md-top').hidden = false")
+    state = page.evaluate("""() => { const b = document.querySelector('.md-top').getBoundingClientRect();
+        const text = [...document.querySelectorAll('.ed-article .ed-note')].filter(n => n.checkVisibility())
+          .map(n => n.getBoundingClientRect().right - parseFloat(getComputedStyle(n).paddingRight));
+        return {button: b.left, width: b.width, text: Math.max(...text)}; }""")
+    assert state["width"] >= 24, f"{width}px: the button is too small a target: {state}"
+    assert state["button"] >= state["text"] - 0.5, f"{width}px: the button covers margin text: {state}"
