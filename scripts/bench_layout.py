@@ -62,7 +62,11 @@ def measure(browser, url: str, html: str | None) -> dict:
     page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
     count = "performance.getEntriesByName('ed-layout').length"
     n = page.evaluate(count)
-    page.set_viewport_size({"width": 1400, "height": 900})
+    # a viewport change that resizes the article (from 1200 px it keeps one width), then back to 1440
+    page.set_viewport_size({"width": 1100, "height": 900})
+    page.wait_for_function(f"{count} > {n}")
+    n = page.evaluate(count)
+    page.set_viewport_size({"width": 1440, "height": 900})
     page.wait_for_function(f"{count} > {n}")
     n = page.evaluate(count)
     page.locator(".ed-note .ed-note__title").nth(20).click()
