@@ -428,8 +428,7 @@
     focus.style.scrollMarginTop = Math.min(above + headerBottom() + PAD, innerHeight - 160) + "px";
     /* while the page loads, scroll only after the opened note has been drawn where the reader is
        not looking yet: the text it pushes down never moves on screen (no layout shift) */
-    /* (the margin is laid out again first: while the page loads, the items' places can change under it) */
-    const go = () => { layout(); focus.scrollIntoView({ block: "start" }); };
+    const go = () => focus.scrollIntoView({ block: "start" });
     if (loading === true) requestAnimationFrame(() => setTimeout(go)); else go();
     focus.setAttribute("tabindex", "-1");
     focus.focus({ preventScroll: true });
@@ -492,7 +491,5 @@
     units.forEach(u => ro.observe(u));
   }
   /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
-  /* (the margin is first laid out with every item closed: the note the page's early script opened is opened
-     again by land(), growing downwards from its place) */
-  if (location.hash.length > 1 || !window.ResizeObserver) { notes.forEach(n => n.classList.remove("is-open")); layout(); doc.documentElement.classList.add("ed-laid"); land(true); }
+  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); doc.documentElement.classList.add("ed-laid"); land(true); }
 })();
