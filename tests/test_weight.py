@@ -29,8 +29,10 @@ TIMED = pytest.mark.xdist_group("timed")
 # rows, marker states, Material's "Back to top" moved off the text), 126.0 KB for the tests' build.
 # 5 December, later: +0.7 KB, mostly JS, for the second review's fixes (links open margin items, a tapped
 # marker keeps its sentence in view, filtered markers renumbered, Material's closed search no Tab stop):
-# 126.7 KB for the tests' build. The issue's budget (bench_page.BUDGET_BYTES) is 110 KB
-BYTES_CEILING = 127_000
+# 126.7 KB for the tests' build. 5 December, evening: Material's stylesheets trimmed to the
+# rules the site can use (purge_css, unused_css.py): -10.7 KB, 115.3 KB (about 116 for the tests' build).
+# The issue's budget (bench_page.BUDGET_BYTES) is 110 KB
+BYTES_CEILING = 116_500
 DESKTOP_PERFORMANCE_FLOOR = 98  # idle: 100 (budget 100)
 DESKTOP_TBT_CEILING_MS = 150  # idle: 0-30 ms (budget bench_page.BUDGET_TBT_MS, 50 ms); busy: up to about 120 ms
 MOBILE_PERFORMANCE_FLOOR = 80  # reached: 96-98 idle, 84 seen with the other core busy (budget 100)

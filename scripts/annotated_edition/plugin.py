@@ -17,7 +17,9 @@ each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
 - ``on_post_page``: put an annotated page's ClaimReview data in ``<head>``; record its notes'
   selectors in the page's final text (for the open data).
 - ``on_post_build`` (after the search plugin): write each page's open data, share pages and one
-  search entry per note (:mod:`annotated_edition.search_index`); fail if a page was not annotated.
+  search entry per note (:mod:`annotated_edition.search_index`); with ``purge_css``, trim the theme's
+  stylesheets to the rules the site can use (:mod:`annotated_edition.unused_css`); fail if a page
+  was not annotated.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from .problems import Problem, display_path
 from .refusals import refuse_config
 from .schema import stale_schema_files
 from .minify import minified, minify_files
+from .unused_css import purge_site
 from .search_index import add_entries, defer_index, note_entries
 from .share import share_pages, share_url
 from .staging import Stage
@@ -151,7 +154,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         report(new, bool(config.strict), where)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Check the annotated pages exist; add the stylesheet; minify the site's own assets (option); find the listings."""
+        """Check the annotated pages exist; add the stylesheet; minify the site's own assets (option); note the
+        theme's stylesheets (for ``purge_css``); find the listings."""
         for spec in self.specs:
             if files.get_file_from_path(spec.page) is None:
                 raise PluginError(f"annotated-edition: pages: {spec.page!r} is not a page of {config.docs_dir}; "
@@ -161,6 +165,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             minify_files(files, config.docs_dir)
             css = minified(STYLESHEET, css)
         files.append(File.generated(config, STYLESHEET, content=css))
+        self.theme_css = {f.dest_uri for f in files if f.dest_uri.endswith(".css") and f.src_dir != config.docs_dir
+                          and f.generated_by is None}
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}
         self.listings = find_listings({f.src_uri: _text_of(f) for f in files.documentation_pages()},
                                       self.specs[0].page if self.specs else "")
@@ -229,7 +235,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
 
     @event_priority(-50)  # after the search plugin wrote its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Write each annotated page's open data, share pages and search entries; never publish a bare article."""
+        """Write each annotated page's open data, share pages and search entries; trim the theme's CSS (option);
+        never publish a bare article."""
         site = Path(config.site_dir)
         image = self.config["share_image"]
         entries: list[dict] = []
@@ -253,6 +260,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         add_entries(site, entries)
         if self.config["deferred_search"]:
             defer_index(site)
+        if self.config["purge_css"]:
+            purge_site(site, self.theme_css)
         if self.stage is not None:
             config.site_dir = str(self.stage.publish())
             self.stage = None

@@ -1,0 +1,230 @@
+"""The theme's stylesheets without the rules no page of the site can use (option ``purge_css: true``).
+
+Material ships one stylesheet for every feature it has (admonitions, tabs, code annotations,
+tables, blog, versions...); an annotated article uses a fraction of it, yet every reader downloads
+and every style recalculation matches all of it. After the build, :func:`purge_site` keeps, in each
+of the theme's stylesheets that a page links:
+
+- a rule when one of its selectors can match: every class, id, element name and attribute
+  (with its value, for ``[name=value]``) it names at its top level appears in the site's pages,
+  their scripts or the search index. This is PurgeCSS's rule and its default extractor (content
+  split into ``[A-Za-z0-9_-]+`` words, https://purgecss.com/extractors.html), so names that a
+  script writes into the page count as used. What sits inside ``:not()``, ``:is()``, ``:has()``...
+  is never required (``:not(.x)`` matches when ``.x`` is absent);
+- a custom property (``--name``) when a kept rule, another stylesheet, a script or a page
+  refers to it (PurgeCSS's ``variables`` option);
+- ``@media``, ``@supports``, ``@container`` and ``@layer`` blocks with what they keep; every other
+  at-rule (``@font-face``, ``@keyframes``, ``@page``...) as it is.
+
+The trimmed stylesheet gets a new name (the content's hash added before ``.min.css``/``.css``), so
+a browser never keeps a stale copy, and every page's link is rewritten; the original file stays.
+CSS is parsed and written with tinycss2 (https://doc.courtbouillon.org/tinycss2/).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import tinycss2
+from tinycss2 import ast
+
+WORD = re.compile(r"[A-Za-z0-9_-]+")  # PurgeCSS's default extractor
+VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
+CUSTOM = re.compile(r"--[A-Za-z0-9_-]+")
+STYLESHEET_LINK = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet[^>]*>""")
+SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc=["']?([^"'\s>]+)""")
+HREF = re.compile(r"""\bhref=["']?([^"'\s>]+)""")
+BLOCK_AT_RULES = {"media", "supports", "container", "layer", "document"}
+SEPARATORS = {">", "+", "~", ","}
+
+
+def _top_level_names(selector: list) -> list[str]:
+    """The names one complex selector requires: its classes, ids, element names and attribute
+    names and ``=`` values (tinycss2 tokens, top level only: function arguments are never required)."""
+    names: list[str] = []
+    previous = None
+    for token in selector:
+        if isinstance(token, ast.HashToken):
+            names.append(token.value)
+        elif isinstance(token, ast.IdentToken):
+            if isinstance(previous, ast.LiteralToken) and previous.value == ".":
+                names.append(token.value)
+            elif not (isinstance(previous, ast.LiteralToken) and previous.value == ":"):
+                names.append(token.value.lower())  # an element name
+        elif isinstance(token, ast.SquareBracketsBlock):
+            names += _attribute_names(token.content)
+        if not isinstance(token, (ast.WhitespaceToken, ast.Comment)):
+            previous = token
+        elif previous is not None and not (isinstance(previous, ast.LiteralToken) and previous.value in SEPARATORS):
+            previous = None  # a descendant combinator: the next identifier is an element name
+    return names
+
+
+def _attribute_names(content: list) -> list[str]:
+    """``[name]`` requires its name; ``[name=value]`` its value too, when the value is one word."""
+    tokens = [t for t in content if not isinstance(t, ast.WhitespaceToken)]
+    names = [tokens[0].value] if tokens and isinstance(tokens[0], ast.IdentToken) else []
+    if len(tokens) >= 3 and isinstance(tokens[1], ast.LiteralToken) and tokens[1].value == "=":
+        value = tokens[2].value
+        if isinstance(value, str) and WORD.fullmatch(value):
+            names.append(value)
+    return names
+
+
+def _selectors(prelude: list) -> list[list]:
+    """A selector list's complex selectors (split at top-level commas)."""
+    selectors: list[list] = [[]]
+    for token in prelude:
+        if isinstance(token, ast.LiteralToken) and token.value == ",":
+            selectors.append([])
+        else:
+            selectors[-1].append(token)
+    return selectors
+
+
+def can_match(prelude: list, words: set[str]) -> bool:
+    """Whether one of the rule's selectors names only ``words`` (tinycss2 prelude tokens)."""
+    return any(all(name in words for name in _top_level_names(selector)) for selector in _selectors(prelude))
+
+
+def _kept(rules: list, words: set[str]) -> list:
+    """The rules that can match, as a tree: ``[prelude, declarations]`` for a style rule,
+    ``[head, children]`` for a block at-rule, the CSS text of any other at-rule."""
+    kept: list = []
+    for rule in rules:
+        if isinstance(rule, ast.QualifiedRule):
+            if can_match(rule.prelude, words):
+                declarations = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
+                kept.append([tinycss2.serialize(rule.prelude).strip(), declarations])
+        elif isinstance(rule, ast.AtRule) and rule.lower_at_keyword in BLOCK_AT_RULES and rule.content is not None:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            kept.append([f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}".strip(), _kept(inner, words)])
+        elif isinstance(rule, ast.AtRule):
+            kept.append(rule.serialize())
+    return kept
+
+
+def _references(tree: list) -> set[str]:
+    """The custom properties the declarations of ``tree`` refer to (``var(--x)``)."""
+    found: set[str] = set()
+    for item in tree:
+        if isinstance(item, str):
+            found.update(VAR.findall(item))
+        elif item[1] and isinstance(item[1][0], list):
+            found |= _references(item[1])
+        else:
+            found.update(VAR.findall(" ".join(d.serialize() for d in item[1] if isinstance(d, ast.Declaration))))
+    return found
+
+
+def _drop_properties(tree: list, referenced: set[str]) -> bool:
+    """Drop, in place, the declarations of custom properties not in ``referenced``; whether any was."""
+    dropped = False
+    for item in tree:
+        if isinstance(item, str):
+            continue
+        if item[1] and isinstance(item[1][0], list):
+            dropped |= _drop_properties(item[1], referenced)
+            continue
+        kept = [d for d in item[1] if not (isinstance(d, ast.Declaration) and d.name.startswith("--")
+                                           and d.name not in referenced)]
+        dropped |= len(kept) < len(item[1])
+        item[1] = kept
+    return dropped
+
+
+def _serialize(tree: list) -> str:
+    parts = []
+    for item in tree:
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        head, body = item
+        if body and isinstance(body[0], list):
+            inner = _serialize(body)
+            if inner:
+                parts.append(f"{head}{{{inner}}}")
+        else:
+            declarations = [d.serialize() for d in body if not isinstance(d, ast.ParseError)]  # nested rules too
+            if declarations:
+                parts.append(f"{head}{{{';'.join(declarations)}}}")
+    return "".join(parts)
+
+
+def purged(stylesheets: dict[str, str], words: set[str], referenced_elsewhere: set[str]) -> dict[str, str]:
+    """Each of ``stylesheets`` (name -> CSS) keeping what can apply to a site whose pages and
+    scripts have the words ``words``.
+
+    Custom properties are dropped when neither the kept rules of any of ``stylesheets`` nor
+    ``referenced_elsewhere`` (names like ``--x`` that other stylesheets, scripts or pages use)
+    refer to them, until none is left (one property's value may be the only use of another).
+    Raises nothing: tinycss2 recovers from malformed CSS as browsers do (a malformed rule is dropped).
+    """
+    trees = {name: _kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), words)
+             for name, css in stylesheets.items()}
+    while True:
+        referenced = referenced_elsewhere.union(*(_references(tree) for tree in trees.values()))
+        if not any([_drop_properties(tree, referenced) for tree in trees.values()]):
+            return {name: _serialize(tree) for name, tree in trees.items()}
+
+
+def _renamed(path: Path, text: str) -> Path:
+    """``main.57a0d79d.min.css`` -> ``main.57a0d79d.<hash of text>.min.css``."""
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    stem, dot, rest = path.name.partition(".min.css") if path.name.endswith(".min.css") else (path.stem, "", "")
+    return path.with_name(f"{stem}.{digest}.min.css" if dot else f"{stem}.{digest}.css")
+
+
+def _linked(html: str, pattern: re.Pattern, page: Path, site: Path) -> set[Path]:
+    """The site files a page links with ``pattern`` (relative URLs only; queries dropped)."""
+    found = set()
+    for url in pattern.findall(html):
+        url = url.split("?")[0].split("#")[0]
+        if url and "//" not in url and not url.startswith(("/", "data:")):
+            found.add((page.parent / url).resolve())
+    return found
+
+
+def purge_site(site: Path, theme_stylesheets: set[str]) -> dict[str, tuple[int, int]]:
+    """Trim, in the built ``site``, each stylesheet of ``theme_stylesheets`` (paths relative to
+    the site, ``/``-separated) that a page links, and point every page at the trimmed copy.
+
+    The words come from every ``.html`` page, every script a page loads and the search index
+    (``search/*.json``); custom properties referred to by any other stylesheet of the site count
+    as used. Returns ``{path: (bytes before, bytes after)}`` for each stylesheet trimmed.
+    """
+    site = site.resolve()
+    pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
+    linked_css: set[Path] = set()
+    sources = list(pages.values())
+    for path, html in pages.items():
+        for tag in STYLESHEET_LINK.findall(html):
+            linked_css |= _linked(tag, HREF, path, site)
+        sources += [p.read_text(encoding="utf-8") for p in _linked(html, SCRIPT_SRC, path, site) if p.is_file()]
+    sources += [p.read_text(encoding="utf-8") for p in (site / "search").glob("*.json")]
+    targets = sorted(p for p in linked_css if p.is_file() and p.relative_to(site).as_posix() in theme_stylesheets)
+    others = [p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in targets]
+    words = {word for text in sources for word in WORD.findall(text)}
+    referenced = {name for text in sources + others for name in CUSTOM.findall(text)}
+    sizes: dict[str, tuple[int, int]] = {}
+    renames: dict[str, str] = {}
+    originals = {path: path.read_text(encoding="utf-8") for path in targets}
+    for path, after in purged(originals, words, referenced).items():
+        before = originals[path]
+        new = _renamed(path, after)
+        new.write_text(after, encoding="utf-8")
+        renames[path.name] = new.name
+        sizes[path.relative_to(site).as_posix()] = (len(before.encode()), len(after.encode()))
+    for path, html in pages.items():
+        rewritten = STYLESHEET_LINK.sub(lambda m: _renamed_link(m.group(0), renames), html)
+        if rewritten != html:
+            path.write_text(rewritten, encoding="utf-8")
+    return sizes
+
+
+def _renamed_link(tag: str, renames: dict[str, str]) -> str:
+    for old, new in renames.items():
+        tag = tag.replace(f"/{old}", f"/{new}")
+    return tag

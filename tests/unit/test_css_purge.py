@@ -1,0 +1,69 @@
+"""The theme's CSS without unused rules (unused_css.py), in process."""
+
+from __future__ import annotations
+
+from annotated_edition.unused_css import purge_site, purged
+
+WORDS = {"md-header", "md-nav", "div", "a", "data-md-color-scheme", "slate", "x"}
+
+
+def _one(css: str, words=WORDS, elsewhere=frozenset()) -> str:
+    return purged({"t": css}, set(words), set(elsewhere))["t"]
+
+
+def test_a_rule_naming_an_unused_class_goes_and_a_used_one_stays():
+    out = _one(".md-header{color:red}.md-tabs{color:blue}.md-tabs,.md-nav{margin:0}")
+    assert ".md-header{color:red}" in out and ".md-tabs{" not in out
+    assert ".md-tabs,.md-nav{margin:0}" in out  # one selector of the list can match
+
+
+def test_what_sits_inside_a_pseudo_class_is_never_required():
+    assert ".md-header:not(.md-unknown){color:red}" in _one(".md-header:not(.md-unknown){color:red}")
+    assert _one(".md-header .md-unknown:hover{color:red}") == ""
+    assert "a:hover" in _one("a:hover{color:red}")
+
+
+def test_element_names_and_attribute_values_are_required():
+    assert _one("kbd{color:red}") == ""
+    assert _one("div>a{color:red}") == "div>a{color:red}"
+    out = _one("[data-md-color-scheme=slate]{color:red}[data-md-color-scheme=sepia]{color:blue}")
+    assert "slate" in out and "sepia" not in out
+
+
+def test_an_emptied_media_block_goes_and_other_at_rules_stay():
+    out = _one("@media screen{.md-tabs{color:red}}@media print{.md-nav{color:red}}"
+               "@font-face{font-family:x;src:url(x.woff2)}@keyframes spin{to{opacity:0}}")
+    assert "screen" not in out and "@media print{.md-nav{color:red}}" in out
+    assert "@font-face" in out and "@keyframes spin" in out
+
+
+def test_unused_custom_properties_go_used_ones_and_what_they_use_stay():
+    out = _one(":root{--a:1px;--b:var(--c);--c:2px;--unused:var(--d);--d:3px}.md-nav{margin:var(--b)}")
+    assert "--b:var(--c)" in out and "--c:2px" in out
+    assert "--a" not in out and "--unused" not in out and "--d" not in out  # --d's only use went with --unused
+    assert "--a:1px" in _one(":root{--a:1px}", elsewhere={"--a"})
+
+
+def test_a_property_used_by_another_trimmed_stylesheet_stays():
+    out = purged({"main": ":root{--hue:225deg;--x:1}", "palette": ".md-nav{color:hsl(var(--hue),1%,1%)}"}, WORDS, set())
+    assert "--hue:225deg" in out["main"] and "--x" not in out["main"]
+
+
+def test_a_site_links_its_trimmed_copy_and_keeps_the_original(tmp_path):
+    css = tmp_path / "assets" / "stylesheets"
+    css.mkdir(parents=True)
+    (css / "main.1234abcd.min.css").write_text(".md-header{color:red}.md-tabs{color:blue}.md-search-result{x:y}")
+    (tmp_path / "assets" / "app.js").write_text('el.className="md-search-result"')
+    page = '<link rel="stylesheet" href="{0}assets/stylesheets/main.1234abcd.min.css"><header class="md-header"></header>' \
+           '<script src="{0}assets/app.js"></script>'
+    (tmp_path / "index.html").write_text(page.format(""))
+    (tmp_path / "about").mkdir()
+    (tmp_path / "about" / "index.html").write_text(page.format("../"))
+    sizes = purge_site(tmp_path, {"assets/stylesheets/main.1234abcd.min.css"})
+    assert list(sizes) == ["assets/stylesheets/main.1234abcd.min.css"]
+    trimmed = [p for p in css.iterdir() if p.name != "main.1234abcd.min.css"]
+    assert len(trimmed) == 1 and trimmed[0].name.startswith("main.1234abcd.") and trimmed[0].name.endswith(".min.css")
+    assert trimmed[0].read_text() == ".md-header{color:red}.md-search-result{x:y}"  # a script's class counts
+    assert (css / "main.1234abcd.min.css").exists()
+    assert f'href="../assets/stylesheets/{trimmed[0].name}"' in (tmp_path / "about" / "index.html").read_text()
+    assert f'href="assets/stylesheets/{trimmed[0].name}"' in (tmp_path / "index.html").read_text()
