@@ -129,7 +129,7 @@ def test_relative_links_print_the_published_address(open_page, site_server):
 
     def canonical_elsewhere(route):
         html = route.fetch().text()
-        html = re.sub(r'<link rel="canonical" href="[^"]*">', f'<link rel="canonical" href="{published}">', html, count=1)
+        html = re.sub(r'<link\b[^>]*\brel="?canonical\b[^>]*>', f'<link rel="canonical" href="{published}">', html, count=1)
         route.fulfill(body=html, headers={"content-type": "text/html; charset=utf-8"})
 
     page.route(site_server.url(""), canonical_elsewhere)

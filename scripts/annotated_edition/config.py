@@ -160,6 +160,7 @@ class PluginConfig(base.Config):
     share_image = c.Optional(c.Type(str))
     published_ids = c.Optional(c.Type(str))  # the list of published ids, beside mkdocs.yml (see published.py)
     minify = c.Type(bool, default=False)  # the site's own CSS and JS (docs/) and the category stylesheet (minify.py)
+    minify_html = c.Type(bool, default=False)  # every page's HTML, with minify-html (minify.py)
     purge_css = c.Type(bool, default=False)  # the theme's stylesheets without the rules no page can use (unused_css.py)
     deferred_search = c.Type(bool, default=False)  # the index moves to search/search_index.deferred.json (search_index.py)
 

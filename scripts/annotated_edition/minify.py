@@ -1,12 +1,19 @@
-"""The site's own stylesheets and scripts, minified as they are built (option ``minify: true``).
+"""The site's own stylesheets and scripts, minified as they are built (option ``minify: true``),
+and every page's HTML (option ``minify_html: true``).
 
-Runs in ``on_files``: every ``.css`` and ``.js`` file of ``docs/`` (not the theme's, which come
-minified) and the plugin's category stylesheet lose their comments and white space, with rcssmin
-and rjsmin (conservative: no renaming, no rewriting). ``docs/`` keeps the readable sources.
+``minify`` runs in ``on_files``: every ``.css`` and ``.js`` file of ``docs/`` (not the theme's,
+which come minified) and the plugin's category stylesheet lose their comments and white space, with
+rcssmin and rjsmin (conservative: no renaming, no rewriting). ``docs/`` keeps the readable sources.
+
+``minify_html`` runs in ``on_post_page``, before an annotated page's text is read for the open
+data's selectors: minify-html (https://github.com/wilsonzlin/minify-html) collapses the templates'
+white space, drops attribute quotes where HTML allows it and orders attributes; closing tags and
+inline scripts are kept as written, and the text a reader sees is unchanged.
 """
 
 from __future__ import annotations
 
+import minify_html
 import rcssmin
 import rjsmin
 
@@ -26,3 +33,8 @@ def minify_files(files, docs_dir: str) -> None:
     for file in files:
         if file.src_uri.endswith(tuple(MINIFIERS)) and file.src_dir == docs_dir:
             file.content_string = minified(file.src_uri, file.content_string)
+
+
+def minified_page(html: str) -> str:
+    """A whole HTML document minified (minify-html; closing tags and ``<html>``/``<head>`` kept)."""
+    return minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True)

@@ -14,8 +14,8 @@ each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
 - ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs).
 - ``on_page_context`` (before the search plugin): fill in the Sources and Index listings (left out of
   search: they repeat the notes, which have their own entries).
-- ``on_post_page``: put an annotated page's ClaimReview data in ``<head>``; record its notes'
-  selectors in the page's final text (for the open data).
+- ``on_post_page``: minify every page (option ``minify_html``); put an annotated page's ClaimReview
+  data in ``<head>``; record its notes' selectors in the page's final text (for the open data).
 - ``on_post_build`` (after the search plugin): write each page's open data, share pages and one
   search entry per note (:mod:`annotated_edition.search_index`); with ``purge_css``, trim the theme's
   stylesheets to the rules the site can use (:mod:`annotated_edition.unused_css`); fail if a page
@@ -42,7 +42,7 @@ from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listin
 from .problems import Problem, display_path
 from .refusals import refuse_config
 from .schema import stale_schema_files
-from .minify import minified, minify_files
+from .minify import minified, minified_page, minify_files
 from .unused_css import purge_site
 from .search_index import add_entries, defer_index, note_entries
 from .share import share_pages, share_url
@@ -229,7 +229,10 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         return html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """An annotated page's final HTML: ClaimReview in ``<head>``, selectors recorded from its text."""
+        """A page's final HTML, minified (option); an annotated page's gets its ClaimReview in ``<head>`` and
+        its notes' selectors recorded from its text."""
+        if self.config["minify_html"]:
+            output = minified_page(output)
         annotated = self.edition.pages.get(page.file.src_uri)
         return output if annotated is None else self.edition.finish(annotated, output)
 

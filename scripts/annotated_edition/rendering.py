@@ -64,7 +64,7 @@ def human_date(iso: str) -> str:
 
 def _clean(html: str, tags: set[str]) -> Markup:
     return Markup(nh3.clean(html, tags=tags, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                            link_rel="noopener noreferrer"))
+                            link_rel="noreferrer"))
 
 
 class Renderer:

@@ -2,7 +2,7 @@
 
 Each category gets two custom properties per colour scheme (``--ed-<id>``, its colour, and
 ``--ed-<id>-bg``, its tint; Material's dark scheme is ``[data-md-color-scheme="slate"]``) and
-the rules that colour its label, markers and notes, give its highlights their colour, tint and
+the rules that colour its label (and draw its icon), markers and notes, give its highlights their colour, tint and
 underline style (as ``--ed-c``, ``--ed-c-bg``: the site's stylesheet decides when a highlight
 shows them), and hide it when filtered out
 (``?show=`` on ``<html data-ed-show>``). The site's own stylesheet styles everything else.
@@ -10,6 +10,8 @@ A tint left out is the colour mixed into the page (CSS ``color-mix()``).
 """
 
 from __future__ import annotations
+
+from tinycss2.serializer import serialize_string_value
 
 from .model import Category, Settings
 
@@ -21,9 +23,11 @@ def _tint(colour: str, share: int, into: str) -> str:
 
 
 def _rules(c: Category) -> list[str]:
-    k = c.id
+    k, icon = c.id, serialize_string_value(c.icon)
     return [
-        f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }} .ed-cat--{k}::before {{ background: var(--ed-{k}-bg); }}",
+        f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }}",
+        # the icon, silent to screen readers (the alternative text after "/" is empty)
+        f'.md-typeset .ed-cat--{k}::before {{ background: var(--ed-{k}-bg); content: "{icon}"; content: "{icon}" / ""; }}',
         f".ed-hl--{k} {{ --ed-c: var(--ed-{k}); --ed-c-bg: var(--ed-{k}-bg); text-decoration-style: {c.line}; }}",
         f".md-typeset a.ed-marker--{k} {{ color: var(--ed-{k}); }}",
         f".md-typeset .ed-note.ed-note--{k} {{ border-color: var(--ed-{k}); }}",  # (over edition.css's border shorthand)

@@ -25,8 +25,8 @@ _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
 
 
 def json_script(data) -> Markup:
-    """``data`` as JSON safe inside ``<script type="application/ld+json">`` (no ``</script>``, no raw ``<``)."""
-    return Markup(json.dumps(data, ensure_ascii=False).translate(_JSON_ESCAPES))
+    """``data`` as compact JSON safe inside ``<script type="application/ld+json">`` (no ``</script>``, no raw ``<``)."""
+    return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES))
 
 
 def environment(renderer: Renderer, custom_dir: str | Path | None = None) -> jinja2.Environment:

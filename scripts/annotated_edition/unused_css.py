@@ -9,7 +9,8 @@ of the theme's stylesheets that a page links:
   (with its value, for ``[name=value]``) it names at its top level appears in the site's pages,
   their scripts or the search index. This is PurgeCSS's rule and its default extractor (content
   split into ``[A-Za-z0-9_-]+`` words, https://purgecss.com/extractors.html), so names that a
-  script writes into the page count as used. What sits inside ``:not()``, ``:is()``, ``:has()``...
+  script writes into the page count as used; a script's ``dataset.mdScrolllock`` counts as the
+  attribute ``data-md-scrolllock``. What sits inside ``:not()``, ``:is()``, ``:has()``...
   is never required (``:not(.x)`` matches when ``.x`` is absent);
 - a custom property (``--name``) when a kept rule, another stylesheet, a script or a page
   refers to it (PurgeCSS's ``variables`` option);
@@ -32,6 +33,7 @@ from tinycss2 import ast
 
 WORD = re.compile(r"[A-Za-z0-9_-]+")  # PurgeCSS's default extractor
 VAR = re.compile(r"var\(\s*(--[A-Za-z0-9_-]+)")
+CAMEL = re.compile(r"(?<=[a-z0-9])([A-Z])")
 CUSTOM = re.compile(r"--[A-Za-z0-9_-]+")
 STYLESHEET_LINK = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet[^>]*>""")
 SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc=["']?([^"'\s>]+)""")
@@ -207,6 +209,7 @@ def purge_site(site: Path, theme_stylesheets: set[str]) -> dict[str, tuple[int, 
     targets = sorted(p for p in linked_css if p.is_file() and p.relative_to(site).as_posix() in theme_stylesheets)
     others = [p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in targets]
     words = {word for text in sources for word in WORD.findall(text)}
+    words |= {"data-" + CAMEL.sub(r"-\1", word).lower() for word in words if CAMEL.search(word)}  # el.dataset.mdFoo
     referenced = {name for text in sources + others for name in CUSTOM.findall(text)}
     sizes: dict[str, tuple[int, int]] = {}
     renames: dict[str, str] = {}

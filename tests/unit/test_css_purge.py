@@ -52,8 +52,9 @@ def test_a_property_used_by_another_trimmed_stylesheet_stays():
 def test_a_site_links_its_trimmed_copy_and_keeps_the_original(tmp_path):
     css = tmp_path / "assets" / "stylesheets"
     css.mkdir(parents=True)
-    (css / "main.1234abcd.min.css").write_text(".md-header{color:red}.md-tabs{color:blue}.md-search-result{x:y}")
-    (tmp_path / "assets" / "app.js").write_text('el.className="md-search-result"')
+    (css / "main.1234abcd.min.css").write_text(".md-header{color:red}.md-tabs{color:blue}.md-search-result{x:y}"
+                                               "[data-md-scrolllock]{position:fixed}[data-md-other]{position:fixed}")
+    (tmp_path / "assets" / "app.js").write_text('el.className="md-search-result";document.body.dataset.mdScrolllock=1')
     page = '<link rel="stylesheet" href="{0}assets/stylesheets/main.1234abcd.min.css"><header class="md-header"></header>' \
            '<script src="{0}assets/app.js"></script>'
     (tmp_path / "index.html").write_text(page.format(""))
@@ -63,7 +64,8 @@ def test_a_site_links_its_trimmed_copy_and_keeps_the_original(tmp_path):
     assert list(sizes) == ["assets/stylesheets/main.1234abcd.min.css"]
     trimmed = [p for p in css.iterdir() if p.name != "main.1234abcd.min.css"]
     assert len(trimmed) == 1 and trimmed[0].name.startswith("main.1234abcd.") and trimmed[0].name.endswith(".min.css")
-    assert trimmed[0].read_text() == ".md-header{color:red}.md-search-result{x:y}"  # a script's class counts
+    # a script's class counts, and the attribute it sets through dataset
+    assert trimmed[0].read_text() == ".md-header{color:red}.md-search-result{x:y}[data-md-scrolllock]{position:fixed}"
     assert (css / "main.1234abcd.min.css").exists()
     assert f'href="../assets/stylesheets/{trimmed[0].name}"' in (tmp_path / "about" / "index.html").read_text()
     assert f'href="assets/stylesheets/{trimmed[0].name}"' in (tmp_path / "index.html").read_text()
