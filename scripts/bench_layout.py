@@ -30,18 +30,31 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync"]
-REF = re.compile(r'\b(id|data-note|aria-details|aria-controls|aria-labelledby)="([^"]+)"|href="#([^"]+)"')
+# attributes that hold ids (one, or several separated by spaces), quoted or not (the pages are minified)
+REF = re.compile(r'\b(id|data-notes?|aria-details|aria-controls|aria-labelledby|aria-describedby|href)=("[^"]*"|[^\s>"]+)')
+NOTE = re.compile(r'class="?ed-note[\s">]')
+
+
+def _paragraph(html: str, ident: str) -> int:
+    return re.search(rf'<p\b[^>]*\bid="?{ident}[\s">]', html).start()
 
 
 def multiplied(html: str, notes: int) -> str:
     """The article with its body (from the first paragraph to the republication line) repeated to about ``notes`` notes."""
-    start, end = html.index('<p id="allies-worried"'), html.index('<p class="ed-republication" id="republication"')
+    start, end = _paragraph(html, "allies-worried"), _paragraph(html, "republication")
     body = html[start:end]
-    per_copy = body.count('class="ed-note ')
-    copies = max(0, round((notes - html.count('class="ed-note ')) / per_copy))
+    per_copy = len(NOTE.findall(body))
+    copies = max(0, round((notes - len(NOTE.findall(html))) / per_copy))
 
     def suffix(k: int):
-        return lambda m: (f'{m.group(1)}="{m.group(2)}-x{k}"' if m.group(1) else f'href="#{m.group(3)}-x{k}"')
+        def one(m: re.Match) -> str:
+            value = m.group(2).strip('"')
+            if m.group(1) == "href":
+                if not value.startswith("#"):
+                    return m.group(0)
+                return f'href="{value}-x{k}"'
+            return f'{m.group(1)}="' + " ".join(f"{v}-x{k}" for v in value.split()) + '"'
+        return one
 
     extra = "".join(REF.sub(suffix(k), body) for k in range(copies))
     return html[:end] + extra + html[end:]

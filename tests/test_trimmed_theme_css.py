@@ -52,6 +52,8 @@ def _search(page):
     page.locator("input.md-search__input").focus()
     page.locator("input.md-search__input").press_sequentially("Maduro")
     page.locator("a.md-search-result__link").first.wait_for(state="visible")
+    # Material locks the body's scroll on a phone 400 ms after search opens: wait for that state
+    page.wait_for_function("document.body.hasAttribute('data-md-scrolllock') === innerWidth < 960")
 
 
 def _drawer(page):
