@@ -36,7 +36,10 @@ NOTE = re.compile(r'class="?ed-note[\s">]')
 
 
 def _paragraph(html: str, ident: str) -> int:
-    return re.search(rf'<p\b[^>]*\bid="?{ident}[\s">]', html).start()
+    found = re.search(rf'<p\b[^>]*\bid="?{ident}[\s">]', html)
+    if not found:
+        raise SystemExit(f"bench_layout: no paragraph with id {ident!r} in site/index.html; run make build first")
+    return found.start()
 
 
 def multiplied(html: str, notes: int) -> str:

@@ -417,7 +417,7 @@ def test_aria_contract(open_page):
 def test_legend_counts_filters_and_keeps_state_in_the_url(open_page, site_server):
     page = open_page("")
     counts = page.evaluate("""() => [...document.querySelectorAll('.ed-legend label')].map(l => ({
-        cat: l.querySelector('input').dataset.cat, text: l.innerText, icon: (getComputedStyle(l.querySelector('.ed-cat'), '::before').content.match(/^"(.)"/) || ['', 'not drawn'])[1],
+        cat: l.querySelector('input').dataset.cat, text: l.innerText, icon: (getComputedStyle(l.querySelector('.ed-cat'), '::before').content.match(/^"(.)"/u) || ['', 'not drawn'])[1],
         count: +l.querySelector('.ed-legend__count').textContent.replace(/\\D/g, ''),
         color: getComputedStyle(l.querySelector('.ed-cat')).color,
         notes: document.querySelectorAll('.ed-note[data-category="' + l.querySelector('input').dataset.cat + '"]').length}))""")
