@@ -17,14 +17,24 @@ pytestmark = pytest.mark.browser
 TRIMMED = re.compile(r"/assets/stylesheets/(\w+)\.(\w+)\.[0-9a-f]{8}\.min\.css$")
 
 STYLES = """() => {
+  const HORIZONTAL_MARGIN = /^margin-(left|right|inline-start|inline-end)$/;
   const out = [];
   const all = document.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
     for (const pseudo of [null, '::before', '::after']) {
       const cs = getComputedStyle(all[i], pseudo);
       if (pseudo && cs.content === 'none') continue;
+      // Chromium resolves an auto horizontal margin to 0 or to its used value from one load to the
+      // next (same box, same place): compare where the box is instead of that resolved value
       let text = '';
-      for (let j = 0; j < cs.length; j++) if (!cs[j].startsWith('--')) text += cs[j] + ':' + cs.getPropertyValue(cs[j]) + ';';
+      if (!pseudo) {
+        const r = all[i].getBoundingClientRect();
+        text += 'box:' + [r.left, r.top, r.width, r.height].map(Math.round).join(',') + ';';
+      }
+      for (let j = 0; j < cs.length; j++) {
+        if (cs[j].startsWith('--') || HORIZONTAL_MARGIN.test(cs[j])) continue;
+        text += cs[j] + ':' + cs.getPropertyValue(cs[j]) + ';';
+      }
       out.push((all[i].id || all[i].className.baseVal || all[i].className || all[i].tagName) + (pseudo || '') + ' ' + text);
     }
   }
