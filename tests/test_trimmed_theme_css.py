@@ -18,6 +18,10 @@ TRIMMED = re.compile(r"/assets/stylesheets/(\w+)\.(\w+)\.[0-9a-f]{8}\.min\.css$"
 
 STYLES = """() => {
   const HORIZONTAL_MARGIN = /^margin-(left|right|inline-start|inline-end)$/;
+  // every computed style lists the same standard properties (then the custom ones it inherits): name
+  // them once (reading them by index is six times slower)
+  const names = Array.from(getComputedStyle(document.documentElement))
+    .filter(name => !name.startsWith('--') && !HORIZONTAL_MARGIN.test(name));
   const out = [];
   const all = document.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
@@ -31,10 +35,7 @@ STYLES = """() => {
         const r = all[i].getBoundingClientRect();
         text += 'box:' + [r.left, r.top, r.width, r.height].map(Math.round).join(',') + ';';
       }
-      for (let j = 0; j < cs.length; j++) {
-        if (cs[j].startsWith('--') || HORIZONTAL_MARGIN.test(cs[j])) continue;
-        text += cs[j] + ':' + cs.getPropertyValue(cs[j]) + ';';
-      }
+      for (const name of names) text += name + ':' + cs.getPropertyValue(name) + ';';
       out.push((all[i].id || all[i].className.baseVal || all[i].className || all[i].tagName) + (pseudo || '') + ' ' + text);
     }
   }
