@@ -329,6 +329,24 @@ def test_wide_screens_hide_expand_all(open_page):
 
 # ---------------------------------------------------------------- without JavaScript
 
+def test_margin_items_show_when_the_edition_script_fails(browser, site_server):
+    """The margin items stay hidden until the script has placed them (.ed-laid); when the script does not load
+    (here: its request fails), they show at the load event, not never and not on a timer that would race a
+    slow phone's script."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        page.route("**/assets/edition.js*", lambda route: route.abort())
+        page.goto(site_server.url(""))
+        page.wait_for_load_state("load")
+        page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+        hidden = page.evaluate("[...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).visibility !== 'visible').length")
+        assert hidden == 0
+        assert page.locator(".ed-note").first.is_visible()
+    finally:
+        context.close()
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
 def test_without_javascript_every_note_is_readable(open_page, viewport):
     page = open_page("", viewport=viewport, java_script_enabled=False)
