@@ -449,6 +449,9 @@ def test_legend_counts_filters_and_keeps_state_in_the_url(open_page, site_server
     hidden = page.evaluate("""() => [...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).display === 'none')
                                   .map(n => n.dataset.category)""")
     assert hidden and set(hidden) == {"sourcing", "sanctions"}
+    total = sum(c["notes"] for c in counts)
+    left = total - len(hidden)
+    assert page.locator(".ed-legend__title").inner_text() == f"{left} of {total} notes:"
     # a marker hides when every note of its group is filtered out, and shows while one of them is shown
     markers = page.evaluate("""() => [...document.querySelectorAll('a.ed-marker')].map(m => ({id: m.id, visible: m.checkVisibility(),
         cats: m.dataset.notes.split(' ').map(id => document.getElementById(id).dataset.category)}))""")

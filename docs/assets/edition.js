@@ -263,6 +263,13 @@
       }).join("; "));
     });
     boxes.forEach(b => { b.checked = show.indexOf(b.dataset.cat) >= 0; });
+    /* the legend's count says how many notes the filter leaves (not while the page loads, as above) */
+    const title = doc.querySelector(".ed-legend__title");
+    if (title && renumber) {
+      if (!title.dataset.all) title.dataset.all = title.textContent;
+      const left = notes.filter(shown).length;
+      title.textContent = left === notes.length ? title.dataset.all : left + " of " + notes.length + " notes:";
+    }
     delete doc.documentElement.dataset.edShow;  /* the classes above take over from the <head> script's attribute */
     relayout();
   }
