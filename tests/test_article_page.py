@@ -81,7 +81,7 @@ def test_every_annotation_is_on_the_page_linked_to_its_highlight(built_site):
             else:
                 break
         assert a.id in following, (a.id, a.paragraph)
-        numbers.append(int(note["data-number"]))
+        numbers.append(int(note.select_one(".ed-note__num").get_text()))
         if a.verdict:
             assert note.select_one(f".ed-verdict--{a.verdict.id}") is not None
             assert a.verdict.label in note.select_one(f".ed-verdict--{a.verdict.id}").get_text()
@@ -133,7 +133,7 @@ def test_repairs_are_joined_sentences(built_site):
 def test_notes_follow_document_order(built_site):
     """Notes appear in the order of their markers, also where two header parts share a line."""
     soup = article_soup(built_site)
-    numbers = [int(n["data-number"]) for n in soup.select("aside.ed-note")]
+    numbers = [int(n.select_one(".ed-note__num").get_text()) for n in soup.select("aside.ed-note")]
     assert numbers == sorted(numbers)
     markers = [i for m in soup.select("a.ed-marker") for i in m["data-notes"].split()]
     assert markers == [n["id"] for n in soup.select("aside.ed-note")]

@@ -25,7 +25,7 @@ def tabs_to_note(page, number: int, limit: int = 40) -> int:
     for count in range(1, limit + 1):
         page.keyboard.press("Tab")
         notes = page.evaluate("(document.activeElement.dataset.notes || '').split(' ')")
-        numbers = [page.evaluate(f"document.getElementById({i!r})?.dataset.number") for i in notes if i]
+        numbers = [page.evaluate(f"document.getElementById({i!r})?.querySelector('.ed-note__num')?.textContent") for i in notes if i]
         if str(number) in numbers:
             return count
     return limit + 1
@@ -47,7 +47,7 @@ def test_each_marker_is_named_by_verdict_and_title(open_page):
     for i in range(markers.count()):
         marker = markers.nth(i)
         ids = marker.get_attribute("data-notes").split()
-        numbers = [page.evaluate(f"document.getElementById({n!r}).dataset.number") for n in ids]
+        numbers = [page.evaluate(f"document.getElementById({n!r}).querySelector('.ed-note__num').textContent") for n in ids]
         parts = []
         for ident in ids:
             a = by_id[ident]

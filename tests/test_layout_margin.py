@@ -46,7 +46,7 @@ ITEMS = """() => {
     });
     const badges = notes.map(n => n.querySelector('.ed-verdict')).filter(Boolean);
     const marker = document.querySelector('a.ed-marker[data-notes~="' + first.id + '"]');
-    return {id: first.id, ids: notes.map(n => n.id), n: +first.dataset.number, float: getComputedStyle(u).float, ...box(u),
+    return {id: first.id, ids: notes.map(n => n.id), n: +first.querySelector('.ed-note__num').textContent, float: getComputedStyle(u).float, ...box(u),
             quote: box(q), marker: marker && box(marker), markerId: marker && marker.id,
             title: whole && u.scrollHeight <= u.clientHeight + 1 && u.scrollWidth <= u.clientWidth + 1,
             verdict: badges.length ? badges.every(v => v.checkVisibility() && v.getClientRects().length > 0 && !!v.innerText.trim()) : null,

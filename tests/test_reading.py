@@ -548,7 +548,7 @@ def test_a_filtered_group_marker_gives_the_numbers_and_findings_still_shown(open
     state = page.evaluate("""() => [...document.querySelectorAll('a.ed-marker:not(.ed-hidden-cat)')].map(m => {
         const shown = m.dataset.notes.split(' ').map(id => document.getElementById(id)).filter(n => n.checkVisibility());
         return {n: m.dataset.n, drawn: getComputedStyle(m, '::before').content, label: m.getAttribute('aria-label'),
-                numbers: shown.map(n => n.dataset.number), titles: shown.map(n => n.querySelector('.ed-note__title').textContent.trim()),
+                numbers: shown.map(n => n.querySelector('.ed-note__num').textContent), titles: shown.map(n => n.querySelector('.ed-note__title').textContent.trim()),
                 hidden: m.dataset.notes.split(' ').map(id => document.getElementById(id)).filter(n => !n.checkVisibility())
                          .map(n => n.querySelector('.ed-note__title').textContent.trim())}; })""")
     assert state

@@ -234,7 +234,7 @@
   const cats = () => boxes.map(b => b.dataset.cat);
   /* the notes' numbers as runs: "15", "32–33", "31, 34–35" */
   function numbersOf(list) {
-    const ns = list.map(n => +n.dataset.number), runs = [];
+    const ns = list.map(n => +n.querySelector(".ed-note__num").textContent), runs = [];
     ns.forEach((k, i) => { if (i && k === ns[i - 1] + 1) runs[runs.length - 1][1] = k; else runs.push([k, k]); });
     return runs.map(([a, b]) => (a === b ? String(a) : a + "–" + b)).join(", ");
   }

@@ -13,6 +13,8 @@ inline scripts are kept as written, and the text a reader sees is unchanged.
 
 from __future__ import annotations
 
+import re
+
 import minify_html
 import rcssmin
 import rjsmin
@@ -35,6 +37,13 @@ def minify_files(files, docs_dir: str) -> None:
             file.content_string = minified(file.src_uri, file.content_string)
 
 
+# Material's search plugin reads ``data-search-exclude`` from a page's content (``on_page_context``), before
+# ``on_post_page``: in the page a reader downloads it marks nothing
+SEARCH_EXCLUDE = re.compile(r" data-search-exclude(?:=\"\")?(?=[ >])")
+
+
 def minified_page(html: str) -> str:
-    """A whole HTML document minified (minify-html; closing tags and ``<html>``/``<head>`` kept)."""
+    """A whole HTML document minified (minify-html; closing tags and ``<html>``/``<head>`` kept), without the
+    search plugin's ``data-search-exclude`` marks (read before this runs)."""
+    html = SEARCH_EXCLUDE.sub("", html)
     return minify_html.minify(html, keep_closing_tags=True, keep_html_and_head_opening_tags=True)

@@ -26,7 +26,7 @@ _NOTE = re.compile(r"<aside\b.*?</aside>", re.S)
 _BLOCK = re.compile(r'<(p|h[1-6])\b([^>]*?)\bid="([^"]+)"([^>]*)>(.*?)</\1>', re.S)
 _NOTE_HEAD = re.compile(r'(<aside\b[^>]*>.*?)(\s*<p class="ed-note__title")', re.S)  # the head ends at the title
 _NOTE_OPEN = re.compile(r'<aside\b[^>]*\bid="([^"]+)"[^>]*>')
-_NUMBER = re.compile(r'\bdata-number="(\d+)"')
+_NUMBER = re.compile(r'class="ed-note__num"[^>]*>(\d+)</a>')  # the note's number, as its head shows it
 _TAG = re.compile(r"<[^>]+>")
 _SKIP = re.compile(r'<(span|a)\b[^>]*class="(?:ed-marker|ed-sr|ed-added)[^"]*"[^>]*>.*?</\1>', re.S)
 
@@ -59,7 +59,7 @@ def _note(match: re.Match) -> str:
     opening = _NOTE_OPEN.match(note)
     if opening is None:
         return note
-    number = _NUMBER.search(opening.group(0))
+    number = _NUMBER.search(note)
     label = f"Link to note {number.group(1)}" if number else "Link to this note"
     link = _link(opening.group(1), label)
     if _NOTE_HEAD.search(note):

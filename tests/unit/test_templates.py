@@ -47,7 +47,7 @@ def test_the_note_shows_the_title_as_text():
     soup = BeautifulSoup(html, "html.parser")
     assert soup.select_one(".ed-note__title").get_text() == "Fish & chips, 3 < 5"
     assert "3 &lt; 5" in html
-    assert soup.find("aside")["data-number"] == "7" and soup.find("aside")["id"] == "n-one"
+    assert soup.select_one("aside .ed-note__num").get_text() == "7" and soup.find("aside")["id"] == "n-one"
 
 
 def test_an_attribute_value_cannot_break_out():
