@@ -69,9 +69,9 @@ def test_lighthouse_desktop_scores_and_blocking_time(built_site):
     but its one long task (Material's script starting and the page's first style calculation, about 60 ms)
     sits at the 50 ms line: with the suite's other core busy a run reaches 50-120 ms. So the suite asserts
     accessibility, best practices and SEO at 100, performance at 95 or more and TBT under a ceiling, on the
-    better of two runs when the first misses the budget."""
+    better of two runs when the first misses them."""
     figures = _lighthouse(built_site, "desktop")
-    if figures["performance"] < 100 or figures["tbt_ms"] > BUDGET_TBT_MS:
+    if figures["performance"] < DESKTOP_PERFORMANCE_FLOOR or figures["tbt_ms"] > DESKTOP_TBT_CEILING_MS:
         figures = max(figures, _lighthouse(built_site, "desktop"), key=lambda f: (f["performance"], -f["tbt_ms"]))
     assert [figures[c] for c in CATEGORIES[1:]] == [100] * (len(CATEGORIES) - 1), figures
     assert figures["performance"] >= DESKTOP_PERFORMANCE_FLOOR, figures
