@@ -2,7 +2,8 @@
 
 4. Printed on A4 (Chromium's page.pdf): at most 14 pages; every note in full after its paragraph,
    numbered like its marker (test_print.py checks the parts, the numbers, and that no control or empty
-   box is printed); no page ends with a heading (the headline or a note's title) and no page is empty.
+   box is printed); no page ends with a heading (the headline or a note's title) and no page is empty;
+   each page has its number and the count at its foot ("3 / 10").
    Pages are counted with pdfinfo (poppler-utils) and read with pdftotext.
 12. Screenshots for people to look at, in test-output/: the article at 1920, 1440, 1024, 768 and 390 px
     in the light and dark schemes (first screen and full page), and each printed page as a PNG
@@ -63,6 +64,8 @@ def test_print_fits_fourteen_a4_pages_without_lone_headings(printed_pdf, site_se
                               capture_output=True, text=True, check=True).stdout
         texts.append(text)
         lines = [line.strip() for line in text.splitlines() if line.strip()]
+        assert lines and lines[-1] == f"{number} / {pages}", f"page {number}: no page number at its foot: {lines[-1:]}"
+        lines.pop()  # (the page number: the text's last line is the one above it)
         assert lines, f"page {number} is empty"
         last = re.sub(r"\s{2,}.*$", "", lines[-1])  # left column's last line (two columns per page)
         assert not any(h == last or h.endswith(last) and len(last) > 12 for h in headings), f"page {number} ends with a heading: {last!r}"
