@@ -264,6 +264,35 @@ def test_landing_on_a_note_never_blanks_or_shifts_the_page(open_page, site_serve
 
 # ---------------------------------------------------------------- narrow screens
 
+def test_narrow_notes_end_with_a_button_that_closes_them(open_page):
+    """On a phone a marker's notes open after the paragraph; a button at their end ("Close notes 10–14")
+    closes them all, returns focus to the marker with the marker in view, and goes away with them. The page
+    holds no such button while nothing is open, and none on a wide screen."""
+    page = open_page("", viewport=PHONE, has_touch=True)
+    assert page.locator(".ed-close").count() == 0
+    marker = page.locator("a.ed-marker[data-n='10–14']")
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    ids = marker.get_attribute("aria-controls").split()
+    closer = page.locator(".ed-close")
+    expect(closer).to_have_count(1)
+    assert closer.inner_text() == "Close notes 10–14"
+    # the button comes after the last of the notes it closes
+    assert closer.evaluate("(b, last) => !!(document.getElementById(last).compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING)", ids[-1])
+    closer.scroll_into_view_if_needed()
+    closer.tap()
+    for ident in ids:
+        expect(page.locator(f"#{ident}")).to_be_hidden()
+    expect(page.locator(".ed-close")).to_have_count(0)
+    assert marker.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.dataset.n") == "10–14"
+    box = marker.bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= PHONE["height"], box
+    wide = open_page("")
+    wide.locator("a.ed-marker[data-n='10–14']").click()
+    assert wide.locator(".ed-close").count() == 0
+
+
 @pytest.mark.parametrize("width", [390, 768, 900])
 def test_narrow_notes_open_in_place_after_their_paragraph(open_page, width):
     page = open_page("", viewport={"width": width, "height": 844}, has_touch=True)

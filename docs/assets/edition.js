@@ -126,15 +126,33 @@
 
   /* ---- open / close: on wide screens the item opens in place in the margin (a link's target too); on narrow
      screens the note shows after its paragraph ---- */
+  const closers = new Map();  /* marker -> the button closing its notes (addCloser) */
   function setOpen(note, open, opts = {}) {
     const d = note.querySelector("details"), marker = markerOf(note.id);
     note.classList.toggle("is-open", open);
     note.classList.toggle("is-closed", !open);
     if (d && (opts.details !== undefined ? opts.details : wide.matches)) d.open = open;
     if (marker) marker.setAttribute("aria-expanded", String(groupOf(marker).some(isOpen)));
+    if (marker && !open && !groupOf(marker).some(isOpen) && closers.has(marker)) { closers.get(marker).remove(); closers.delete(marker); }
     tabbable(note, open);
     hls(note.id).forEach(h => h.classList.toggle("is-open", open));
     relayout();
+  }
+  /* on a narrow screen a marker's notes open after the paragraph, a screen long at times: a button at their
+     end closes them and takes the reader back to the marker (made while they are open: the page holds none) */
+  function addCloser(marker, group) {
+    if (closers.has(marker)) return;
+    const b = doc.createElement("button");
+    b.type = "button";
+    b.className = "ed-close";
+    b.textContent = (group.length > 1 ? "Close notes " : "Close note ") + (marker.dataset.n || groupOf(marker).map(n => n.querySelector(".ed-note__num").textContent).join(", "));
+    b.addEventListener("click", () => {
+      groupOf(marker).forEach(n => close(n, false));
+      activate([]);
+      marker.focus();
+    });
+    (group[0].closest(".ed-group") || group[group.length - 1]).append(b);
+    closers.set(marker, b);
   }
   function replaceHash(id) {
     history.replaceState(history.state, "", location.pathname + location.search + (id ? "#" + id : ""));
@@ -177,6 +195,7 @@
          sources in full would push every item below a screen or two away from its quote */
       group.forEach(n => setOpen(n, true, group.length > 1 ? { details: false } : {}));
       replaceHash(group[0].id);
+      if (!wide.matches) addCloser(marker, group);
       layout();
       keepInView(group[0].closest(".ed-group") || group[0], [marker].concat(hls(group[0].id).slice(0, 1)));
     });
