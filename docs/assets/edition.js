@@ -18,9 +18,9 @@
      ref- anchor, an empty span before the marker when it is not the group's first) */
   const markers = $$("a.ed-marker");
   const markerFor = new Map();
-  markers.forEach(m => (m.dataset.notes || m.dataset.note || "").split(" ").forEach(id => id && markerFor.set(id, m)));
+  markers.forEach(m => (m.dataset.notes || "").split(" ").forEach(id => id && markerFor.set(id, m)));
   const markerOf = id => markerFor.get(id) || doc.getElementById("ref-" + id);
-  const groupOf = m => (m.dataset.notes || m.dataset.note || "").split(" ").map(id => byId.get(id)).filter(Boolean);
+  const groupOf = m => (m.dataset.notes || "").split(" ").map(id => byId.get(id)).filter(Boolean);
   const hlCache = new Map();
   const hls = id => hlCache.get(id) || (hlCache.set(id, $$('.ed-hl[data-note="' + CSS.escape(id) + '"]')), hlCache.get(id));
   const header = doc.querySelector(".md-header");

@@ -73,9 +73,7 @@ def _wrap(soup: BeautifulSoup, element: Tag, anchor: Anchor, annotation: Annotat
             continue
         ls, le = max(anchor.start, a) - a, min(anchor.end, b) - a
         flag = " ed-hl--flag" if annotation.verdict is not None and annotation.verdict.prominent else ""
-        attrs = {"class": f"ed-hl ed-hl--{annotation.category.id}{flag}", "data-note": annotation.id}
-        if annotation.verdict is not None:
-            attrs["data-verdict"] = annotation.verdict.id
+        attrs = {"class": f"ed-hl ed-hl--{annotation.category.id}{flag}", "data-note": annotation.id}  # (the verdict: on the note)
         span = soup.new_tag("span", attrs=attrs)
         span.string = text[ls:le]
         new = [NavigableString(text[:ls])] if ls else []

@@ -43,7 +43,7 @@ def test_note_titles_are_not_headings_and_prominent_verdicts_are_flagged(tmp_pat
     soup = BeautifulSoup(page.html, "html.parser")
     assert not soup.select(".ed-note :is(h1, h2, h3, h4, h5, h6)")
     assert soup.select_one("#opened-title").name == "p"
-    assert [h["data-verdict"] for h in soup.select(".ed-hl")] == ["accurate", "wrong"]
+    assert [h["data-note"] for h in soup.select(".ed-hl")] == ["opened", "paint"]
     assert ["ed-hl--flag" in h["class"] for h in soup.select(".ed-hl")] == [False, True]
     assert soup.select_one("#paint")["data-verdict"] == "wrong"
 
