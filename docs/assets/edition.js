@@ -133,7 +133,7 @@
     note.classList.toggle("is-closed", !open);
     if (d && (opts.details !== undefined ? opts.details : wide.matches)) d.open = open;
     if (marker) marker.setAttribute("aria-expanded", String(groupOf(marker).some(isOpen)));
-    if (marker && !open && !groupOf(marker).some(isOpen) && closers.has(marker)) { closers.get(marker).remove(); closers.delete(marker); }
+    if (marker && !open && !groupOf(marker).some(isOpen)) dropCloser(marker);
     tabbable(note, open);
     hls(note.id).forEach(h => h.classList.toggle("is-open", open));
     relayout();
@@ -145,14 +145,18 @@
     const b = doc.createElement("button");
     b.type = "button";
     b.className = "ed-close";
-    b.textContent = (group.length > 1 ? "Close notes " : "Close note ") + (marker.dataset.n || groupOf(marker).map(n => n.querySelector(".ed-note__num").textContent).join(", "));
+    b.textContent = (group.length > 1 ? "Close notes " : "Close note ") + marker.dataset.n;
     b.addEventListener("click", () => {
-      groupOf(marker).forEach(n => close(n, false));
+      group.forEach(n => close(n, false));  /* (the last one closed takes the button away) */
       activate([]);
       marker.focus();
     });
-    (group[0].closest(".ed-group") || group[group.length - 1]).append(b);
+    (group[0].closest(".ed-group") || group[0]).append(b);
     closers.set(marker, b);
+  }
+  function dropCloser(marker) {
+    const b = closers.get(marker);
+    if (b) { b.remove(); closers.delete(marker); }
   }
   function replaceHash(id) {
     history.replaceState(history.state, "", location.pathname + location.search + (id ? "#" + id : ""));
