@@ -8,10 +8,20 @@ annotated pages (default: the first one configured).
 
 from __future__ import annotations
 
+import unicodedata
+
 from .merge import Placed
 from .model import AnnotationSet, Settings
 
 KINDS = ("sources", "notes-index", "corrections")
+
+
+def alphabetical(name: str) -> tuple[str, str]:
+    """Sort key that files a name as a reader looks it up: accents and case set aside ("Báo Nghệ An" before
+    "Brinkwire", not after it), the name itself breaking ties. Unicode
+    decomposition (NFKD, ``unicodedata``) without the combining marks; no locale needed."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return base.casefold(), name
 
 
 def sources_context(annotation_set: AnnotationSet, article_url: str) -> dict:
@@ -30,7 +40,7 @@ def sources_context(annotation_set: AnnotationSet, article_url: str) -> dict:
         if sid in cited_by:
             by_publisher.setdefault(source.publisher, []).append(source)
     groups = [(publisher, [(s, cited_by[s.id]) for s in sorted(by_publisher[publisher], key=lambda s: (s.date, s.title))])
-              for publisher in sorted(by_publisher, key=str.casefold)]
+              for publisher in sorted(by_publisher, key=alphabetical)]
     return {"groups": groups, "total_sources": sum(len(v) for v in by_publisher.values()),
             "total_notes": len(annotation_set.annotations), "article_url": article_url}
 
