@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up what the make targets need, idempotently:
 #   scripts/bootstrap.sh venv      -> .venv with the exact pins of requirements.txt and the plugin (pip install -e .)
-#   scripts/bootstrap.sh chromium  -> Debian's chromium at /usr/bin/chromium (for browser tests)
+#   scripts/bootstrap.sh chromium  -> Debian's chromium at /usr/bin/chromium (for browser tests) and
+#                                     poppler-utils (pdfinfo, pdftoppm: the print tests read the PDF)
 #   scripts/bootstrap.sh testjs    -> tests/js/node_modules (npm ci: the anchoring libraries, esbuild and
 #                                     the W3C Nu HTML Checker, vnu-jar) and Java to run the checker
 # Installs Debian packages with apt-get only when they are missing and we are root (or have
@@ -43,6 +44,9 @@ case "${1:-}" in
   chromium)
     if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
       apt_install chromium
+    fi
+    if ! command -v pdfinfo >/dev/null 2>&1 || ! command -v pdftoppm >/dev/null 2>&1; then
+      apt_install poppler-utils
     fi
     ;;
   testjs)
