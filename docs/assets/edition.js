@@ -433,14 +433,17 @@
     /* a note's title is a target too (search results link there): land on its note */
     const el = anchor && (anchor.closest(".ed-note") || anchor);
     /* the note a previous link opened goes back to its place */
+    let closed = false;
     $$(".is-target").forEach(x => {
       x.classList.remove("is-target");
-      if (x !== el && x.classList.contains("ed-note")) setOpen(x, false);
+      if (x !== el && x.classList.contains("ed-note")) { setOpen(x, false); closed = true; }
     });
     $$("[style*=scroll-margin]").forEach(x => { x.style.scrollMarginTop = ""; });
     if (!el) return;
     el.classList.add("is-target");
-    if (!el.classList.contains("ed-note")) return;
+    /* the browser scrolled to a linked paragraph before this ran; closing that note changes the page's
+       height, which would move the paragraph down from the header: lay out now and scroll to it again */
+    if (!el.classList.contains("ed-note")) { if (closed) { layout(); el.scrollIntoView({ block: "start" }); } return; }
     if (!shown(el)) applyFilter(cats());
     /* on wide screens the linked note opens in the margin, level with its quote, as its marker opens it */
     closeOthers([el]);
