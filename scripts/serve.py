@@ -59,22 +59,25 @@ def main(argv: list[str]) -> int:
         return 1
     signal.signal(signal.SIGTERM, _stop)
     command = [sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", f"127.0.0.1:{port}"]
-    while True:
-        state = engine_state()
-        server = subprocess.Popen(command, cwd=ROOT)
-        try:
+    server = None
+    try:
+        while True:
+            state = engine_state()
+            server = subprocess.Popen(command, cwd=ROOT)
             while server.poll() is None and engine_state() == state:
                 time.sleep(1)
-        except KeyboardInterrupt:
+            if server.poll() is not None:
+                return server.returncode
+            print("The engine (scripts/annotated_edition/) changed: restarting the server", file=sys.stderr)
             server.terminate()
             server.wait()
-            return 0
-        if server.poll() is not None:
-            return server.returncode
-        print("The engine (scripts/annotated_edition/) changed: restarting the server", file=sys.stderr)
-        server.terminate()
-        server.wait()
-        wait_for_port(port)
+            wait_for_port(port)
+    except KeyboardInterrupt:
+        return 0
+    finally:  # stopped at any point (even while restarting): no server is left running
+        if server is not None and server.poll() is None:
+            server.terminate()
+            server.wait()
 
 
 if __name__ == "__main__":

@@ -144,3 +144,5 @@ def test_item16_make_serve_restarts_when_the_engine_changes(tmp_path):
     finally:
         wrapper.terminate()
         wrapper.wait(timeout=30)
+    with pytest.raises(ConnectionRefusedError):  # stopping 'make serve' leaves no server running
+        socket.create_connection(("127.0.0.1", port), timeout=5).close()

@@ -43,7 +43,8 @@ from .problems import Problem, display_path
 from .refusals import refuse_config
 from .schema import stale_schema_files
 from .minify import minified, minified_page, minify_files
-from .unused_css import purge_site
+from .unused_css import parsed_files, purge_site
+from .background import Background
 from .search_index import add_entries, defer_index, note_entries
 from .share import share_pages, share_url
 from .staging import Stage
@@ -99,6 +100,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     supports_multiple_instances = False
     command = "build"  # set by on_startup; MkDocs makes a new instance per rebuild of 'mkdocs serve'
     stage: Stage | None = None
+    parsing: Background | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember the command: 'serve' shows problems on the pages instead of stopping; only
@@ -165,8 +167,11 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             minify_files(files, config.docs_dir)
             css = minified(STYLESHEET, css)
         files.append(File.generated(config, STYLESHEET, content=css))
-        self.theme_css = {f.dest_uri for f in files if f.dest_uri.endswith(".css") and f.src_dir != config.docs_dir
-                          and f.generated_by is None}
+        theme_css = [f for f in files if f.dest_uri.endswith(".css") and f.src_dir != config.docs_dir
+                     and f.generated_by is None]
+        self.theme_css = {f.dest_uri for f in theme_css}
+        if self.config["purge_css"]:  # parsing the theme's CSS takes a third of the build: on the other core
+            self.parsing = Background(parsed_files, {f.dest_uri: f.abs_src_path for f in theme_css if f.abs_src_path})
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}
         self.listings = find_listings({f.src_uri: _text_of(f) for f in files.documentation_pages()},
                                       self.specs[0].page if self.specs else "")
@@ -264,13 +269,15 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if self.config["deferred_search"]:
             defer_index(site)
         if self.config["purge_css"]:
-            purge_site(site, self.theme_css)
+            purge_site(site, self.theme_css, self.parsing.result())
         if self.stage is not None:
             config.site_dir = str(self.stage.publish())
             self.stage = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        """Drop the staged build: the published site stays as it was."""
+        """Drop the staged build: the published site stays as it was; stop parsing the theme's CSS."""
+        if self.parsing is not None:
+            self.parsing.cancel()
         if self.stage is not None:
             self.stage.abandon()
             self.stage = None

@@ -88,28 +88,69 @@ def _selectors(prelude: list) -> list[list]:
 
 def can_match(prelude: list, words: set[str]) -> bool:
     """Whether one of the rule's selectors names only ``words`` (tinycss2 prelude tokens)."""
-    return any(all(name in words for name in _top_level_names(selector)) for selector in _selectors(prelude))
+    return _can_match(_requirements(prelude), words)
 
 
-def _kept(rules: list, words: set[str]) -> list:
-    """The rules that can match, as a tree: ``[prelude, declarations]`` for a style rule,
-    ``[head, children]`` for a block at-rule, the CSS text of any other at-rule."""
-    kept: list = []
+def _requirements(prelude: list) -> tuple[tuple[str, ...], ...]:
+    """The names each complex selector of a prelude requires."""
+    return tuple(tuple(_top_level_names(selector)) for selector in _selectors(prelude))
+
+
+def _can_match(requirements: tuple[tuple[str, ...], ...], words: set[str]) -> bool:
+    return any(all(name in words for name in names) for names in requirements)
+
+
+def parsed(css: str) -> list:
+    """A stylesheet as a plain tree the purge filters (only strings and tuples: it crosses processes):
+
+    - ``("rule", requirements, prelude, declarations)`` for a style rule: ``requirements`` holds the names
+      each of its selectors requires; ``declarations`` is a tuple of ``(name, css, custom properties it
+      refers to)``, with name ``""`` for a nested rule;
+    - ``("block", head, children)`` for ``@media``, ``@supports``...;
+    - ``("text", css)`` for any other at-rule.
+
+    Raises nothing: tinycss2 recovers from malformed CSS as browsers do (a malformed rule is dropped)."""
+    return _tree(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+def _tree(rules: list) -> list:
+    tree: list = []
     for rule in rules:
         if isinstance(rule, ast.QualifiedRule):
-            if can_match(rule.prelude, words):
-                declarations = tinycss2.parse_blocks_contents(rule.content, skip_comments=True, skip_whitespace=True)
-                kept.append([tinycss2.serialize(rule.prelude).strip(), declarations])
+            declarations = tuple(_declaration(d) for d in tinycss2.parse_blocks_contents(
+                rule.content, skip_comments=True, skip_whitespace=True) if not isinstance(d, ast.ParseError))
+            tree.append(("rule", _requirements(rule.prelude), tinycss2.serialize(rule.prelude).strip(), declarations))
         elif isinstance(rule, ast.AtRule) and rule.lower_at_keyword in BLOCK_AT_RULES and rule.content is not None:
             inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
-            kept.append([f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}".strip(), _kept(inner, words)])
+            tree.append(("block", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}".strip(), _tree(inner)))
         elif isinstance(rule, ast.AtRule):
-            kept.append(rule.serialize())
+            tree.append(("text", rule.serialize()))
+    return tree
+
+
+def _declaration(item) -> tuple[str, str, tuple[str, ...]]:
+    text = item.serialize()
+    if isinstance(item, ast.Declaration):
+        return item.name, text, tuple(VAR.findall(text))
+    return "", text, ()  # a nested rule: kept as written
+
+
+def _kept(tree: list, words: set[str]) -> list:
+    """The rules of a :func:`parsed` tree that can match, as ``[prelude, declarations]`` for a style rule,
+    ``[head, children]`` for a block at-rule, the CSS text of any other at-rule."""
+    kept: list = []
+    for item in tree:
+        if item[0] == "rule" and _can_match(item[1], words):
+            kept.append([item[2], list(item[3])])
+        elif item[0] == "block":
+            kept.append([item[1], _kept(item[2], words)])
+        elif item[0] == "text":
+            kept.append(item[1])
     return kept
 
 
 def _references(tree: list) -> set[str]:
-    """The custom properties the declarations of ``tree`` refer to (``var(--x)``)."""
+    """The custom properties the declarations of a kept ``tree`` refer to (``var(--x)``)."""
     found: set[str] = set()
     for item in tree:
         if isinstance(item, str):
@@ -117,7 +158,8 @@ def _references(tree: list) -> set[str]:
         elif item[1] and isinstance(item[1][0], list):
             found |= _references(item[1])
         else:
-            found.update(VAR.findall(" ".join(d.serialize() for d in item[1] if isinstance(d, ast.Declaration))))
+            for _name, _css, refs in item[1]:
+                found.update(refs)
     return found
 
 
@@ -130,8 +172,7 @@ def _drop_properties(tree: list, referenced: set[str]) -> bool:
         if item[1] and isinstance(item[1][0], list):
             dropped |= _drop_properties(item[1], referenced)
             continue
-        kept = [d for d in item[1] if not (isinstance(d, ast.Declaration) and d.name.startswith("--")
-                                           and d.name not in referenced)]
+        kept = [d for d in item[1] if not (d[0].startswith("--") and d[0] not in referenced)]
         dropped |= len(kept) < len(item[1])
         item[1] = kept
     return dropped
@@ -148,33 +189,44 @@ def _serialize(tree: list) -> str:
             inner = _serialize(body)
             if inner:
                 parts.append(f"{head}{{{inner}}}")
-        else:
-            declarations = [d.serialize() for d in body if not isinstance(d, ast.ParseError)]  # nested rules too
-            if declarations:
-                parts.append(f"{head}{{{';'.join(declarations)}}}")
+        elif body:
+            parts.append(f"{head}{{{';'.join(css for _name, css, _refs in body)}}}")
     return "".join(parts)
 
 
-def purged(stylesheets: dict[str, str], words: set[str], referenced_elsewhere: set[str]) -> dict[str, str]:
+def purged(stylesheets: dict[str, str], words: set[str], referenced_elsewhere: set[str],
+           trees: dict[str, list] | None = None) -> dict[str, str]:
     """Each of ``stylesheets`` (name -> CSS) keeping what can apply to a site whose pages and
     scripts have the words ``words``.
 
     Custom properties are dropped when neither the kept rules of any of ``stylesheets`` nor
     ``referenced_elsewhere`` (names like ``--x`` that other stylesheets, scripts or pages use)
     refer to them, until none is left (one property's value may be the only use of another).
+    ``trees`` may hold a stylesheet already :func:`parsed` (name -> tree, parsed from the same text).
     Raises nothing: tinycss2 recovers from malformed CSS as browsers do (a malformed rule is dropped).
     """
-    trees = {name: _kept(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), words)
-             for name, css in stylesheets.items()}
+    trees = trees or {}
+    kept = {name: _kept(trees[name] if name in trees else parsed(css), words) for name, css in stylesheets.items()}
     while True:
-        referenced = referenced_elsewhere.union(*(_references(tree) for tree in trees.values()))
-        if not any([_drop_properties(tree, referenced) for tree in trees.values()]):
-            return {name: _serialize(tree) for name, tree in trees.items()}
+        referenced = referenced_elsewhere.union(*(_references(tree) for tree in kept.values()))
+        if not any([_drop_properties(tree, referenced) for tree in kept.values()]):
+            return {name: _serialize(tree) for name, tree in kept.items()}
+
+
+def parsed_files(paths: dict[str, str]) -> dict[str, tuple[str, list]]:
+    """``{name: (SHA-256 of the file's text, its parsed() tree)}`` for each file of ``paths`` (name -> file path);
+    run by :class:`annotated_edition.background.Background` while the build goes on."""
+    texts = {name: Path(path).read_text(encoding="utf-8") for name, path in paths.items()}
+    return {name: (_digest(text), parsed(text)) for name, text in texts.items()}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _renamed(path: Path, text: str) -> Path:
     """``main.57a0d79d.min.css`` -> ``main.57a0d79d.<hash of text>.min.css``."""
-    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    digest = _digest(text)[:8]
     stem, dot, rest = path.name.partition(".min.css") if path.name.endswith(".min.css") else (path.stem, "", "")
     return path.with_name(f"{stem}.{digest}.min.css" if dot else f"{stem}.{digest}.css")
 
@@ -189,13 +241,16 @@ def _linked(html: str, pattern: re.Pattern, page: Path, site: Path) -> set[Path]
     return found
 
 
-def purge_site(site: Path, theme_stylesheets: set[str]) -> dict[str, tuple[int, int]]:
+def purge_site(site: Path, theme_stylesheets: set[str],
+               parsed_before: dict[str, tuple[str, list]] | None = None) -> dict[str, tuple[int, int]]:
     """Trim, in the built ``site``, each stylesheet of ``theme_stylesheets`` (paths relative to
     the site, ``/``-separated) that a page links, and point every page at the trimmed copy.
 
     The words come from every ``.html`` page, every script a page loads and the search index
     (``search/*.json``); custom properties referred to by any other stylesheet of the site count
-    as used. Returns ``{path: (bytes before, bytes after)}`` for each stylesheet trimmed.
+    as used. ``parsed_before`` may hold :func:`parsed_files` of the stylesheets (keyed by the same
+    paths): a tree is used when its digest matches the built file's text, which is parsed otherwise.
+    Returns ``{path: (bytes before, bytes after)}`` for each stylesheet trimmed.
     """
     site = site.resolve()
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
@@ -214,7 +269,12 @@ def purge_site(site: Path, theme_stylesheets: set[str]) -> dict[str, tuple[int, 
     sizes: dict[str, tuple[int, int]] = {}
     renames: dict[str, str] = {}
     originals = {path: path.read_text(encoding="utf-8") for path in targets}
-    for path, after in purged(originals, words, referenced).items():
+    trees = {}
+    for path, text in originals.items():
+        digest, tree = (parsed_before or {}).get(path.relative_to(site).as_posix(), ("", None))
+        if tree is not None and digest == _digest(text):
+            trees[path] = tree
+    for path, after in purged(originals, words, referenced, trees).items():
         before = originals[path]
         new = _renamed(path, after)
         new.write_text(after, encoding="utf-8")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotated_edition.unused_css import purge_site, purged
+from annotated_edition.unused_css import parsed_files, purge_site, purged
 
 WORDS = {"md-header", "md-nav", "div", "a", "data-md-color-scheme", "slate", "x"}
 
@@ -69,3 +69,27 @@ def test_a_site_links_its_trimmed_copy_and_keeps_the_original(tmp_path):
     assert (css / "main.1234abcd.min.css").exists()
     assert f'href="../assets/stylesheets/{trimmed[0].name}"' in (tmp_path / "about" / "index.html").read_text()
     assert f'href="assets/stylesheets/{trimmed[0].name}"' in (tmp_path / "index.html").read_text()
+
+
+def test_a_tree_parsed_before_is_used_only_for_the_text_it_was_parsed_from(tmp_path):
+    sheet = tmp_path / "theme.css"
+    sheet.write_text(".md-header{color:red}.md-tabs{color:blue}")
+    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="theme.css"><header class="md-header md-tabs">')
+    other = tmp_path / "other.css"
+    other.write_text(".md-header{color:green}")
+    digest, tree = parsed_files({"theme.css": str(other)})["theme.css"]
+    # the same digest as the built file: the tree parsed before is what gets trimmed (here a different one, to prove it)
+    real_digest = parsed_files({"theme.css": str(sheet)})["theme.css"][0]
+    purge_site(tmp_path, {"theme.css"}, {"theme.css": (real_digest, tree)})
+    assert _trimmed(tmp_path) == ".md-header{color:green}"
+    # a tree parsed from another text (the built file changed after): the built file is parsed again
+    for path in tmp_path.glob("theme.*.css"):
+        path.unlink()
+    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="theme.css"><header class="md-header md-tabs">')
+    purge_site(tmp_path, {"theme.css"}, {"theme.css": (digest, tree)})
+    assert _trimmed(tmp_path) == ".md-header{color:red}.md-tabs{color:blue}"
+
+
+def _trimmed(site) -> str:
+    [path] = [p for p in site.glob("theme.*.css")]
+    return path.read_text()
