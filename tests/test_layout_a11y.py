@@ -100,6 +100,18 @@ def test_the_legend_is_one_tab_stop_walked_with_arrow_keys(open_page):
     assert page.evaluate("document.activeElement.textContent") in ("Sources", "Index of notes")
 
 
+def test_the_legends_tab_stop_moves_to_a_shown_control_when_the_width_hides_it(open_page):
+    """On a phone the stop may be "Expand all notes", which wider screens hide: after the next layout pass the
+    stop is a control that shows, so Tab still reaches the legend."""
+    page = open_page("", viewport=PHONE)
+    page.wait_for_function(READY)
+    page.locator(".ed-legend__toggle-all").focus()
+    page.evaluate("document.activeElement.blur()")
+    page.set_viewport_size(DESKTOP)
+    page.wait_for_function("""() => { const stops = Array.from(document.querySelectorAll('.ed-legend [tabindex="0"]'));
+        return stops.length === 1 && stops[0].offsetParent !== null; }""")
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
 def test_no_invisible_tab_stops_and_search_still_opens_from_the_keyboard(open_page, viewport):
     # Material's empty results box (a scroll area: Chromium makes it a Tab stop) and, on a phone, the field in

@@ -342,6 +342,7 @@
   /* ---- the legend is one stop in the Tab order: a toolbar whose controls (filters, "Show all highlights",
      expand all, Index, Sources) are reached with the arrow keys, Home and End (the roving tabindex of the
      WAI-ARIA Authoring Practices' toolbar pattern, https://www.w3.org/WAI/ARIA/apg/patterns/toolbar/) ---- */
+  let keepLegendStop = () => {};
   if (legend) {
     legend.setAttribute("role", "toolbar");
     legend.setAttribute("aria-label", "Notes: filters and links");
@@ -353,8 +354,10 @@
     const rove = to => every().forEach(c => c.setAttribute("tabindex", c === to ? "0" : "-1"));
     const stop = () => every().find(c => c.getAttribute("tabindex") === "0");
     const keep = () => { const list = controls(); if (list.indexOf(stop()) < 0) rove(list[0]); };
-    rove(controls()[0]);
-    wide.addEventListener("change", keep);
+    /* (which controls show is read after each layout pass, when it costs nothing: read now, while the page
+       loads, it would force the browser to style the whole page at once) */
+    rove(every()[0]);
+    keepLegendStop = keep;
     legend.addEventListener("focusin", e => rove(e.target));
     legend.addEventListener("keydown", e => {
       const list = controls(), at = list.indexOf(doc.activeElement);
@@ -517,12 +520,12 @@
      before the frame is painted */
   /* the first pass runs in the observer's first callback, after the browser's own first layout and before
      its first paint: its reads cost nothing, and the items are drawn where they belong */
-  const laid = () => doc.documentElement.classList.add("ed-laid");
+  const laid = () => { doc.documentElement.classList.add("ed-laid"); keepLegendStop(); };
   if (window.ResizeObserver) {
     const ro = new ResizeObserver(() => { layout(); laid(); });
     ro.observe(article);
     units.forEach(u => ro.observe(u));
   }
   /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
-  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); doc.documentElement.classList.add("ed-laid"); land(true); }
+  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); laid(); land(true); }
 })();
