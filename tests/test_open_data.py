@@ -137,6 +137,13 @@ def test_index_page_lists_every_note_by_category_and_paragraph(built_site):
     text = soup.get_text()
     for cat in SETTINGS.categories.values():
         assert cat.plural in text
+    # the right sidebar's table of contents leads to each category and each paragraph's notes
+    contents = [a["href"] for a in soup.select(".md-sidebar--secondary a.md-nav__link")]
+    headings = ["#" + h["id"] for h in soup.select(".md-content h2[id], .md-content h3[id]")]
+    assert contents == headings
+    assert {f"#category-{cat}" for cat in SETTINGS.categories} < set(contents)
+    paragraphs = {a["href"].removeprefix("../#") for a in soup.select(".md-content h3 > a[href^='../#']")}
+    assert len(paragraphs) >= 15 and {f"#paragraph-{p}" for p in paragraphs} < set(contents)
 
 
 def test_search_index_gives_each_note_its_own_entry(built_site):

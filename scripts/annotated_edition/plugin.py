@@ -33,12 +33,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from .config import PluginConfig, settings_of
 from .core import OPEN_DATA, Edition, PageSpec
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
-from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listing
+from .listings import SEARCH_EXCLUDED, contents_of, find_listings, listing_url, render_listing
 from .problems import Problem, display_path
 from .refusals import refuse_config
 from .schema import stale_schema_files
@@ -215,7 +216,9 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if self.shown:
             page.content = self.edition.templates.render("problems", problems=self.shown) + (page.content or "")
         if page.file.src_uri in self.listings:
-            page.content = (page.content or "") + self._listing(page.file.src_uri, config)
+            listing = self._listing(page.file.src_uri, config)
+            page.content = (page.content or "") + listing
+            _add_contents(page, contents_of(listing))
             if self.listings[page.file.src_uri][0] in SEARCH_EXCLUDED:  # its words are the notes': not indexed twice
                 page.meta.setdefault("search", {"exclude": True})
         return context
@@ -281,3 +284,17 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if self.stage is not None:
             self.stage.abandon()
             self.stage = None
+
+
+def _add_contents(page: Page, tokens: list[dict]) -> None:
+    """Add a listing's headings to the page's table of contents (Material's right sidebar): under the page's
+    ``h1`` when the page has one, since Material lists that heading's children."""
+    entries = get_toc(tokens).items
+    if not entries:
+        return
+    toc = page.toc.items
+    if len(toc) == 1 and toc[0].level == 1:
+        toc[0].children.extend(entries)
+    else:
+        toc.extend(entries)
+

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotated_edition.listings import alphabetical
+from annotated_edition.listings import alphabetical, contents_of
 
 
 def test_publishers_sort_with_accents_and_case_set_aside():
@@ -17,3 +17,15 @@ def test_the_sources_page_of_the_project_is_in_that_order(built_site):
     publishers = [p.get_text(strip=True) for p in soup.select(".ed-sources__publisher > strong")]
     assert len(publishers) > 20 and publishers == sorted(publishers, key=alphabetical)
     assert publishers.index("Báo Nghệ An") < publishers.index("Brinkwire")
+
+
+def test_contents_of_a_listing_nest_its_h3_under_its_h2_and_escape_their_text():
+    html = ('<h2 id="by-category">By category</h2><h3 id="category-claims">Claims (48)</h3><h3>No id</h3>'
+            '<h2 id="by-paragraph">By paragraph</h2><h3 id="paragraph-p1"><a href="../#p1">“A &lt;b&gt; tag”</a></h3>')
+    assert contents_of(html) == [
+        {"level": 2, "id": "by-category", "name": "By category",
+         "children": [{"level": 3, "id": "category-claims", "name": "Claims (48)", "children": []}]},
+        {"level": 2, "id": "by-paragraph", "name": "By paragraph",
+         "children": [{"level": 3, "id": "paragraph-p1", "name": "“A &lt;b&gt; tag”", "children": []}]},
+    ]
+
