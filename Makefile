@@ -14,7 +14,6 @@
 VENV_STAMP := .venv/.installed
 BIN := .venv/bin
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
 
 PORT ?= 8000
 
@@ -74,3 +73,4 @@ bench: $(VENV_STAMP) chromium build
 
 clean:
 	rm -rf site .site-staging site-zensical .site-zensical-staging .cache bench/results.json test-output .pytest_cache
+	find scripts tests -name __pycache__ -prune -exec rm -rf {} +
