@@ -12,6 +12,7 @@ Screenshots go to test-output/.
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import pytest
@@ -262,6 +263,48 @@ def test_landing_on_a_note_never_blanks_or_shifts_the_page(open_page, site_serve
         target = page.evaluate("(() => { const n = document.querySelector('.ed-article .is-target'); const r = n.getBoundingClientRect();"
                                " return {id: n.id, top: r.top, open: !n.matches('.ed-note') || n.matches('.is-open')}; })()")
         assert target["open"] and 0 <= target["top"] < viewport["height"], (path, target)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_a_click_on_a_quote_opens_its_notes_as_its_marker_does(open_page, viewport):
+    """A quote is not a control (its marker is, for the keyboard and screen readers), but a click on it opens
+    its sentence's notes, and a second click closes them; a click that ends a text selection opens nothing."""
+    page = open_page("", viewport=viewport)
+    page.wait_for_function(LAID)
+    marker = page.locator("a.ed-marker[data-n='10–14']")
+    quote = page.locator(f".ed-hl[data-note='{marker.get_attribute('data-notes').split()[0]}']")
+    quote.scroll_into_view_if_needed()
+    # selecting the quote's words with the mouse (a drag ending on the quote) opens nothing
+    box = quote.bounding_box()
+    page.mouse.move(box["x"] + 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] - 2, box["y"] + box["height"] / 2, steps=5)
+    page.mouse.up()
+    assert page.evaluate("getSelection().toString().length") > 3
+    assert marker.get_attribute("aria-expanded") == "false"
+    page.evaluate("getSelection().removeAllRanges()")
+    quote.click()
+    expect(marker).to_have_attribute("aria-expanded", "true")
+    for ident in marker.get_attribute("data-notes").split():
+        expect(page.locator(f"#{ident}")).to_have_class(re.compile(r"\bis-open\b"))
+    assert quote.evaluate("q => getComputedStyle(q).cursor") == "pointer"
+    quote.click()
+    expect(marker).to_have_attribute("aria-expanded", "false")
+
+
+def test_a_linked_note_on_a_phone_ends_with_a_close_button(open_page):
+    """A note opened by a link (a search result, a shared link) on a phone ends with the same button as a
+    tapped marker's notes, named by its own number, and the button closes it."""
+    page = open_page("#syria-2015-sequence", viewport=PHONE, has_touch=True)
+    page.wait_for_function(LAID)
+    closer = page.locator(".ed-close")
+    expect(closer).to_have_count(1)
+    number = page.locator("#syria-2015-sequence .ed-note__num").inner_text().strip()
+    assert closer.inner_text() == f"Close note {number}"
+    closer.scroll_into_view_if_needed()
+    closer.tap()
+    expect(page.locator("#syria-2015-sequence")).to_be_hidden()
+    expect(page.locator(".ed-close")).to_have_count(0)
 
 
 # ---------------------------------------------------------------- narrow screens

@@ -140,12 +140,12 @@
   }
   /* on a narrow screen a marker's notes open after the paragraph, a screen long at times: a button at their
      end closes them and takes the reader back to the marker (made while they are open: the page holds none) */
-  function addCloser(marker, group) {
+  function addCloser(marker, group, numbers = marker.dataset.n) {
     if (closers.has(marker)) return;
     const b = doc.createElement("button");
     b.type = "button";
     b.className = "ed-close";
-    b.textContent = (group.length > 1 ? "Close notes " : "Close note ") + marker.dataset.n;
+    b.textContent = (group.length > 1 ? "Close notes " : "Close note ") + numbers;
     b.addEventListener("click", () => {
       group.forEach(n => close(n, false));  /* (the last one closed takes the button away) */
       activate([]);
@@ -239,6 +239,14 @@
   article.addEventListener("pointerleave", e => { if (e.pointerType !== "touch") activate([]); });
   article.addEventListener("focusin", e => activate(idAt(e.target)));
   article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate([]); });
+  /* a click on a quote opens (or closes) its sentence's notes, as its marker does; not a click that ends a
+     selection, the second click of a double click (selecting a word), or one on a link or a filtered-out quote */
+  article.addEventListener("click", e => {
+    const hl = e.target.closest && e.target.closest(".ed-hl[data-note]:not(.ed-muted)");
+    if (!hl || e.detail > 1 || e.target.closest("a") || !getSelection().isCollapsed) return;
+    const m = markerOf(hl.dataset.note);
+    if (m) m.click();
+  });
   /* a margin item opens (or closes) when its title or an empty part of it is clicked */
   notes.forEach(n => n.addEventListener("click", e => {
     if (!wide.matches || e.target.closest("a, summary, details, .ed-note__summary")) return;
@@ -451,6 +459,9 @@
     /* on wide screens the linked note opens in the margin, level with its quote, as its marker opens it */
     closeOthers([el]);
     setOpen(el, true, { details: true });
+    /* on a narrow screen a linked note ends with the same button as a tapped one */
+    const m = markerOf(el.id);
+    if (m && !wide.matches) addCloser(m, [el], numbersOf([el]));
     activate([el.id]);
     hls(el.id).forEach(h => h.classList.add("is-target"));
     layout();
