@@ -519,7 +519,7 @@ def test_legend_counts_filters_and_keeps_state_in_the_url(open_page, site_server
         assert c["count"] == c["notes"] > 0 and len(c["icon"]) == 1 and len(c["text"]) > 5, c
     page.locator('input[data-cat="sourcing"]').uncheck()
     page.locator('input[data-cat="sanctions"]').uncheck()
-    assert page.evaluate("location.search") == "?show=claims%2Csyria-analogy"
+    assert page.evaluate("location.search") == "?show=claims,syria-analogy"
     hidden = page.evaluate("""() => [...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).display === 'none')
                                   .map(n => n.dataset.category)""")
     assert hidden and set(hidden) == {"sourcing", "sanctions"}

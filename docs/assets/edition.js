@@ -310,7 +310,7 @@
       const show = boxes.filter(b => b.checked).map(b => b.dataset.cat);
       const params = new URLSearchParams(location.search);
       if (show.length === boxes.length) params.delete("show"); else params.set("show", show.join(","));
-      const query = params.toString();
+      const query = params.toString().replace(/%2C/gi, ",");  /* (a comma needs no escape in a query: ?show=a,b) */
       history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
       applyFilter(show);
     });
