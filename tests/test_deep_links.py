@@ -14,6 +14,7 @@ Positions are measured with getBoundingClientRect against the bottom edge of ``.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import quote
 
@@ -312,6 +313,15 @@ def test_opening_notes_updates_the_hash_without_history_entries(open_page, viewp
     assert page.evaluate("location.hash") == ""
     marker_of(page, "war-of-words").click()
     assert page.evaluate("location.hash") == "#saturday-23-march"
+    if viewport["width"] >= 960:  # a margin item opened or closed by a click on its title names itself too
+        marker_of(page, "war-of-words").click()  # (its group closed again)
+        expect(marker_of(page, "war-of-words")).to_have_attribute("aria-expanded", "false")
+        page.locator("#war-of-words .ed-note__title").click()
+        expect(page.locator("#war-of-words")).to_have_class(re.compile(r"\bis-open\b"))
+        assert page.evaluate("location.hash") == "#war-of-words"
+        page.locator("#war-of-words .ed-note__title").click()
+        expect(page.locator("#war-of-words")).not_to_have_class(re.compile(r"\bis-open\b"))
+        assert page.evaluate("location.hash") == ""
     assert page.evaluate("history.length") == length
 
 

@@ -250,11 +250,12 @@
   /* a margin item opens (or closes) when its title or an empty part of it is clicked */
   notes.forEach(n => n.addEventListener("click", e => {
     if (!wide.matches || e.target.closest("a, summary, details, .ed-note__summary")) return;
-    if (isOpen(n)) return setOpen(n, false, { details: false });
+    if (isOpen(n)) { setOpen(n, false, { details: false }); if (decode(location.hash.slice(1)) === n.id) replaceHash(""); return; }
     /* closing the item above moves this one up: the page scrolls with it, so it stays under the pointer */
     const unit = n.closest(".ed-group") || n, before = unit.getBoundingClientRect().top;
     closeOthers([n]);
     setOpen(n, true, { details: false });
+    replaceHash(n.id);  /* (the address names the open note, as after a marker's click) */
     layout();
     const shift = unit.getBoundingClientRect().top - before;
     if (Math.abs(shift) > 1) scrollBy(0, shift);
