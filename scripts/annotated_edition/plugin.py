@@ -171,7 +171,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         theme_css = [f for f in files if f.dest_uri.endswith(".css") and f.src_dir != config.docs_dir
                      and f.generated_by is None]
         self.theme_css = {f.dest_uri for f in theme_css}
-        if self.config["purge_css"]:  # parsing the theme's CSS takes a third of the build: on the other core
+        if self.config["purge_css"]:  # most of the purge is parsing the theme's CSS: on the other core
             self.parsing = Background(parsed_files, {f.dest_uri: f.abs_src_path for f in theme_css if f.abs_src_path})
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}
         self.listings = find_listings({f.src_uri: _text_of(f) for f in files.documentation_pages()},
