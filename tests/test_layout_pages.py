@@ -1,9 +1,12 @@
 """Issue 13, point 11 (the CSS parts): verdict badges legible in both schemes, and lines of at most 80
-characters at every width on every page (browser tests in Chromium)."""
+characters at every width on every page, the Sources list in two columns on wide screens (browser tests in
+Chromium)."""
 
 from __future__ import annotations
 
 import pytest
+
+from conftest import DESKTOP
 
 WIDTHS = [1920, 1440, 1024, 768, 390]
 PAGES = ["", "about/", "sources/", "notes/"]
@@ -98,3 +101,18 @@ def test_lines_of_at_most_80_characters(open_page, width):
         worst.append((line["chars"], path or "article", line["text"]))
     print(f"\n{width}px: longest lines " + "; ".join(f"{p}: {c}" for c, p, _ in worst))
     assert max(worst)[0] <= 80, max(worst)
+
+
+def test_the_sources_list_takes_two_columns_where_both_sidebars_show(open_page):
+    """At 1440 px the Sources page has no contents column (nothing to list): its list uses that width in two
+    columns, which halves the page's height, and no publisher's entries are split between them."""
+    page = open_page("sources/", viewport=DESKTOP)
+    state = page.evaluate("""() => {
+      const list = document.querySelector('ul.ed-sources'), items = [...list.children];
+      return {columns: getComputedStyle(list).columnCount, toc: !!document.querySelector('.md-sidebar--secondary:not([hidden])'),
+              split: items.filter(li => li.getClientRects().length > 1).map(li => li.querySelector('strong').textContent),
+              height: list.getBoundingClientRect().height, stacked: items.reduce((h, li) => h + li.getBoundingClientRect().height, 0)};
+    }""")
+    assert state["columns"] == "2" and not state["split"], state
+    assert state["height"] < 0.6 * state["stacked"], state
+
