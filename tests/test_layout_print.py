@@ -1,9 +1,10 @@
 """Issue 13, points 4 and 12: the printed article and the screenshots (browser tests in Chromium).
 
-4. Printed on A4 (Chromium's page.pdf): at most 14 pages; every note in full after its paragraph,
-   numbered like its marker (test_print.py checks the parts, the numbers, and that no control or empty
-   box is printed); no page ends with a heading (the headline or a note's title) and no page is empty;
-   each page has its number and the count at its foot ("3 / 10").
+4. Printed on A4 (Chromium's page.pdf): at most 14 pages; the column first, whole, then every note in
+   full under "Notes", in order, numbered like its marker (test_print.py checks the parts, the numbers,
+   and that no control or empty box is printed); no page ends with a heading (the headline, "Notes" or
+   a note's title) and no page is empty; each page has its number and the count at its foot ("3 / 10").
+   After printing the notes are back in their places.
    Pages are counted with pdfinfo (poppler-utils) and read with pdftotext.
 12. Screenshots for people to look at, in test-output/: the article at 1920, 1440, 1024, 768 and 390 px
     in the light and dark schemes (first screen and full page), and each printed page as a PNG
@@ -56,6 +57,7 @@ def test_print_fits_fourteen_a4_pages_without_lone_headings(printed_pdf, site_se
     page = context.new_page()
     page.goto(site_server.url(""))
     headings = page.evaluate("[...document.querySelectorAll('.ed-header h1, .ed-note__title, .ed-article h2')].map(h => h.textContent.trim())")
+    headings.append("Notes")  # (the endnotes' heading, made for printing)
     notes = page.evaluate("document.querySelectorAll('.ed-note').length")
     context.close()
     texts = []
@@ -73,6 +75,31 @@ def test_print_fits_fourteen_a4_pages_without_lone_headings(printed_pdf, site_se
     missing = [h for h in headings if re.sub(r"\s+", " ", h)[:25] not in everything]
     assert len(missing) <= 3, f"titles not found in the printed text (a line break may split one): {missing}"
     assert notes == len(project_notes().annotations), f"{notes} notes in the page"
+
+
+def test_print_sets_the_column_first_then_its_notes_in_order(printed_pdf, open_page):
+    page = open_page("")
+    paragraphs = page.evaluate("[...document.querySelectorAll('.ed-article > p[id]')].map(p => p.innerText)")
+    # on paper (the print events of a real print, as page.pdf() fires them): the notes follow the column, in order
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    state = page.evaluate("""() => { const article = document.querySelector('.ed-article'), end = document.querySelector('.ed-endnotes');
+      const notes = [...document.querySelectorAll('.ed-note')];
+      return {last: article.lastElementChild === end, heading: end && end.firstElementChild.textContent,
+              outside: notes.filter(n => !end.contains(n)).map(n => n.id),
+              numbers: notes.map(n => +n.querySelector('.ed-note__num').textContent)}; }""")
+    assert state["last"] and state["heading"] == "Notes" and not state["outside"], state
+    assert state["numbers"] == sorted(state["numbers"]) == list(range(1, len(state["numbers"]) + 1))
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate("document.querySelectorAll('.ed-endnotes').length") == 0
+    assert page.evaluate("[...document.querySelectorAll('.ed-note')].every(n => n.closest('.ed-article > *:not(.ed-endnotes)'))")
+    # in the PDF the whole column is on its first page, before "Notes"
+    first = subprocess.run([_tool("pdftotext"), "-f", "1", "-l", "1", str(printed_pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    first = re.sub(r"\s+", " ", first)
+    words = lambda p: re.sub(r"\s+", " ", re.sub(r"[\d–]+", " ", p)).strip()[:24]
+    missing = [p[:40] for p in paragraphs if words(p) not in first]
+    assert len(missing) <= 2, f"paragraphs of the column not on the first printed page: {missing}"
+    assert "Notes" in first
 
 
 def test_print_pages_as_png(printed_pdf):

@@ -487,14 +487,34 @@
     const href = a.getAttribute("href");
     if (!/^([a-z]+:|#)/i.test(href)) a.dataset.abs = new URL(href, base).href;
   });
-  addEventListener("beforeprint", () => notes.forEach(n => {
-    const d = n.querySelector("details");
-    if (d) { n.dataset.was = d.open ? "1" : ""; d.open = true; }
-  }));
-  addEventListener("afterprint", () => notes.forEach(n => {
-    const d = n.querySelector("details");
-    if (d) d.open = n.dataset.was === "1";
-  }));
+  /* on paper the column comes first, whole, then its notes in full and in order under "Notes" (endnotes,
+     each numbered like its marker): a reader follows the column without wading through the notes. Each
+     note's place is kept by an empty comment and the notes go back there after printing. (Without the
+     script the notes print after their paragraphs.) */
+  let endnotes = null;
+  addEventListener("beforeprint", () => {
+    if (endnotes) return;
+    notes.forEach(n => {
+      const d = n.querySelector("details");
+      if (d) { n.dataset.was = d.open ? "1" : ""; d.open = true; }
+    });
+    const section = doc.createElement("section"), title = doc.createElement("h2");
+    section.className = "ed-endnotes";
+    title.textContent = "Notes";
+    section.append(title);
+    endnotes = { section, places: units.map(u => { const place = doc.createComment(""); u.before(place); section.append(u); return [u, place]; }) };
+    article.append(section);
+  });
+  addEventListener("afterprint", () => {
+    if (!endnotes) return;
+    endnotes.places.forEach(([u, place]) => place.replaceWith(u));
+    endnotes.section.remove();
+    endnotes = null;
+    notes.forEach(n => {
+      const d = n.querySelector("details");
+      if (d) d.open = n.dataset.was === "1";
+    });
+  });
 
   /* after a search result is chosen, Material closes its overlay and restores the scroll
      position: land once that is done */
