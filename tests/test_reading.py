@@ -307,6 +307,26 @@ def test_a_linked_note_on_a_phone_ends_with_a_close_button(open_page):
     expect(page.locator(".ed-close")).to_have_count(0)
 
 
+def test_the_legend_shows_what_a_marker_of_several_categories_looks_like(open_page):
+    """On wide screens the legend's last row ends with the page's first marker of notes of several categories,
+    copied in the text's colour, "notes of several categories"; showing it moves nothing in the legend."""
+    page = open_page("", viewport=DESKTOP)
+    page.wait_for_function(LAID)
+    example = page.locator(".ed-legend__mixed")
+    expect(example).to_be_visible()
+    first = page.evaluate("document.querySelector('a.ed-marker--mixed').dataset.n")
+    assert page.locator(".ed-legend__sample").inner_text() == first
+    assert "several categories" in example.inner_text()
+    boxes = """[...document.querySelectorAll('.ed-legend, .ed-legend > *')].map(e => {
+      const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); })"""
+    shown = page.evaluate(boxes)
+    example.evaluate("e => { e.hidden = true; }")
+    assert page.evaluate(boxes) == shown, "the example changes the legend's layout"
+    phone = open_page("", viewport=PHONE)
+    phone.wait_for_function(LAID)
+    expect(phone.locator(".ed-legend__mixed")).to_be_hidden()
+
+
 # ---------------------------------------------------------------- narrow screens
 
 def test_narrow_notes_end_with_a_button_that_closes_them(open_page):
