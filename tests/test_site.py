@@ -7,6 +7,8 @@ failed request and no request to any other host (cases C14 and C16).
 
 from __future__ import annotations
 
+import re
+
 import subprocess
 import sys
 import urllib.error
@@ -168,6 +170,23 @@ def test_article_loads_with_no_failed_or_third_party_request(open_page):
 
 
 @pytest.mark.build
+def test_no_page_sends_a_referrer_to_the_sources_it_links(built_site, open_page):
+    """Every page the site serves asks, first thing in its head, for no Referer header (one meta element
+    instead of rel="noreferrer" on every link), and the browser applies it to the links to sources."""
+    for path in built_site.rglob("*.html"):
+        if "share" in path.relative_to(built_site).parts:
+            continue  # (a share page only forwards to the note)
+        html = path.read_text(encoding="utf-8")
+        head = html[html.index("<head"):html.index("</head>")]
+        assert len(re.findall(r'<meta\b[^>]*\bname="?referrer"?[^>]*\bcontent="?no-referrer"?', head)) == 1 or \
+            len(re.findall(r'<meta\b[^>]*\bcontent="?no-referrer"?[^>]*\bname="?referrer"?', head)) == 1, path
+    # in the browser: a link followed from the article sends no referrer (here to the Sources page, same site)
+    page = open_page("")
+    with page.expect_navigation():
+        page.locator("a.ed-legend__sources").click()
+    assert page.url.endswith("/sources/") and page.evaluate("document.referrer") == ""
+
+
 def test_workflow_is_linted_and_deploys_with_the_official_actions():
     workflow = ROOT / ".github" / "workflows" / "pages.yml"
     actionlint = Path(sys.executable).parent / "actionlint"

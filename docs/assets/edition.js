@@ -354,7 +354,7 @@
   /* the legend's example of a marker of several categories: the page's first such marker, if it has one */
   const mixedMarker = doc.querySelector("a.ed-marker--mixed"), mixedLegend = legend && legend.querySelector(".ed-legend__mixed");
   if (mixedMarker && mixedLegend) {
-    mixedLegend.querySelector(".ed-legend__sample").textContent = mixedMarker.dataset.n;
+    mixedLegend.querySelector(".ed-legend__sample").dataset.n = mixedMarker.dataset.n;  /* (drawn by CSS, as a marker's) */
     mixedLegend.hidden = false;
   }
   let keepLegendStop = () => {};

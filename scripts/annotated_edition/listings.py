@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from bs4 import BeautifulSoup
-from markupsafe import escape
-
 from .merge import Placed
 from .model import AnnotationSet, Settings
 
@@ -108,17 +105,3 @@ def find_listings(sources: dict[str, str], default_page: str) -> dict[str, tuple
 def listing_url(urls: dict[str, str], listings: dict[str, tuple[str, str]], kind: str, page: str) -> str | None:
     """The site-relative URL of the ``kind`` listing of the annotated ``page``, or None."""
     return next((urls[src] for src, (k, of) in listings.items() if k == kind and of == page), None)
-
-
-def contents_of(html: str) -> list[dict]:
-    """The table of contents of a listing: its ``h2`` and ``h3`` headings that have an id, as MkDocs'
-    ``toc_tokens`` (``{"level": 2, "id": ..., "name": <text as HTML>, "children": [...]}``, the shape of
-    Python-Markdown's toc extension, which :func:`mkdocs.structure.toc.get_toc` reads); each ``h3`` is a child
-    of the ``h2`` before it."""
-    tokens: list[dict] = []
-    for heading in BeautifulSoup(html, "html.parser").find_all(["h2", "h3"], id=True):
-        token = {"level": int(heading.name[1]), "id": heading["id"], "name": str(escape(heading.get_text())),
-                 "children": []}
-        (tokens[-1]["children"] if token["level"] == 3 and tokens else tokens).append(token)
-    return tokens
-

@@ -33,14 +33,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
 
 from .config import PluginConfig, settings_of
 from .core import OPEN_DATA, Edition, PageSpec
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
-from .listings import SEARCH_EXCLUDED, contents_of, find_listings, listing_url, render_listing
+from .contents import add_contents
+from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listing
 from .problems import Problem, display_path
+from .rendering import with_referrer_policy
 from .refusals import refuse_config
 from .schema import stale_schema_files
 from .minify import minified, minified_page, minify_files
@@ -218,7 +219,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if page.file.src_uri in self.listings:
             listing = self._listing(page.file.src_uri, config)
             page.content = (page.content or "") + listing
-            _add_contents(page, contents_of(listing))
+            add_contents(page, listing)
             if self.listings[page.file.src_uri][0] in SEARCH_EXCLUDED:  # its words are the notes': not indexed twice
                 page.meta.setdefault("search", {"exclude": True})
         return context
@@ -237,12 +238,17 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         return html
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """A page's final HTML, minified (option); an annotated page's gets its ClaimReview in ``<head>`` and
-        its notes' selectors recorded from its text."""
+        """A page's final HTML: no referrer sent from it (every page), minified (option); an annotated page's
+        gets its ClaimReview in ``<head>`` and its notes' selectors recorded from its text."""
+        output = with_referrer_policy(output)
         if self.config["minify_html"]:
             output = minified_page(output)
         annotated = self.edition.pages.get(page.file.src_uri)
         return output if annotated is None else self.edition.finish(annotated, output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """A page made from a theme template alone (Material's 404.html) asks for no referrer either."""
+        return with_referrer_policy(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(-50)  # after the search plugin wrote its index
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -284,17 +290,3 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if self.stage is not None:
             self.stage.abandon()
             self.stage = None
-
-
-def _add_contents(page: Page, tokens: list[dict]) -> None:
-    """Add a listing's headings to the page's table of contents (Material's right sidebar): under the page's
-    ``h1`` when the page has one, since Material lists that heading's children."""
-    entries = get_toc(tokens).items
-    if not entries:
-        return
-    toc = page.toc.items
-    if len(toc) == 1 and toc[0].level == 1:
-        toc[0].children.extend(entries)
-    else:
-        toc.extend(entries)
-

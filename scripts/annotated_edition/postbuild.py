@@ -20,6 +20,7 @@ from .core import OPEN_DATA, AnnotatedPage
 from .links import relative_url
 from .listings import render_listing
 from .problems import Problem, display_path
+from .rendering import with_referrer_policy
 from .project import Project
 from .search_index import add_entries, note_entries
 from .share import share_pages
@@ -117,7 +118,7 @@ def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulS
     for path in site.rglob("*.html"):
         soup = written.get(path) or BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         _add_stylesheet(soup, path.parent.relative_to(site).as_posix() + "/" if path.parent != site else "")
-        html = str(soup)
+        html = with_referrer_policy(str(soup))
         path.write_text(edition.finish(finished[path], html) if path in finished else html, encoding="utf-8")
     (site / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
     (site / STYLESHEET).write_text(category_css(edition.settings), encoding="utf-8")

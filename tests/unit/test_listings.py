@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from annotated_edition.listings import alphabetical, contents_of
+from annotated_edition.contents import contents_of
+from annotated_edition.listings import alphabetical
 
 
 def test_publishers_sort_with_accents_and_case_set_aside():

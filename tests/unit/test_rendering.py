@@ -39,7 +39,7 @@ def test_unsafe_link_schemes_are_removed(link):
 def test_safe_markdown_survives():
     html = str(R.body("Intro with *emphasis* and [a link](https://example.org/).\n\n- one\n- two\n"))
     assert tags(html) == ["p", "em", "a", "ul", "li", "li"]
-    assert 'href="https://example.org/"' in html and 'rel="noreferrer"' in html
+    assert 'href="https://example.org/"' in html and "rel=" not in html  # (the page's referrer policy covers it)
 
 
 def test_a_stray_closing_tag_cannot_close_the_page():
@@ -73,3 +73,15 @@ def test_body_issues():
                                         ("2019", "2019"), ("undated", "undated"), ("2019-13-01", "2019-13-01")])
 def test_human_date(iso, human):
     assert human_date(iso) == human
+
+
+def test_every_page_asks_for_no_referrer_once_and_first_in_its_head():
+    from annotated_edition.rendering import with_referrer_policy
+
+    page = '<!doctype html><html><head lang="en"><link rel="stylesheet" href="a.css"></head><body><a href="https://x.org/">x</a>'
+    out = with_referrer_policy(page)
+    assert out.startswith('<!doctype html><html><head lang="en"><meta name="referrer" content="no-referrer"><link')
+    assert with_referrer_policy(out) == out
+    assert with_referrer_policy("<p>no head</p>") == "<p>no head</p>"
+    assert "&lt;" not in out
+
