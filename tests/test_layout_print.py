@@ -102,6 +102,21 @@ def test_print_sets_the_column_first_then_its_notes_in_order(printed_pdf, open_p
     assert "Notes" in first
 
 
+def test_printing_a_linked_note_adds_no_page(printed_pdf, browser, site_server, tmp_path):
+    """A page opened on a link to a note keeps room below the column on screen (so the last paragraphs can
+    scroll under the header); on paper that room would be an empty last page."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto(site_server.url("#war-of-words"))
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    linked = tmp_path / "linked.pdf"
+    linked.write_bytes(page.pdf(format="A4", print_background=True))
+    context.close()
+    count = lambda pdf: int(re.search(r"Pages:\s+(\d+)", subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True,
+                                                                      text=True, check=True).stdout).group(1))
+    assert count(linked) == count(printed_pdf)
+
+
 def test_print_pages_as_png(printed_pdf):
     OUTPUT.mkdir(exist_ok=True)
     for old in OUTPUT.glob("print-page-*.png"):
