@@ -174,9 +174,11 @@
     if (keep.length) by = Math.min(by, Math.max(Math.min(...keep.map(k => k.getBoundingClientRect().top)) - top, r.top - (innerHeight - FIRST_LINES)));
     if (by > 0) scrollBy(0, by);
   }
+  /* a closed note's id leaves the address */
+  const forget = id => { if (decode(location.hash.slice(1)) === id) replaceHash(""); };
   function close(note, focusMarker) {
     setOpen(note, false);
-    if (decode(location.hash.slice(1)) === note.id) replaceHash("");
+    forget(note.id);
     const m = markerOf(note.id);
     if (focusMarker && m) m.focus();
   }
@@ -250,7 +252,7 @@
   /* a margin item opens (or closes) when its title or an empty part of it is clicked */
   notes.forEach(n => n.addEventListener("click", e => {
     if (!wide.matches || e.target.closest("a, summary, details, .ed-note__summary")) return;
-    if (isOpen(n)) { setOpen(n, false, { details: false }); if (decode(location.hash.slice(1)) === n.id) replaceHash(""); return; }
+    if (isOpen(n)) { setOpen(n, false, { details: false }); return forget(n.id); }
     /* closing the item above moves this one up: the page scrolls with it, so it stays under the pointer */
     const unit = n.closest(".ed-group") || n, before = unit.getBoundingClientRect().top;
     closeOthers([n]);
@@ -348,15 +350,16 @@
     });
   }
 
-  /* ---- the legend is one stop in the Tab order: a toolbar whose controls (filters, "Show all highlights",
-     expand all, Index, Sources) are reached with the arrow keys, Home and End (the roving tabindex of the
-     WAI-ARIA Authoring Practices' toolbar pattern, https://www.w3.org/WAI/ARIA/apg/patterns/toolbar/) ---- */
   /* the legend's example of a marker of several categories: the page's first such marker, if it has one */
   const mixedMarker = doc.querySelector("a.ed-marker--mixed"), mixedLegend = legend && legend.querySelector(".ed-legend__mixed");
   if (mixedMarker && mixedLegend) {
     mixedLegend.querySelector(".ed-legend__sample").dataset.n = mixedMarker.dataset.n;  /* (drawn by CSS, as a marker's) */
     mixedLegend.hidden = false;
   }
+
+  /* ---- the legend is one stop in the Tab order: a toolbar whose controls (filters, "Show all highlights",
+     expand all, Index, Sources) are reached with the arrow keys, Home and End (the roving tabindex of the
+     WAI-ARIA Authoring Practices' toolbar pattern, https://www.w3.org/WAI/ARIA/apg/patterns/toolbar/) ---- */
   let keepLegendStop = () => {};
   if (legend) {
     legend.setAttribute("role", "toolbar");
@@ -498,12 +501,15 @@
      note's place is kept by an empty comment and the notes go back there after printing. (Without the
      script the notes print after their paragraphs.) */
   let endnotes = null;
+  /* every disclosure open on paper; afterwards each as the reader left it */
+  const printDetails = printing => notes.forEach(n => {
+    const d = n.querySelector("details");
+    if (!d) return;
+    if (printing) { n.dataset.was = d.open ? "1" : ""; d.open = true; } else d.open = n.dataset.was === "1";
+  });
   addEventListener("beforeprint", () => {
     if (endnotes) return;
-    notes.forEach(n => {
-      const d = n.querySelector("details");
-      if (d) { n.dataset.was = d.open ? "1" : ""; d.open = true; }
-    });
+    printDetails(true);
     const section = doc.createElement("section"), title = doc.createElement("h2");
     section.className = "ed-endnotes";
     title.textContent = "Notes";
@@ -516,10 +522,7 @@
     endnotes.places.forEach(([u, place]) => place.replaceWith(u));
     endnotes.section.remove();
     endnotes = null;
-    notes.forEach(n => {
-      const d = n.querySelector("details");
-      if (d) d.open = n.dataset.was === "1";
-    });
+    printDetails(false);
   });
 
   /* after a search result is chosen, Material closes its overlay and restores the scroll

@@ -86,17 +86,13 @@ def _selectors(prelude: list) -> list[list]:
     return selectors
 
 
-def can_match(prelude: list, words: set[str]) -> bool:
-    """Whether one of the rule's selectors names only ``words`` (tinycss2 prelude tokens)."""
-    return _can_match(_requirements(prelude), words)
-
-
 def _requirements(prelude: list) -> tuple[tuple[str, ...], ...]:
     """The names each complex selector of a prelude requires."""
     return tuple(tuple(_top_level_names(selector)) for selector in _selectors(prelude))
 
 
 def _can_match(requirements: tuple[tuple[str, ...], ...], words: set[str]) -> bool:
+    """Whether one of a rule's selectors names only ``words``."""
     return any(all(name in words for name in names) for names in requirements)
 
 
