@@ -292,6 +292,22 @@ def test_a_click_on_a_quote_opens_its_notes_as_its_marker_does(open_page, viewpo
     expect(marker).to_have_attribute("aria-expanded", "false")
 
 
+def test_a_tapped_quote_in_a_group_names_and_shows_its_own_note_on_a_phone(open_page):
+    """Tapping the third quote of a sentence's group opens the group and brings that quote's note into view,
+    its id in the address (not the group's first note)."""
+    page = open_page("", viewport=PHONE, has_touch=True)
+    page.wait_for_function(LAID)
+    marker = page.locator("a.ed-marker[data-n='10–14']")
+    ident = marker.get_attribute("data-notes").split()[3]
+    quote = page.locator(f".ed-hl[data-note='{ident}']")
+    quote.scroll_into_view_if_needed()
+    quote.tap()
+    expect(marker).to_have_attribute("aria-expanded", "true")
+    page.wait_for_function("id => location.hash === '#' + id", arg=ident)
+    box = page.locator(f"#{ident}").bounding_box()
+    assert box["y"] < PHONE["height"] - 40, box
+
+
 def test_a_linked_note_on_a_phone_ends_with_a_close_button(open_page):
     """A note opened by a link (a search result, a shared link) on a phone ends with the same button as a
     tapped marker's notes, named by its own number, and the button closes it."""

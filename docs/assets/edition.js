@@ -246,8 +246,11 @@
   article.addEventListener("click", e => {
     const hl = e.target.closest && e.target.closest(".ed-hl[data-note]:not(.ed-muted)");
     if (!hl || e.detail > 1 || e.target.closest("a") || !getSelection().isCollapsed) return;
-    const m = markerOf(hl.dataset.note);
-    if (m) m.click();
+    const m = markerOf(hl.dataset.note), note = byId.get(hl.dataset.note);
+    if (!m) return;
+    m.click();
+    /* the tapped quote's own note is the one named and shown (in a group it may be the fourth of five) */
+    if (note && isOpen(note) && note !== groupOf(m)[0]) { replaceHash(note.id); layout(); keepInView(note, [hl]); }
   });
   /* a margin item opens (or closes) when its title or an empty part of it is clicked */
   notes.forEach(n => n.addEventListener("click", e => {
