@@ -162,6 +162,8 @@ class PluginConfig(base.Config):
     minify = c.Type(bool, default=False)  # the site's own CSS and JS (docs/) and the category stylesheet (minify.py)
     minify_html = c.Type(bool, default=False)  # every page's HTML, with minify-html (minify.py)
     purge_css = c.Type(bool, default=False)  # the theme's stylesheets without the rules no page can use (unused_css.py)
+    # names (classes, attributes) whose theme rules purge_css leaves out although a script writes them
+    purge_css_unused = c.ListOfItems(c.Type(str), default=[])
     deferred_search = c.Type(bool, default=False)  # the index moves to search/search_index.deferred.json (search_index.py)
 
 

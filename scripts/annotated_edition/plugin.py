@@ -278,7 +278,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if self.config["deferred_search"]:
             defer_index(site)
         if self.config["purge_css"]:
-            purge_site(site, self.theme_css, self.parsing.result())
+            purge_site(site, self.theme_css, self.parsing.result(), unused=set(self.config["purge_css_unused"]))
         if self.stage is not None:
             config.site_dir = str(self.stage.publish())
             self.stage = None

@@ -237,8 +237,8 @@ def _linked(html: str, pattern: re.Pattern, page: Path, site: Path) -> set[Path]
     return found
 
 
-def purge_site(site: Path, theme_stylesheets: set[str],
-               parsed_before: dict[str, tuple[str, list]] | None = None) -> dict[str, tuple[int, int]]:
+def purge_site(site: Path, theme_stylesheets: set[str], parsed_before: dict[str, tuple[str, list]] | None = None,
+               unused: set[str] = frozenset()) -> dict[str, tuple[int, int]]:
     """Trim, in the built ``site``, each stylesheet of ``theme_stylesheets`` (paths relative to
     the site, ``/``-separated) that a page links, and point every page at the trimmed copy.
 
@@ -246,6 +246,8 @@ def purge_site(site: Path, theme_stylesheets: set[str],
     (``search/*.json``); custom properties referred to by any other stylesheet of the site count
     as used. ``parsed_before`` may hold :func:`parsed_files` of the stylesheets (keyed by the same
     paths): a tree is used when its digest matches the built file's text, which is parsed otherwise.
+    ``unused``: names (classes, ids, attributes) counted as absent although the site has them, so the rules
+    that require them are left out (option ``purge_css_unused``).
     Returns ``{path: (bytes before, bytes after)}`` for each stylesheet trimmed.
     """
     site = site.resolve()
@@ -261,6 +263,7 @@ def purge_site(site: Path, theme_stylesheets: set[str],
     others = [p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in targets]
     words = {word for text in sources for word in WORD.findall(text)}
     words |= {"data-" + CAMEL.sub(r"-\1", word).lower() for word in words if CAMEL.search(word)}  # el.dataset.mdFoo
+    words -= unused
     referenced = {name for text in sources + others for name in CUSTOM.findall(text)}
     sizes: dict[str, tuple[int, int]] = {}
     renames: dict[str, str] = {}

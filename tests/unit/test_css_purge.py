@@ -93,3 +93,14 @@ def test_a_tree_parsed_before_is_used_only_for_the_text_it_was_parsed_from(tmp_p
 def _trimmed(site) -> str:
     [path] = [p for p in site.glob("theme.*.css")]
     return path.read_text()
+
+
+def test_names_declared_unused_lose_their_rules_though_a_script_writes_them(tmp_path):
+    # Material sets data-md-color-switching on <body> at every load: "[data-md-color-switching] *" restyled the page
+    (tmp_path / "theme.css").write_text("[data-md-color-switching] *{transition-duration:0s}.md-header{color:red}"
+                                        "[data-md-color-scheme=slate]{color:#fff}")
+    (tmp_path / "app.js").write_text('document.body.setAttribute("data-md-color-switching","")')
+    (tmp_path / "index.html").write_text('<link rel="stylesheet" href="theme.css"><script src="app.js"></script>'
+                                         '<body data-md-color-scheme="slate"><header class="md-header">')
+    purge_site(tmp_path, {"theme.css"}, unused={"data-md-color-switching"})
+    assert _trimmed(tmp_path) == ".md-header{color:red}[data-md-color-scheme=slate]{color:#fff}"
