@@ -89,6 +89,22 @@ def test_a_tapped_marker_keeps_its_sentence_on_screen(open_page, marker):
     assert state["note"] <= state["height"] - 100, f"{marker}: the opened note is below the fold: {state}"
 
 
+def test_an_open_note_or_group_keeps_room_before_the_next_paragraph(open_page):
+    # (an open group's ring once touched the next paragraph's first line; a single note keeps its margin)
+    page = open_page("", **TOUCH)
+    for n in ("10–14", "20"):  # a group of five, a single note
+        tap = page.locator(f'a.ed-marker[data-n="{n}"]')
+        tap.scroll_into_view_if_needed()
+        tap.tap()
+        page.wait_for_function("m => m.getAttribute('aria-expanded') === 'true'", arg=tap.element_handle())
+    gaps = page.evaluate("""() => [...document.querySelectorAll('.ed-close')].map(b => {
+        const u = b.parentElement, next = u.nextElementSibling;
+        return {unit: u.className, gap: next.getBoundingClientRect().top - u.getBoundingClientRect().bottom,
+                line: parseFloat(getComputedStyle(next).lineHeight)}; })""")
+    assert len(gaps) == 2 and "ed-group" in gaps[0]["unit"], gaps
+    assert all(g["gap"] >= 0.5 * g["line"] for g in gaps), gaps
+
+
 @pytest.mark.parametrize("width", [320, 360, 375, 390])
 def test_the_legend_fits_small_phones(open_page, width):
     # two categories a row from 360 px (a size smaller), one under it; nothing runs past the legend's edge
