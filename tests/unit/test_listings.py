@@ -30,3 +30,16 @@ def test_contents_of_a_listing_nest_its_h3_under_its_h2_and_escape_their_text():
          "children": [{"level": 3, "id": "paragraph-p1", "name": "“A &lt;b&gt; tag”", "children": []}]},
     ]
 
+
+
+def test_contents_of_reads_a_heading_as_beautiful_soup_does():
+    """The listing is read with html.parser.HTMLParser; its headings' text is what Beautiful Soup's get_text gives
+    (no comments, scripts or styles; the text of a heading left open inside another counts for both)."""
+    from bs4 import BeautifulSoup
+
+    html = ('<h2 id="">Empty id</h2><h2 id="a">x<!-- c -->y<script>z</script>w &amp; <b>b</b><style>s</style></h2>'
+            '<h3 id=q>t</h3><h2>no id<h3 id="k">inside</h3></h2><h2 id="x">A<h3 id="y">B</h2>C<h3 id="z">D</h3>')
+    expected = [(int(h.name[1]), h["id"], h.get_text())
+                for h in BeautifulSoup(html, "html.parser").find_all(["h2", "h3"], id=True)]
+    flat = [(t["level"], t["id"], t["name"]) for token in contents_of(html) for t in [token, *token["children"]]]
+    assert flat == [(level, hid, text.replace("&", "&amp;")) for level, hid, text in expected]
