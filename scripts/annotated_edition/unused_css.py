@@ -253,18 +253,19 @@ def purge_site(site: Path, theme_stylesheets: set[str], parsed_before: dict[str,
     site = site.resolve()
     pages = {path: path.read_text(encoding="utf-8") for path in site.rglob("*.html")}
     linked_css: set[Path] = set()
-    sources = list(pages.values())
+    scripts: set[Path] = set()  # (each read once, however many pages load it)
     for path, html in pages.items():
         for tag in STYLESHEET_LINK.findall(html):
             linked_css |= _linked(tag, HREF, path, site)
-        sources += [p.read_text(encoding="utf-8") for p in _linked(html, SCRIPT_SRC, path, site) if p.is_file()]
-    sources += [p.read_text(encoding="utf-8") for p in (site / "search").glob("*.json")]
+        scripts |= _linked(html, SCRIPT_SRC, path, site)
+    sources = [*pages.values(), *(p.read_text(encoding="utf-8") for p in sorted(scripts) if p.is_file()),
+               *(p.read_text(encoding="utf-8") for p in (site / "search").glob("*.json"))]
     targets = sorted(p for p in linked_css if p.is_file() and p.relative_to(site).as_posix() in theme_stylesheets)
     others = [p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in targets]
-    words = {word for text in sources for word in WORD.findall(text)}
+    words = set().union(*map(WORD.findall, dict.fromkeys(sources)))
     words |= {"data-" + CAMEL.sub(r"-\1", word).lower() for word in words if CAMEL.search(word)}  # el.dataset.mdFoo
     words -= unused
-    referenced = {name for text in sources + others for name in CUSTOM.findall(text)}
+    referenced = set().union(*map(CUSTOM.findall, dict.fromkeys(sources + others)))
     sizes: dict[str, tuple[int, int]] = {}
     renames: dict[str, str] = {}
     originals = {path: path.read_text(encoding="utf-8") for path in targets}
