@@ -167,7 +167,9 @@ class SchemaCheck:
 
     def __init__(self, schema: dict) -> None:
         self.schema = schema
-        self._valid = fastjsonschema.compile(_inline(schema, schema.get("$defs", {})))
+        # (no detailed exceptions: their messages are never shown, and the code that builds them is most of
+        # what Python compiles for a schema, at every build)
+        self._valid = fastjsonschema.compile(_inline(schema, schema.get("$defs", {})), detailed_exceptions=False)
         self._errors = None
 
     def iter_errors(self, data) -> list:
