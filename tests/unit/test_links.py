@@ -49,3 +49,10 @@ def test_page_links_are_relative_to_the_page_written():
     assert links.sources_url == "../sources/" and links.share_url == "../share/"
     assert links.extra == {"site_name": "Site"}
     assert page_links(URLS, "", "index.md", None, "", "Site", "share/").sources_url == ""
+
+
+def test_ids_in_reads_id_attributes_and_not_names_that_end_in_id():
+    from annotated_edition.linkcheck import ids_in
+
+    html = '<p id="a" data-id="b" grid="c" aid="d" _id="e"><x grid="g id="f"></x><h2 id="a">'
+    assert ids_in(html) == {"a", "b", "f"}
