@@ -67,6 +67,8 @@ def _serve() -> None:
     module, name, args = pickle.loads(sys.stdin.buffer.read())
     result = getattr(importlib.import_module(module), name)(*args)
     sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.flush()
+    os._exit(0)  # without freeing every object first: the parent waits for this process to end
 
 
 if __name__ == "__main__":
