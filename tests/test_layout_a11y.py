@@ -82,6 +82,44 @@ def test_a_closed_note_is_out_of_the_tab_order_until_its_marker_opens_it(open_pa
     expect(marker).to_have_attribute("aria-expanded", "false")
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_tab_goes_from_an_open_marker_into_its_notes_and_back_to_the_text(open_page, viewport):
+    # the notes sit after their paragraph in the page: Tab from the opened marker went to the next marker
+    page = open_page("", viewport=viewport)
+    page.wait_for_function(READY)
+    marker = page.locator('a.ed-marker[data-n="10–14"]')
+    marker.focus()
+    page.keyboard.press("Enter")
+    expect(marker).to_have_attribute("aria-expanded", "true")
+    where = ("() => { const a = document.activeElement; return {note: a.closest('.ed-note')?.id || null, n: a.dataset.n || null,"
+             " inside: !!a.closest('.ed-group'), text: a.textContent.trim().slice(0, 40)}; }")
+    page.keyboard.press("Tab")
+    first = page.evaluate(where)
+    assert first["note"] == "saturday-23-march", first
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(where)["n"] == "10–14", "Shift+Tab from the note's first control goes back to its marker"
+    page.keyboard.press("Tab")
+    seen = []
+    for _ in range(40):  # through the five notes' controls (and, on a phone, the button closing them), then out
+        page.keyboard.press("Tab")
+        here = page.evaluate(where)
+        if not here["inside"]:
+            break
+        seen.append(here["note"] or here["text"])
+    assert "war-of-words" in seen and seen[-1] == ("war-of-words" if viewport == DESKTOP else "Close notes 10–14"), seen
+    # out of the group: the text after the marker (the next sentence's marker), not the next paragraph
+    assert here["n"] == "15–17", here
+    # and page order goes on without circling: Tab reaches the open notes again after the paragraph, then leaves them
+    visits = []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        here = page.evaluate(where)
+        visits.append(here["note"] or here["n"] or here["text"])
+        if here["n"] == "20":
+            break
+    assert here["n"] == "20", visits
+
+
 def test_the_legend_is_one_tab_stop_walked_with_arrow_keys(open_page):
     page = open_page("")
     page.wait_for_function(READY)

@@ -218,6 +218,24 @@
     if (m) m.focus();
   }));
 
+  /* Tab from an open marker goes into what it opened (the notes follow the paragraph in the page); there,
+     Shift+Tab from the first control goes back to the marker, Tab from the last to what follows the marker.
+     (A note reached in page order, after its paragraph, lets Tab go on from there: focus never circles.) */
+  let via = null;  /* [marker, what it opened], entered from it with Tab */
+  const tabStops = root => $$(FOCUSABLE + ",input,[tabindex]", root).filter(c => c.tabIndex >= 0 &&
+    (c.checkVisibility ? c.checkVisibility({ visibilityProperty: true }) : c.getClientRects().length));  /* (a closed disclosure's links have boxes) */
+  doc.addEventListener("focusin", e => { if (via && !via.some(x => x.contains(e.target))) via = null; });
+  article.addEventListener("keydown", e => {
+    if (e.key !== "Tab" || e.altKey || e.ctrlKey || e.metaKey) return;
+    const m = e.target.matches("a.ed-marker") && !e.shiftKey && e.target, g = m ? groupOf(m) : [];
+    if (g.some(isOpen)) via = [m, g[0].closest(".ed-group") || g[0]];
+    else if (!via || !via[1].contains(e.target)) return;
+    const [marker, unit] = via, stops = tabStops(unit), last = e.target === stops[stops.length - 1];
+    const to = m ? stops[0] : e.shiftKey ? e.target === stops[0] && marker
+      : last && tabStops(doc.body).find(c => marker.compareDocumentPosition(c) & 4 && !unit.contains(c) && !marker.contains(c));
+    if (to) { e.preventDefault(); to.focus(); }
+  });
+
   /* ---- emphasis both ways: highlight/marker <-> note; a marker emphasises every note of its group and
      their quotes, a highlight or a note its own ---- */
   let active = [];
