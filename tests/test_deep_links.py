@@ -42,7 +42,8 @@ LANDING = """id => {
     marked: el.matches(':target, .is-target, .ed-alias:target + *') && cs.outlineStyle === 'dashed',
     display: cs.display, note, focused: el.contains(document.activeElement),
     open: note ? el.querySelector('details').open : null,
-    span: span ? {...box(span), marked: span.classList.contains('is-target') && getComputedStyle(span).outlineStyle === 'dashed'} : null,
+    span: span ? {...box(span), marked: span.classList.contains('is-target') && getComputedStyle(span).outlineStyle === 'dashed',
+                  line: parseFloat(getComputedStyle(span.closest('p, h1, li, blockquote') || span).lineHeight)} : null,
     hash: location.hash, errors: window.__errors || [],
   };
 }"""
@@ -71,8 +72,9 @@ def check_landing(state: dict, ident: str, label: str) -> list[str]:
             wrong.append(f"{label} #{ident}: the note is not opened or not focused")
         if span is None or not span["marked"]:
             wrong.append(f"{label} #{ident}: its highlight is not marked")
-        elif not (header - 1 <= min(span["top"], state["top"]) <= header + line + 1):
-            # (a margin item in a dense run may sit a little above its quote: then the item is the one under the header)
+        elif not (header - 1 <= min(span["top"], state["top"]) <= header + 3 * span["line"] + line + 1):
+            # the start of the quote's sentence, at most three lines up, lands under the header (a margin item in a
+            # dense run may sit a little above its quote: then the item is the one under the header)
             wrong.append(f"{label} #{ident}: highlight top {span['top']:.0f}, note top {state['top']:.0f}, "
                          f"header bottom {header:.0f}")
         elif not (header - 1 <= span["top"] < state["height"] - 40):
@@ -189,6 +191,24 @@ def test_c12_landing_on_a_note_shows_it_with_its_highlight(open_page, viewport):
     state = page.evaluate(LANDING, "landed-at-maiquetia")
     assert not check_landing(state, "landed-at-maiquetia", "C12 note")
     screenshot(page, f"deep-link-note-{viewport['width']}")
+
+
+@VIEWPORTS
+def test_landing_on_a_note_shows_the_start_of_its_sentence(open_page, viewport):
+    # war-of-words quotes the second half of "On Saturday two Russian cargo planes ... landed in Caracas, prompting
+    # a war of words ...": the reader once landed with "On Saturday ... Caracas," under the header
+    page = open_page("#war-of-words", viewport=viewport)
+    page.wait_for_function("document.getElementById('war-of-words').classList.contains('is-open')")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    state = page.evaluate("""() => { const p = document.getElementById('cargo-planes'), r = document.createRange();
+        const first = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode();
+        r.setStart(first, 0); r.setEnd(first, 2);
+        return {start: r.getBoundingClientRect().top, text: p.textContent.trim().slice(0, 11),
+                header: document.querySelector('.md-header').getBoundingClientRect().bottom,
+                note: document.getElementById('war-of-words').getBoundingClientRect().top, height: innerHeight}; }""")
+    assert state["text"] == "On Saturday", state
+    assert state["start"] >= state["header"], f"the sentence's start is under the header: {state}"
+    assert state["note"] < state["height"] - 100, state
 
 
 def test_target_is_marked_in_dark_mode_too(open_page):

@@ -470,6 +470,17 @@
     if (el && el.classList.contains("ed-note__title")) el = el.closest(".ed-note");  /* search results */
     return el && article.contains(el) ? el : null;
   }
+  /* the top of the first line of the sentence holding the quote ``hl`` (the text after the marker before it in
+     its paragraph: a marker ends each annotated sentence; or the paragraph's start), at most three lines up */
+  function sentenceTop(hl) {
+    const para = hl.closest("p, li, h1, h2, h3, blockquote") || hl.parentElement, r = doc.createRange();
+    const before = $$("a.ed-marker", para).filter(m => m.compareDocumentPosition(hl) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+    if (before) r.setStartAfter(before); else r.setStart(para, 0);
+    r.setEnd(hl, 0);
+    const lines = Array.from(r.getClientRects()).filter(b => b.height);
+    const top = hl.getBoundingClientRect().top;
+    return Math.max(Math.min(top, ...lines.map(b => b.top)), top - 3 * parseFloat(getComputedStyle(para).lineHeight));
+  }
   function land(loading) {
     const anchor = targetOf(location.hash);
     /* a note's title is a target too (search results link there): land on its note */
@@ -502,7 +513,7 @@
        that part: the scroll margin and focus go there */
     const part = doc.getElementById(decode(location.hash.slice(1))), focus = part && el.contains(part) ? part : el;
     const hl = hls(el.id)[0];
-    const top = focus.getBoundingClientRect().top, above = hl ? Math.max(0, top - hl.getBoundingClientRect().top) : 0;
+    const top = focus.getBoundingClientRect().top, above = hl ? Math.max(0, top - sentenceTop(hl)) : 0;
     focus.style.scrollMarginTop = Math.min(above + headerBottom() + PAD, innerHeight - 160) + "px";
     /* while the page loads, scroll only after the opened note has been drawn where the reader is
        not looking yet: the text it pushes down never moves on screen (no layout shift) */
