@@ -105,6 +105,16 @@ def test_an_open_note_or_group_keeps_room_before_the_next_paragraph(open_page):
     assert all(g["gap"] >= 0.5 * g["line"] for g in gaps), gaps
 
 
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_photo_credit_breaks_after_its_label_not_in_the_name(open_page, width):
+    # (at 390 px "Carlos Jasso" ended one line and "/ Reuters" began the next)
+    page = open_page("", viewport={"width": width, "height": 740}, has_touch=True, is_mobile=True)
+    lines = page.evaluate("""() => { const r = document.createRange(), p = document.getElementById('photo-credit');
+        r.selectNodeContents(p.querySelector('.ed-hl'));  /* (the name, quoted by note 6) */
+        return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; }""")
+    assert lines == 1, f"{width}px: the credit's name takes {lines} lines"
+
+
 @pytest.mark.parametrize("width", [320, 360, 375, 390])
 def test_the_legend_fits_small_phones(open_page, width):
     # two categories a row from 360 px (a size smaller), one under it; nothing runs past the legend's edge
