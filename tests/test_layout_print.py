@@ -102,6 +102,19 @@ def test_print_sets_the_column_first_then_its_notes_in_order(printed_pdf, open_p
     assert "Notes" in first
 
 
+def test_a_reader_in_the_dark_scheme_prints_the_light_one(open_page):
+    # paper is white: the dark scheme's pale markers and labels printed almost invisible
+    page = open_page("", color_scheme="dark")
+    colours = "() => ({scheme: document.body.dataset.mdColorScheme, marker: getComputedStyle(document.querySelector('a.ed-marker--claims')).color, text: getComputedStyle(document.querySelector('.ed-article > p')).color})"
+    dark = page.evaluate(colours)
+    assert dark["scheme"] == "slate", dark
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    printed = page.evaluate(colours)
+    assert printed["scheme"] == "default" and printed["marker"] == "rgb(154, 52, 18)", printed  # the claims colour, #9a3412
+    page.evaluate("dispatchEvent(new Event('afterprint'))")
+    assert page.evaluate(colours) == dark
+
+
 def test_printing_a_linked_note_adds_no_page(printed_pdf, browser, site_server, tmp_path):
     """A page opened on a link to a note keeps room below the column on screen (so the last paragraphs can
     scroll under the header); on paper that room would be an empty last page."""

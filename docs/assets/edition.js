@@ -539,8 +539,12 @@
     if (!d) return;
     if (printing) { n.dataset.was = d.open ? "1" : ""; d.open = true; } else d.open = n.dataset.was === "1";
   });
+  /* paper is white: a reader in the dark scheme prints the light one (Material's scheme is an attribute on <body>) */
+  let scheme = null;
   addEventListener("beforeprint", () => {
     if (endnotes) return;
+    scheme = doc.body.dataset.mdColorScheme;
+    doc.body.dataset.mdColorScheme = "default";
     printDetails(true);
     const section = doc.createElement("section"), title = doc.createElement("h2");
     section.className = "ed-endnotes";
@@ -555,6 +559,7 @@
     endnotes.section.remove();
     endnotes = null;
     printDetails(false);
+    if (scheme) doc.body.dataset.mdColorScheme = scheme;
   });
 
   /* after a search result is chosen, Material closes its overlay and restores the scroll
