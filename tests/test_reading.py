@@ -654,6 +654,8 @@ def test_a_filtered_group_marker_gives_the_numbers_and_findings_still_shown(open
     # keeps the build's numbers: renumbering while the page loads would shift the text)
     page = open_page("")
     page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    before = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('a.ed-marker')].map(m => [m.getAttribute('aria-controls'),
+        [...m.classList].filter(c => c.startsWith('ed-marker--')).sort().join(' ')]))""")
     page.locator('.ed-legend input[data-cat="claims"]').uncheck()
     state = page.evaluate("""() => [...document.querySelectorAll('a.ed-marker:not(.ed-hidden-cat)')].map(m => {
         const shown = m.dataset.notes.split(' ').map(id => document.getElementById(id)).filter(n => n.checkVisibility());
@@ -669,5 +671,18 @@ def test_a_filtered_group_marker_gives_the_numbers_and_findings_still_shown(open
             assert number in marker["n"] or "–" in marker["n"], marker
         assert all(title in marker["label"] for title in marker["titles"]), marker
         assert not any(title in marker["label"] for title in marker["hidden"]), marker
+    # drawn in the colour of what is left: "several categories" only while several are
+    look = """() => Object.fromEntries([...document.querySelectorAll('a.ed-marker')].map(m => [m.getAttribute('aria-controls'),
+        [...m.classList].filter(c => c.startsWith('ed-marker--')).sort().join(' ')]))"""
+    filtered = page.evaluate(look)
+    kinds = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('a.ed-marker:not(.ed-hidden-cat)')].map(m =>
+        [m.getAttribute('aria-controls'), [...new Set(m.dataset.notes.split(' ').map(id => document.getElementById(id))
+          .filter(n => n.checkVisibility()).map(n => n.dataset.category))]]))""")
+    assert kinds
+    for ids, cats in kinds.items():
+        expected = " ".join(sorted(["ed-marker--" + cats[0]] + (["ed-marker--mixed"] if len(cats) > 1 else [])))
+        assert filtered[ids] == expected, (ids, cats, filtered[ids])
+    assert any(len(c) == 1 for ids, c in kinds.items() if len(set(ids.split())) > 1), "no mixed group left single"
     page.locator('.ed-legend input[data-cat="claims"]').check()
     assert page.locator('a.ed-marker[data-notes~="syria-2015-sequence"]').get_attribute("data-n") == "21–25"
+    assert page.evaluate(look) == before, "the markers' look is the build's again"

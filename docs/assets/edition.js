@@ -307,7 +307,12 @@
       m.classList.toggle("ed-hidden-cat", !left.length);
       if (!renumber) return;
       if (!m.dataset.nAll) { m.dataset.nAll = m.dataset.n || ""; m.dataset.labelAll = m.getAttribute("aria-label") || ""; }
-      if (!left.length || left.length === group.length) {
+      const all = !left.length || left.length === group.length, kinds = new Set((all ? group : left).map(n => n.dataset.category));
+      /* (drawn in the colour of the first note still shown, and as "several categories" only if they are) */
+      Array.from(m.classList).forEach(c => { if (c.startsWith("ed-marker--")) m.classList.remove(c); });
+      m.classList.add("ed-marker--" + (all ? group : left)[0].dataset.category);
+      m.classList.toggle("ed-marker--mixed", kinds.size > 1);
+      if (all) {
         m.dataset.n = m.dataset.nAll;
         return m.setAttribute("aria-label", m.dataset.labelAll);
       }
