@@ -211,6 +211,18 @@ def test_landing_on_a_note_shows_the_start_of_its_sentence(open_page, viewport):
     assert state["note"] < state["height"] - 100, state
 
 
+@VIEWPORTS
+def test_a_link_near_the_top_leaves_no_blank_screen_at_the_end(open_page, viewport):
+    # the room kept below the column for a link to scroll its target under the header was a whole screen for
+    # every link: the page ended in a blank screen after #war-of-words (the landings of the last paragraphs and
+    # notes, which need it, are checked above)
+    for target in ("war-of-words", "us-official"):
+        page = open_page(f"#{target}", viewport=viewport)
+        page.evaluate(SETTLED)
+        room = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.ed-article')).paddingBottom)")
+        assert room < 40, f"#{target}: {room:.0f} px kept below the column"
+
+
 def test_target_is_marked_in_dark_mode_too(open_page):
     light = open_page("#cargo-planes")
     dark = open_page("#cargo-planes", color_scheme="dark")

@@ -486,6 +486,13 @@
     const top = hl.getBoundingClientRect().top;
     return Math.max(Math.min(top, ...lines.map(b => b.top)), top - 3 * parseFloat(getComputedStyle(para).lineHeight));
   }
+  /* the room below the column for a link to scroll its target under the header (without the script, CSS keeps
+     a screen's height): only what this target needs, so the page does not end in a blank screen */
+  function keepRoom(target, margin) {
+    article.style.setProperty("--ed-room", "0px");
+    const need = target.getBoundingClientRect().top + scrollY - margin - (doc.documentElement.scrollHeight - innerHeight);
+    article.style.setProperty("--ed-room", Math.max(0, Math.ceil(need)) + "px");
+  }
   function land(loading) {
     const anchor = targetOf(location.hash);
     /* a note's title is a target too (search results link there): land on its note */
@@ -501,7 +508,11 @@
     el.classList.add("is-target");
     /* the browser scrolled to a linked paragraph before this ran; closing that note changes the page's
        height, which would move the paragraph down from the header: lay out now and scroll to it again */
-    if (!el.classList.contains("ed-note")) { if (closed) { layout(); el.scrollIntoView({ block: "start" }); } return; }
+    if (!el.classList.contains("ed-note")) {
+      if (closed) layout();
+      keepRoom(el, parseFloat(getComputedStyle(el).scrollMarginTop) || 0);
+      return el.scrollIntoView({ block: "start" });
+    }
     if (!shown(el)) applyFilter(cats());
     /* on wide screens the linked note opens in the margin, level with its quote, as its marker opens it */
     closeOthers([el]);
@@ -519,7 +530,9 @@
     const part = doc.getElementById(decode(location.hash.slice(1))), focus = part && el.contains(part) ? part : el;
     const hl = hls(el.id)[0];
     const top = focus.getBoundingClientRect().top, above = hl ? Math.max(0, top - sentenceTop(hl)) : 0;
-    focus.style.scrollMarginTop = Math.min(above + headerBottom() + PAD, innerHeight - 160) + "px";
+    const margin = Math.min(above + headerBottom() + PAD, innerHeight - 160);
+    focus.style.scrollMarginTop = margin + "px";
+    keepRoom(focus, margin);
     /* while the page loads, scroll only after the opened note has been drawn where the reader is
        not looking yet: the text it pushes down never moves on screen (no layout shift) */
     const go = () => focus.scrollIntoView({ block: "start" });
