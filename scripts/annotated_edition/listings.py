@@ -8,6 +8,8 @@ annotated pages (default: the first one configured).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import unicodedata
 
 from .merge import Placed
@@ -57,13 +59,20 @@ def first_words(text: str, count: int = FIRST_WORDS) -> str:
 def notes_index_context(settings: Settings, placed: list[Placed], article_url: str) -> dict:
     """Context of ``notes_index.html``: the placed notes by category (the page's order) and by paragraph.
 
+    ``by_category`` is ``[(Category, [Placed], tally)]``, the tally of a category that carries verdicts being
+    ``[(Verdict, count)]`` in the scale's order (verdicts no note has left out), else empty.
     ``by_paragraph`` is ``[(paragraph id, its first words, [Placed])]`` in document order.
     """
     by_paragraph: dict[str, list[Placed]] = {}
     for p in placed:
         by_paragraph.setdefault(p.annotation.paragraph, []).append(p)
-    return {"by_category": [(cat, [p for p in placed if p.annotation.category.id == key])
-                            for key, cat in settings.categories.items()],
+    by_category = []
+    for key, cat in settings.categories.items():
+        items = [p for p in placed if p.annotation.category.id == key]
+        counts = Counter(p.annotation.verdict.id for p in items if p.annotation.verdict)
+        tally = [(v, counts[v.id]) for v in settings.verdicts.values() if counts[v.id]] if cat.verdicts else []
+        by_category.append((cat, items, tally))
+    return {"by_category": by_category,
             "by_paragraph": [(pid, first_words(items[0].paragraph_text), items) for pid, items in by_paragraph.items()],
             "article_url": article_url}
 

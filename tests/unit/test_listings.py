@@ -31,7 +31,6 @@ def test_contents_of_a_listing_nest_its_h3_under_its_h2_and_escape_their_text():
     ]
 
 
-
 def test_contents_of_reads_a_heading_as_beautiful_soup_does():
     """The listing is read with html.parser.HTMLParser; its headings' text is what Beautiful Soup's get_text gives
     (no comments, scripts or styles; the text of a heading left open inside another counts for both)."""
@@ -43,3 +42,22 @@ def test_contents_of_reads_a_heading_as_beautiful_soup_does():
                 for h in BeautifulSoup(html, "html.parser").find_all(["h2", "h3"], id=True)]
     flat = [(t["level"], t["id"], t["name"]) for token in contents_of(html) for t in [token, *token["children"]]]
     assert flat == [(level, hid, text.replace("&", "&amp;")) for level, hid, text in expected]
+
+
+def test_the_index_tallies_each_categorys_verdicts_in_the_scales_order(built_site):
+    # (a reader looked for "how many claims are wrong" and found 70 rows to count)
+    from collections import Counter
+
+    from bs4 import BeautifulSoup
+    from conftest import project_notes, project_settings
+
+    settings = project_settings()
+    soup = BeautifulSoup((built_site / "notes" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    tallies = soup.select("p.ed-tally")
+    with_verdicts = [c for c in settings.categories.values() if c.verdicts]
+    assert len(tallies) == len(with_verdicts) == 1
+    shown = [(span["class"][1].removeprefix("ed-verdict--"), int(span.next_sibling.strip(" ,.")))
+             for span in tallies[0].select(".ed-verdict")]
+    counts = Counter(a.verdict.id for a in project_notes().annotations if a.verdict)
+    assert shown == [(v, counts[v]) for v in settings.verdicts if counts[v]]
+    assert sum(n for _, n in shown) == sum(1 for a in project_notes().annotations if a.category.verdicts)
