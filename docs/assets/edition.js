@@ -398,7 +398,7 @@
     const rove = to => every().forEach(c => c.setAttribute("tabindex", c === to ? "0" : "-1"));
     const stop = () => every().find(c => c.getAttribute("tabindex") === "0");
     const keep = () => { const list = controls(); if (list.indexOf(stop()) < 0) rove(list[0]); };
-    /* (which controls show is read after each layout pass, when it costs nothing: read now, while the page
+    /* (which controls show is read before each layout pass, when it costs nothing: read now, while the page
        loads, it would force the browser to style the whole page at once) */
     rove(every()[0]);
     keepLegendStop = keep;
@@ -616,12 +616,14 @@
      before the frame is painted */
   /* the first pass runs in the observer's first callback, after the browser's own first layout and before
      its first paint: its reads cost nothing, and the items are drawn where they belong */
-  const laid = () => { doc.documentElement.classList.add("ed-laid"); keepLegendStop(); };
+  /* (the legend's Tab stop is checked first, while nothing has been written since the browser's layout: read
+     after the pass's writes, it forced a style pass) */
+  const pass = () => { keepLegendStop(); layout(); doc.documentElement.classList.add("ed-laid"); };
   if (window.ResizeObserver) {
-    const ro = new ResizeObserver(() => { layout(); laid(); });
+    const ro = new ResizeObserver(pass);
     ro.observe(article);
     units.forEach(u => ro.observe(u));
   }
   /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
-  if (location.hash.length > 1 || !window.ResizeObserver) { layout(); laid(); land(true); }
+  if (location.hash.length > 1 || !window.ResizeObserver) { pass(); land(true); }
 })();
