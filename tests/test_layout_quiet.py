@@ -141,3 +141,23 @@ def test_show_all_highlights_and_the_category_filters(open_page):
     button.click()
     assert button.get_attribute("aria-pressed") == "false"
     page.wait_for_function(f"({WORDS})().marked === {quiet['marked']}")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_a_group_opened_by_its_marker_numbers_its_quotes(open_page, viewport):
+    # five tinted quotes after "10–14" left the reader (on a phone, without hover) to guess which note was which
+    page = open_page("", viewport=viewport)
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    numbers = """ids => ids.map(id => { const h = document.querySelector('.ed-hl[data-note="' + id + '"]');
+        return getComputedStyle(h, '::after').content; })"""
+    group = page.locator('a.ed-marker[data-n="10–14"]').get_attribute("data-notes").split()
+    assert all(c in ("none", "normal") for c in page.evaluate(numbers, group)), "numbered before the group opens"
+    page.locator('a.ed-marker[data-n="10–14"]').click()
+    shown = page.evaluate(numbers, group)
+    assert [c.split("/")[0].strip().strip('"') for c in shown] == [str(n) for n in range(10, 15)], shown
+    page.locator('a.ed-marker[data-n="10–14"]').click()  # closed: the numbers go with the tint
+    assert all(c in ("none", "normal") for c in page.evaluate(numbers, group))
+    # a single note's quote needs no number
+    page.locator('a.ed-marker[data-n="20"]').click()
+    single = page.locator('a.ed-marker[data-n="20"]').get_attribute("data-notes")
+    assert page.evaluate(numbers, [single])[0] in ("none", "normal")

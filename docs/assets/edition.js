@@ -200,6 +200,9 @@
       /* a group opens its findings' summaries (each disclosure stays a click away): five notes with their
          sources in full would push every item below a screen or two away from its quote */
       group.forEach(n => setOpen(n, true, group.length > 1 ? { details: false } : {}));
+      /* the quotes of a group opened by its marker say which note each is (.ed-hl.is-open[data-n]; not on a
+         link's landing, where the numbers would move the text as the page loads) */
+      if (group.length > 1) group.forEach(n => hls(n.id).forEach(h => { h.dataset.n = n.querySelector(".ed-note__num").textContent; }));
       replaceHash(group[0].id);
       if (!wide.matches) addCloser(marker, group);
       layout();
