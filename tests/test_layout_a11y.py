@@ -138,6 +138,19 @@ def test_the_legend_is_one_tab_stop_walked_with_arrow_keys(open_page):
     assert page.evaluate("document.activeElement.textContent") in ("Sources", "Index of notes")
 
 
+def test_the_legend_says_how_to_move_while_the_keyboard_is_in_it(open_page):
+    # (one Tab stop walked with the arrow keys: a sighted keyboard user had no way to guess it)
+    page = open_page("")
+    page.wait_for_function(READY)
+    hint = "getComputedStyle(document.querySelector('.ed-legend'), '::after').content"
+    assert page.evaluate(hint) in ("none", "normal")
+    page.locator(".ed-legend input").first.focus()
+    page.keyboard.press("ArrowRight")
+    assert "Arrow keys" in page.evaluate(hint)
+    page.keyboard.press("Tab")
+    assert page.evaluate(hint) in ("none", "normal")
+
+
 def test_the_legends_tab_stop_moves_to_a_shown_control_when_the_width_hides_it(open_page):
     """On a phone the stop may be "Expand all notes", which wider screens hide: after the next layout pass the
     stop is a control that shows, so Tab still reaches the legend."""
