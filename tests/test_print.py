@@ -55,8 +55,9 @@ PRINTED = r"""() => {
 
 
 def printed(page) -> dict:
+    """The page as printed: print media, and the print events a real print fires (page.pdf() fires them)."""
     page.emulate_media(media="print")
-    page.wait_for_timeout(50)
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")
     return page.evaluate(PRINTED)
 
 
@@ -136,6 +137,7 @@ def test_relative_links_print_the_published_address(open_page, site_server):
     page.goto(site_server.url(""))
     page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
     page.emulate_media(media="print")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")  # (as printing does; page.pdf() fires it)
     about = page.locator(".ed-editor-note a[href]:not([href^='http'])").first
     assert about.get_attribute("data-abs") == published + about.get_attribute("href")
     assert published + about.get_attribute("href") in about.evaluate("a => getComputedStyle(a, '::after').content")

@@ -544,8 +544,9 @@
     focus.focus({ preventScroll: true });
   }
 
-  /* ---- print: every note in full; relative links print their absolute URL ---- */
-  $$("a[href]").forEach(a => {  /* (resolved against the canonical address: a preview prints the published one) */
+  /* ---- print: every note in full; relative links print their absolute URL (set when printing starts, not while
+     the page loads; resolved against the canonical address: a preview prints the published one) ---- */
+  const absolute = () => $$("a[href]:not([data-abs])").forEach(a => {
     const href = a.getAttribute("href");
     if (!/^([a-z]+:|#)/i.test(href)) a.dataset.abs = new URL(href, base).href;
   });
@@ -564,6 +565,7 @@
   let scheme = null;
   addEventListener("beforeprint", () => {
     if (endnotes) return;
+    absolute();
     scheme = doc.body.dataset.mdColorScheme;
     doc.body.dataset.mdColorScheme = "default";
     printDetails(true);
