@@ -102,10 +102,8 @@ def land_many(browser, visits: list[tuple[str, str]], viewport: dict, batch: int
                 page.goto(url, wait_until="commit")
             for page, (_url, ident) in zip(pages, chunk):
                 page.wait_for_load_state("load")
-                if options.get("java_script_enabled", True):
+                if options.get("java_script_enabled", True):  # (without JavaScript the page is final at its load)
                     page.evaluate(SETTLED)
-                else:
-                    page.wait_for_timeout(50)
                 results.append(page.evaluate(LANDING, ident))
     finally:
         context.close()
@@ -309,8 +307,8 @@ def test_permalink_is_a_plain_link_without_the_clipboard_api(open_page, site_ser
     assert link.get_attribute("role") is None and link.get_attribute("aria-label").startswith("Link to paragraph")
     link.focus()
     page.keyboard.press("Enter")
-    page.wait_for_timeout(150)
-    assert page.evaluate("location.hash") == "#cargo-planes"
+    page.wait_for_function("location.hash === '#cargo-planes'")
+    page.evaluate(SETTLED)
     assert not check_landing(page.evaluate(LANDING, "cargo-planes"), "cargo-planes", "fallback")
 
 
@@ -411,7 +409,8 @@ def test_note_in_a_collapsed_section_on_a_phone(open_page):
     page = open_page("", viewport=PHONE)
     assert not page.locator("#stand-idly-by").is_visible()
     page.evaluate("location.hash = 'stand-idly-by'")
-    page.wait_for_timeout(200)
+    page.wait_for_function("document.getElementById('stand-idly-by').classList.contains('is-open')")
+    page.evaluate(SETTLED)
     assert not check_landing(page.evaluate(LANDING, "stand-idly-by"), "stand-idly-by", "hashchange")
     page2 = open_page("#stand-idly-by", viewport=PHONE, java_script_enabled=False)
     assert page2.locator("#stand-idly-by").is_visible()

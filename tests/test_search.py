@@ -24,7 +24,9 @@ def test_search_for_a_word_only_in_a_note_opens_the_note(open_page):
         result = _search(page, "Rosoboronexport", "helicopters-overhauled")  # a note is its own search entry (its title is not a heading)
         result.wait_for(state="visible", timeout=5000)
         result.click()
-        page.wait_for_timeout(600)
+        # (Material closes its search overlay and gives the page its scroll back; the note then lands in view)
+        page.wait_for_function("""() => { const n = document.getElementById('helicopters-overhauled'), r = n.getBoundingClientRect();
+            return n.classList.contains('is-open') && document.body.dataset.mdScrolllock === undefined && r.top >= 0 && r.top < innerHeight; }""")
         note = page.locator("#helicopters-overhauled")
         assert note.is_visible()
         assert note.evaluate("n => n.classList.contains('is-open') || n.querySelector('details').open")
