@@ -225,6 +225,7 @@
      Shift+Tab from the first control goes back to the marker, Tab from the last to what follows the marker.
      (A note reached in page order, after its paragraph, lets Tab go on from there: focus never circles.) */
   let via = null;  /* [marker, what it opened], entered from it with Tab */
+  const FOLLOWING = Node.DOCUMENT_POSITION_FOLLOWING;
   const tabStops = root => $$(FOCUSABLE + ",input,[tabindex]", root).filter(c => c.tabIndex >= 0 &&
     (c.checkVisibility ? c.checkVisibility({ visibilityProperty: true }) : c.getClientRects().length));  /* (a closed disclosure's links have boxes) */
   doc.addEventListener("focusin", e => { if (via && !via.some(x => x.contains(e.target))) via = null; });
@@ -235,7 +236,7 @@
     else if (!via || !via[1].contains(e.target)) return;
     const [marker, unit] = via, stops = tabStops(unit), last = e.target === stops[stops.length - 1];
     const to = m ? stops[0] : e.shiftKey ? e.target === stops[0] && marker
-      : last && tabStops(doc.body).find(c => marker.compareDocumentPosition(c) & 4 && !unit.contains(c) && !marker.contains(c));
+      : last && tabStops(doc.body).find(c => (marker.compareDocumentPosition(c) & FOLLOWING) && !unit.contains(c) && !marker.contains(c));
     if (to) { e.preventDefault(); to.focus(); }
   });
 
@@ -310,11 +311,12 @@
       m.classList.toggle("ed-hidden-cat", !left.length);
       if (!renumber) return;
       if (!m.dataset.nAll) { m.dataset.nAll = m.dataset.n || ""; m.dataset.labelAll = m.getAttribute("aria-label") || ""; }
-      const all = !left.length || left.length === group.length, kinds = new Set((all ? group : left).map(n => n.dataset.category));
-      /* (drawn in the colour of the first note still shown, and as "several categories" only if they are) */
+      const all = !left.length || left.length === group.length, drawn = all ? group : left;
+      /* (drawn as the build draws a group, marker.html: in its first note's colour, and as "several categories"
+         only if they are; here the notes still shown) */
       Array.from(m.classList).forEach(c => { if (c.startsWith("ed-marker--")) m.classList.remove(c); });
-      m.classList.add("ed-marker--" + (all ? group : left)[0].dataset.category);
-      m.classList.toggle("ed-marker--mixed", kinds.size > 1);
+      m.classList.add("ed-marker--" + drawn[0].dataset.category);
+      m.classList.toggle("ed-marker--mixed", new Set(drawn.map(n => n.dataset.category)).size > 1);
       if (all) {
         m.dataset.n = m.dataset.nAll;
         return m.setAttribute("aria-label", m.dataset.labelAll);
@@ -482,7 +484,7 @@
      its paragraph: a marker ends each annotated sentence; or the paragraph's start), at most three lines up */
   function sentenceTop(hl) {
     const para = hl.closest("p, li, h1, h2, h3, blockquote") || hl.parentElement, r = doc.createRange();
-    const before = $$("a.ed-marker", para).filter(m => m.compareDocumentPosition(hl) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+    const before = $$("a.ed-marker", para).filter(m => m.compareDocumentPosition(hl) & FOLLOWING).pop();
     if (before) r.setStartAfter(before); else r.setStart(para, 0);
     r.setEnd(hl, 0);
     const lines = Array.from(r.getClientRects()).filter(b => b.height);
