@@ -57,7 +57,11 @@ window.__cls = 0; window.__shifts = [];
 new PerformanceObserver(list => list.getEntries().forEach(e => {
   if (e.hadRecentInput) return;
   window.__cls += e.value;
-  window.__shifts.push({value: e.value, sources: (e.sources || []).map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?')});
+  window.__shifts.push({value: e.value, at: Math.round(e.startTime), sources: (e.sources || []).map(s => [
+    s.node ? (s.node.id || s.node.className || s.node.nodeName + ' "' + (s.node.textContent || '').slice(0, 40) + '" in '
+      + (s.node.parentElement ? s.node.parentElement.className || s.node.parentElement.nodeName : '?')) : '?',
+    [s.previousRect.x, s.previousRect.y, s.previousRect.width, s.previousRect.height].map(Math.round),
+    [s.currentRect.x, s.currentRect.y, s.currentRect.width, s.currentRect.height].map(Math.round)])});
 })).observe({type: 'layout-shift', buffered: true});
 """
 

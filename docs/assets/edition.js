@@ -142,7 +142,10 @@
      end closes them and takes the reader back to the marker (made while they are open: the page holds none) */
   function addCloser(marker, group, numbers = marker.dataset.n) {
     if (closers.has(marker)) return;
-    const b = doc.createElement("button");
+    const holder = group[0].closest(".ed-group") || group[0];
+    /* (a link's note on a phone has its button already: the script after the article made it, so that it
+       takes its room before the page is first drawn) */
+    const b = holder.querySelector(":scope > .ed-close") || doc.createElement("button");
     b.type = "button";
     b.className = "ed-close";
     b.textContent = (group.length > 1 ? "Close notes " : "Close note ") + numbers;
@@ -151,7 +154,7 @@
       activate([]);
       marker.focus();
     });
-    (group[0].closest(".ed-group") || group[0]).append(b);
+    if (!b.isConnected) holder.append(b);
     closers.set(marker, b);
   }
   function dropCloser(marker) {
