@@ -67,7 +67,7 @@ test: $(VENV_STAMP) chromium testjs
 test-fast: $(VENV_STAMP)
 	$(BIN)/python -m pytest -m "not browser and not build" -q
 
-bench: $(VENV_STAMP) chromium build
+bench: $(VENV_STAMP) chromium testjs build
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_layout.py
 
