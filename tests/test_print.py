@@ -11,6 +11,7 @@ import pytest
 
 from conftest import OUTPUT, screenshot
 
+LOOPBACK = re.compile(r"https?://(localhost[:/]|127\.|\[::1\])")  # a site_url on this machine
 PAPER = {"width": 720, "height": 1000}
 
 PRINTED = r"""() => {
@@ -88,6 +89,8 @@ def assert_printed_in_full(state: dict, label: str) -> None:
     printed_as_text = {link["text"].strip() for link in state["links"]}
     for link in state["links"]:
         url = link["href"] if re.match(r"^https?:", link["href"]) else None
+        if not url and LOOPBACK.match(link["abs"]) and link["after"] in ("none", "normal"):
+            continue  # (a build for this machine prints no address of its own pages: 127.0.0.1 means nothing on paper)
         if url and url in printed_as_text:
             assert link["after"] in ("none", "normal") or url in link["after"], link
             continue
@@ -100,8 +103,9 @@ def test_c11_every_note_prints_in_full(open_page, js):
     page = open_page("", viewport=PAPER, java_script_enabled=js)
     state = printed(page)
     assert_printed_in_full(state, "print " + ("with" if js else "without") + " JavaScript")
-    if js:  # relative links print as absolute URLs: the published ones (the canonical address), not the preview's
-        assert any(link["abs"] in link["after"] and not link["href"].startswith("http") for link in state["links"])
+    # the tests' build has a loopback site_url (as 'make build' without SITE_URL): its pages' own addresses are not
+    # printed (test_relative_links_print_the_published_address prints a published one)
+    assert not [link for link in state["links"] if LOOPBACK.search(link["after"])], "a 127.0.0.1 address on paper"
     screenshot(page, f"print-{'js' if js else 'no-js'}")
 
 

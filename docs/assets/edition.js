@@ -551,7 +551,9 @@
 
   /* ---- print: every note in full; relative links print their absolute URL (set when printing starts, not while
      the page loads; resolved against the canonical address: a preview prints the published one) ---- */
-  const absolute = () => $$("a[href]:not([data-abs])").forEach(a => {
+  /* (a build for this machine, its site_url a loopback address, prints none: 127.0.0.1 means nothing on paper) */
+  const local = /^(localhost|127\.|\[::1\]$)/.test(new URL(base).hostname);
+  const absolute = () => local || $$("a[href]:not([data-abs])").forEach(a => {
     const href = a.getAttribute("href");
     if (!/^([a-z]+:|#)/i.test(href)) a.dataset.abs = new URL(href, base).href;
   });
