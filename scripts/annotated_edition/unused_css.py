@@ -38,6 +38,8 @@ CUSTOM = re.compile(r"--[A-Za-z0-9_-]+")
 STYLESHEET_LINK = re.compile(r"""<link\b[^>]*\brel=["']?stylesheet[^>]*>""")
 SCRIPT_SRC = re.compile(r"""<script\b[^>]*\bsrc=["']?([^"'\s>]+)""")
 HREF = re.compile(r"""\bhref=["']?([^"'\s>]+)""")
+# WORD as a byte table for words_of() (any other byte becomes a space): WORD.findall's words in half its time
+_NOT_WORD = bytes(b if re.fullmatch(rb"[A-Za-z0-9_-]", bytes([b])) else 32 for b in range(256))
 BLOCK_AT_RULES = {"media", "supports", "container", "layer", "document"}
 SEPARATORS = {">", "+", "~", ","}
 
@@ -89,6 +91,11 @@ def _selectors(prelude: list) -> list[list]:
 def _requirements(prelude: list) -> tuple[tuple[str, ...], ...]:
     """The names each complex selector of a prelude requires."""
     return tuple(tuple(_top_level_names(selector)) for selector in _selectors(prelude))
+
+
+def words_of(text: str) -> set[str]:
+    """The words of ``text`` as PurgeCSS's default extractor finds them (:data:`WORD`)."""
+    return {word.decode("ascii") for word in set(text.encode("utf-8", "surrogatepass").translate(_NOT_WORD).split())}
 
 
 def _can_match(requirements: tuple[tuple[str, ...], ...], words: set[str]) -> bool:
@@ -262,7 +269,7 @@ def purge_site(site: Path, theme_stylesheets: set[str], parsed_before: dict[str,
                *(p.read_text(encoding="utf-8") for p in (site / "search").glob("*.json"))]
     targets = sorted(p for p in linked_css if p.is_file() and p.relative_to(site).as_posix() in theme_stylesheets)
     others = [p.read_text(encoding="utf-8") for p in site.rglob("*.css") if p not in targets]
-    words = set().union(*map(WORD.findall, dict.fromkeys(sources)))
+    words = set().union(*map(words_of, dict.fromkeys(sources)))
     words |= {"data-" + CAMEL.sub(r"-\1", word).lower() for word in words if CAMEL.search(word)}  # el.dataset.mdFoo
     words -= unused
     referenced = set().union(*map(CUSTOM.findall, dict.fromkeys(sources + others)))

@@ -104,3 +104,10 @@ def test_names_declared_unused_lose_their_rules_though_a_script_writes_them(tmp_
                                          '<body data-md-color-scheme="slate"><header class="md-header">')
     purge_site(tmp_path, {"theme.css"}, unused={"data-md-color-switching"})
     assert _trimmed(tmp_path) == ".md-header{color:red}[data-md-color-scheme=slate]{color:#fff}"
+
+
+def test_words_are_those_of_purgecss_default_extractor():
+    from annotated_edition.unused_css import WORD, words_of
+
+    text = 'a.md-nav__link[data-md-state="blocked"]{--md-x:1} el.dataset.mdScrolllock é_x-y9 €z\u2028w\nq_'
+    assert words_of(text) == set(WORD.findall(text))
