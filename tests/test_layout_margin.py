@@ -137,15 +137,20 @@ def test_no_blank_band_above_the_footer(open_page, width):
     assert end <= bottom + 1, f"{width}px: the page goes on {end - bottom:.0f} px below the footer"
 
 
+PASSES = "performance.getEntriesByName('ed-layout').length"  # layout passes so far (edition.js measures each)
+
+
 def test_opening_an_item_moves_the_ones_below_by_its_growth_only(open_page):
     page = open_page("")
     before = {i["id"]: i for i in laid_out(page)["items"]}
     order = list(before)
     for index in (8, 30):
         ident = order[index]
+        passes = page.evaluate(PASSES)
         page.locator(f"#{ident} .ed-note__title").click()
         page.wait_for_function(f"document.getElementById('{ident}').classList.contains('is-open')")
         page.wait_for_function(f"document.getElementById('{ident}').querySelector('.ed-note__summary').checkVisibility()")
+        page.wait_for_function(f"{PASSES} > {passes}")  # the layout pass after the item's new size was observed
         after = {i["id"]: i for i in page.evaluate(ITEMS)["items"]}
         growth = after[ident]["height"] - before[ident]["height"]
         assert growth > 10, "the opened item shows its summary and disclosure"
@@ -159,8 +164,10 @@ def test_opening_an_item_moves_the_ones_below_by_its_growth_only(open_page):
         items = page.evaluate(ITEMS)["items"]
         for a, b in zip(items, items[1:]):
             assert b["top"] >= a["bottom"] - 0.5, f"{b['id']} overlaps {a['id']} after opening {ident}"
+        passes = page.evaluate(PASSES)
         page.locator(f"#{ident} .ed-note__title").click()  # closes again: everything back in place
         page.wait_for_function(f"!document.getElementById('{ident}').classList.contains('is-open')")
+        page.wait_for_function(f"{PASSES} > {passes}")
         again = {i["id"]: i for i in page.evaluate(ITEMS)["items"]}
         assert all(abs(again[k]["top"] - before[k]["top"]) <= 0.5 for k in order), "closing did not restore the margin"
 
