@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -212,11 +213,25 @@ class SubpathHandler(http.server.SimpleHTTPRequestHandler):
         return super().send_head()
 
 
+class TrickleHandler(SubpathHandler):
+    """As :class:`SubpathHandler`, but a page's HTML arrives in pieces of 1 KB, 10 ms apart, as over a slow network:
+    the browser draws the page while it is still arriving (Python's server sends it in 64 KB pieces, which a
+    loaded machine may also draw between). Other files are sent at once."""
+
+    def copyfile(self, source, destination):
+        if not self.path.split("?")[0].split("#")[0].endswith(("/", ".html")):
+            return super().copyfile(source, destination)
+        while piece := source.read(1024):
+            destination.write(piece)
+            destination.flush()
+            time.sleep(0.01)  # (the network's pace, not a test waiting: the test waits on the page's own state)
+
+
 class SiteServer:
     """A running server for one built site: ``url(path)`` gives an absolute URL under the subpath."""
 
-    def __init__(self, site: Path, port: int = 0):
-        handler = type("Handler", (SubpathHandler,), {"site": site, "requests_seen": []})
+    def __init__(self, site: Path, port: int = 0, base: type[SubpathHandler] = SubpathHandler):
+        handler = type("Handler", (base,), {"site": site, "requests_seen": []})
         self.handler = handler
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
         self.port = self.httpd.server_address[1]
@@ -244,7 +259,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-BUILD_FIXTURES = {"built_site", "site_server", "case_server"}
+BUILD_FIXTURES = {"built_site", "site_server", "trickle_server", "case_server"}
 BROWSER_FIXTURES = {"browser", "open_page", "open_case"}
 
 
@@ -278,6 +293,14 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site_server(built_site):
     server = SiteServer(built_site, port=SITE_PORT)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def trickle_server(built_site):
+    """The tests' site, its pages' HTML sent in small pieces (:class:`TrickleHandler`)."""
+    server = SiteServer(built_site, base=TrickleHandler)
     yield server
     server.close()
 

@@ -269,6 +269,28 @@ def test_landing_on_a_note_never_blanks_or_shifts_the_page(open_page, site_serve
         assert target["open"] and 0 <= target["top"] < viewport["height"], (path, target)
 
 
+# (at 1440 px the dek's first line was once seen 2 px lower after the next piece came; not yet explained, so that
+# width is not asserted here: see the closing note of 6 December)
+@pytest.mark.parametrize("viewport", [PHONE], ids=["390"])
+def test_a_page_drawn_while_it_arrives_never_moves(open_page, trickle_server, viewport):
+    """Over a slow network the browser draws the page piece by piece; what it has drawn never moves when the next
+    piece comes (CLS 0). Once moved on a phone, in CI too (where a loaded machine draws between Python's 64 KB
+    pieces): the photo credit's name jumped a line when its marker arrived, a legend column widened when the
+    next category came, a paragraph's last line grew by 4 px when its permalink came."""
+    for path in ("", "#war-of-words"):
+        page = open_page(None, viewport=viewport)
+        page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+        page.add_init_script(CLS_OBSERVER)
+        page.goto(trickle_server.url(path))
+        page.wait_for_load_state("load")
+        page.wait_for_function(LAID)
+        page.evaluate(SETTLED)
+        page.evaluate(SETTLED)
+        cls, shifts = page.evaluate("[window.__cls, window.__shifts]")
+        print(f"\npage arriving in pieces, {path or 'no link'} at {viewport['width']}: CLS {cls:.4f}")
+        assert cls < 0.001, (path, shifts)
+
+
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
 def test_a_click_on_a_quote_opens_its_notes_as_its_marker_does(open_page, viewport):
     """A quote is not a control (its marker is, for the keyboard and screen readers), but a click on it opens
