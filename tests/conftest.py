@@ -227,13 +227,22 @@ class TrickleHandler(SubpathHandler):
             time.sleep(0.01)  # (the network's pace, not a test waiting: the test waits on the page's own state)
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A threaded HTTP server that says nothing when a browser closes a connection before a reply has been sent
+    (a test's page closed while it still loads); any other error is printed as usual."""
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """A running server for one built site: ``url(path)`` gives an absolute URL under the subpath."""
 
     def __init__(self, site: Path, port: int = 0, base: type[SubpathHandler] = SubpathHandler):
         handler = type("Handler", (base,), {"site": site, "requests_seen": []})
         self.handler = handler
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
+        self.httpd = QuietServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
         self.port = self.httpd.server_address[1]
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
