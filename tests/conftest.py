@@ -227,6 +227,23 @@ class TrickleHandler(SubpathHandler):
             time.sleep(0.01)  # (the network's pace, not a test waiting: the test waits on the page's own state)
 
 
+class HeldHandler(SubpathHandler):
+    """As :class:`SubpathHandler`, but the article page's HTML stops after byte ``hold_at`` until the test sets
+    ``release``: the browser draws what it has (a network that stalls mid-page, at a chosen byte), then the rest
+    comes at once. Set both with :meth:`HeldServer.hold`."""
+
+    hold_at: int | None = None
+    release = threading.Event()
+
+    def copyfile(self, source, destination):
+        if self.hold_at is None or not self.path.split("?")[0].split("#")[0].endswith(SUBPATH):
+            return super().copyfile(source, destination)
+        destination.write(source.read(self.hold_at))
+        destination.flush()
+        self.release.wait(60)  # (the test sets it once the page is drawn; 60 s only so a failed test frees the thread)
+        destination.write(source.read())
+
+
 class QuietServer(http.server.ThreadingHTTPServer):
     """A threaded HTTP server that says nothing when a browser closes a connection before a reply has been sent
     (a test's page closed while it still loads); any other error is printed as usual."""
@@ -268,7 +285,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-BUILD_FIXTURES = {"built_site", "site_server", "trickle_server", "case_server"}
+BUILD_FIXTURES = {"built_site", "site_server", "trickle_server", "held_server", "case_server"}
 BROWSER_FIXTURES = {"browser", "open_page", "open_case"}
 
 
@@ -310,6 +327,26 @@ def site_server(built_site):
 def trickle_server(built_site):
     """The tests' site, its pages' HTML sent in small pieces (:class:`TrickleHandler`)."""
     server = SiteServer(built_site, base=TrickleHandler)
+    yield server
+    server.close()
+
+
+class HeldServer(SiteServer):
+    """A :class:`SiteServer` whose article page can stall mid-way (:class:`HeldHandler`)."""
+
+    def __init__(self, site: Path):
+        super().__init__(site, base=HeldHandler)
+
+    def hold(self, at: int) -> threading.Event:
+        """Stall the next article page after byte ``at``; set the returned event to send the rest."""
+        self.handler.hold_at, self.handler.release = at, threading.Event()
+        return self.handler.release
+
+
+@pytest.fixture(scope="session")
+def held_server(built_site):
+    """The tests' site, its article page stalled at a chosen byte (:class:`HeldServer`)."""
+    server = HeldServer(built_site)
     yield server
     server.close()
 

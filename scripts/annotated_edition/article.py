@@ -30,6 +30,25 @@ _ONLY_ID = re.compile(r"^\{:?\s*#[^\s}]+(\s+\.[A-Za-z0-9_-]+)*\s*\}$")  # {#id} 
 _URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
 
 
+_SEGMENT_BREAKS = str.maketrans("\n\r\t\f", "    ")
+
+
+def breaks_as_spaces(soup: BeautifulSoup) -> None:
+    """Turn line breaks and tabs in the column's own paragraphs (``soup``'s top-level ``<p>`` and its
+    header's) into spaces, in place; the text keeps its length, so offsets into it do not change.
+
+    The stylesheet keeps those paragraphs' spaces (``white-space: pre-wrap``): a space between two
+    quotes is a text node of its own, and while the page arrives Chromium counts a collapsed space
+    at the end of the part received as a layout shift when the next part comes. A line break in
+    wrapped Markdown would then break the printed line, so it becomes the space it reads as.
+    """
+    headers = soup.find_all("header", recursive=False)
+    for paragraph in soup.find_all("p", recursive=False) + [p for h in headers for p in h.find_all("p", recursive=False)]:
+        for text in paragraph.find_all(string=True):
+            if type(text) is NavigableString and text != (spaced := text.translate(_SEGMENT_BREAKS)):
+                text.replace_with(NavigableString(spaced))
+
+
 def _meta_line(lines: list[str], key: str) -> int:
     return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .article import (front_matter_problems, meta_problems, paragraph_id_problems, split_front_matter,
-                      unsafe_markup_problems)
+from .article import (breaks_as_spaces, front_matter_problems, meta_problems, paragraph_id_problems,
+                      split_front_matter, unsafe_markup_problems)
 from .linkcheck import ids_in, link_problems
 from .links import Links
 from .loading import load_annotations
@@ -126,6 +126,7 @@ class Edition:
         head = self.templates.render("header", meta=meta, links=links) + self.templates.render(
             "legend", categories=list(settings.categories.values()), counts=annotation_set.counts(settings), links=links)
         soup = BeautifulSoup(head + body_html, "html.parser")
+        breaks_as_spaces(soup)
         problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
         problems += unsafe_markup_problems(BeautifulSoup(body_html, "html.parser"), markdown_text, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}

@@ -121,3 +121,18 @@ def test_front_matter_problems_stop_the_merge(tmp_path):
     ed.load()
     page = ed.annotate(spec, BODY, PAGE.replace("annotated: true\n", ""), Links({"tiny.md": ""}), "docs/tiny.md")
     assert page.html == "" and page.errors and page.errors[0].subject == "annotated"
+
+
+def test_line_breaks_in_the_columns_paragraphs_become_spaces(tmp_path):
+    """The stylesheet keeps the column's spaces (pre-wrap), so a line break of wrapped Markdown, in a paragraph or
+    in the dek, is made a space (the text keeps its length, so the notes still anchor)."""
+    files = {"claims.yml": "category: claims\nannotations:\n" + note("dates", "harbour", "1901 and closed", "wrong")}
+    ed, spec = edition(tmp_path, files)
+    ed.load()
+    body = BODY.replace("opened in 1901 and", "opened in\n1901\tand")
+    page = ed.annotate(spec, body, PAGE.replace('dek: "Two paragraphs."', 'dek: "Two\\nparagraphs.\\n"'),
+                       Links({"tiny.md": ""}), "docs/tiny.md")
+    soup = BeautifulSoup(page.html, "html.parser")
+    assert page.errors == []
+    assert soup.find(id="harbour").get_text() == "The harbour opened in 1901 and closed in 1999."
+    assert soup.select_one(".ed-dek").get_text() == "Two paragraphs. "
