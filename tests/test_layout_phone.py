@@ -115,13 +115,16 @@ def test_the_photo_credit_breaks_after_its_label_not_in_the_name(open_page, widt
     assert lines == 1, f"{width}px: the credit's name takes {lines} lines"
 
 
-@pytest.mark.parametrize("width", [320, 360, 375, 390])
+@pytest.mark.parametrize("width", [320, 360, 375, 390, 400, 414])
 def test_the_legend_fits_small_phones(open_page, width):
-    # two categories a row from 360 px (a size smaller), one under it; nothing runs past the legend's edge
+    # two categories a row from 360 px (a size smaller up to 413 px), one under it; nothing runs past the legend's
+    # edge or its cell (at 390 and 400 px "Syria analogy (6)" ran past its cell and squeezed its checkbox to 13 px)
     page = open_page("", viewport={"width": width, "height": 740}, has_touch=True, is_mobile=True)
     state = page.evaluate("""() => { const l = document.querySelector('.ed-legend'), r = l.getBoundingClientRect();
       const over = [...l.querySelectorAll('*')].filter(e => { const b = e.getBoundingClientRect();
         return b.width && (b.right > r.right + 0.5 || b.left < r.left - 0.5); }).map(e => e.className || e.tagName);
+      over.push(...[...l.querySelectorAll('label')].filter(e => e.scrollWidth > e.clientWidth
+        || e.querySelector('input').getBoundingClientRect().width < 17.5).map(e => e.textContent));
       const rows = new Set([...l.querySelectorAll('label')].map(e => Math.round(e.getBoundingClientRect().top)));
       return {over, rows: rows.size, scroll: document.documentElement.scrollWidth - innerWidth}; }""")
     assert not state["over"] and state["scroll"] <= 0, f"{width}px: {state}"
