@@ -124,6 +124,22 @@ def test_column_and_margin_centred_with_titles_on_one_line(open_page, width):
     assert len(wrapped) <= 2, f"{width}px: titles on two lines or more: {wrapped}"
 
 
+@pytest.mark.parametrize("width", [1440, 1920])
+def test_every_item_has_a_badge_in_one_column(open_page, width):
+    # a note without a verdict names its category in a badge of the verdicts' size (the column of badges had
+    # gaps where "Sourcing" was plain text); badges and titles start at one x each
+    page = open_page("", viewport={"width": width, "height": 900})
+    rows = page.evaluate("""() => [...document.querySelectorAll('.ed-article .ed-note')].map(n => {
+        const b = n.querySelector(':scope > .ed-verdict') || n.querySelector(':scope > .ed-cat'), s = getComputedStyle(b);
+        const r = b.getBoundingClientRect(), t = n.querySelector('.ed-note__title').getBoundingClientRect(), o = n.getBoundingClientRect();
+        return {id: n.id, left: Math.round(r.left - o.left), width: Math.round(r.width), border: s.borderTopStyle,
+                title: Math.round(t.left - o.left)}; })""")
+    assert len(rows) >= 70
+    for key in ("left", "width", "title"):
+        assert len({r[key] for r in rows}) == 1, (key, sorted({(r[key], r["id"]) for r in rows})[:6])
+    assert all(r["border"] in ("solid", "dashed") for r in rows), [r for r in rows if r["border"] not in ("solid", "dashed")]
+
+
 @pytest.mark.parametrize("width", [960, 1024, 1440])
 def test_no_blank_band_above_the_footer(open_page, width):
     # CSS stacks the floated items under their paragraphs; the script draws them higher, level with their
