@@ -3,7 +3,7 @@
 4. Printed on A4 (Chromium's page.pdf): at most 14 pages; the column first, whole, then every note in
    full under "Notes", in order, numbered like its marker (test_print.py checks the parts, the numbers,
    and that no control or empty box is printed); no page ends with a heading (the headline, "Notes" or
-   a note's title) and no page is empty; each page has its number and the count at its foot ("3 / 10").
+   a note's title), no column ends with a note's first lines, and no page is empty; each page has its number and the count at its foot ("3 / 10").
    After printing the notes are back in their places.
    Pages are counted with pdfinfo (poppler-utils) and read with pdftotext.
 12. Screenshots for people to look at, in test-output/: the article at 1920, 1440, 1024, 768 and 390 px
@@ -22,6 +22,7 @@ import pytest
 from conftest import OUTPUT, project_notes
 
 MAX_PAGES = 14
+NOTE_HEAD = re.compile(r"^\d{1,3}\.\s+[A-Z][A-Z ]{2,}\b")  # a printed note's first line: its number, then its category
 WIDTHS = [1920, 1440, 1024, 768, 390]
 
 
@@ -71,6 +72,13 @@ def test_print_fits_fourteen_a4_pages_without_lone_headings(printed_pdf, site_se
         assert lines, f"page {number} is empty"
         last = re.sub(r"\s{2,}.*$", "", lines[-1])  # left column's last line (two columns per page)
         assert not any(h == last or h.endswith(last) and len(last) > 12 for h in headings), f"page {number} ends with a heading: {last!r}"
+        # nor does a column end with a note's first line or two (its run-in head: "9. CLAIM Accurate The phrase...")
+        for x in (0, 298):  # (the two columns of an A4 page, 595 pt wide)
+            column = subprocess.run([_tool("pdftotext"), "-f", str(number), "-l", str(number), "-x", str(x), "-y", "0",
+                                     "-W", "297", "-H", "800", str(printed_pdf), "-"], capture_output=True, text=True,
+                                    check=True).stdout
+            ends = [line.strip() for line in column.splitlines() if line.strip()][-2:]
+            assert not any(NOTE_HEAD.match(line) for line in ends), f"page {number}: a note starts at a column's foot: {ends}"
     everything = re.sub(r"\s+", " ", " ".join(texts))
     missing = [h for h in headings if re.sub(r"\s+", " ", h)[:25] not in everything]
     assert len(missing) <= 3, f"titles not found in the printed text (a line break may split one): {missing}"
