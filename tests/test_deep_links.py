@@ -42,7 +42,8 @@ LANDING = """id => {
     marked: el.matches(':target, .is-target, .ed-alias:target + *') && cs.outlineStyle === 'dashed',
     display: cs.display, note, focused: el.contains(document.activeElement),
     open: note ? el.querySelector('details').open : null,
-    span: span ? {...box(span), marked: span.classList.contains('is-target') && getComputedStyle(span).outlineStyle === 'dashed',
+    span: span ? {...box(span), marked: span.classList.contains('is-target') && getComputedStyle(span).borderBottomStyle === 'dashed'
+                  && getComputedStyle(span).outlineStyle === 'none',
                   line: parseFloat(getComputedStyle(span.closest('p, h1, li, blockquote') || span).lineHeight)} : null,
     hash: location.hash, errors: window.__errors || [],
   };
