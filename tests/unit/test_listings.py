@@ -56,7 +56,8 @@ def test_the_index_tallies_each_categorys_verdicts_in_the_scales_order(built_sit
     tallies = soup.select("p.ed-tally")
     with_verdicts = [c for c in settings.categories.values() if c.verdicts]
     assert len(tallies) == len(with_verdicts) == 1
-    shown = [(span["class"][1].removeprefix("ed-verdict--"), int(span.next_sibling.strip(" ,.")))
+    # "Verdicts: 26 Accurate, 8 Imprecise, ...": each count before its badge (after it, it read as a footnote number)
+    shown = [(span["class"][1].removeprefix("ed-verdict--"), int(span.previous_sibling.split(",")[-1].replace("Verdicts:", "")))
              for span in tallies[0].select(".ed-verdict")]
     counts = Counter(a.verdict.id for a in project_notes().annotations if a.verdict)
     assert shown == [(v, counts[v]) for v in settings.verdicts if counts[v]]
