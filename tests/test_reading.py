@@ -277,7 +277,9 @@ def test_a_page_drawn_while_it_arrives_never_moves(open_page, trickle_server, vi
     pieces): the photo credit's name jumped a line when its marker arrived, a legend column widened when the
     next category came, a paragraph's last line grew by 4 px when its permalink came; at 1440 px the dek's first
     line was counted 2 px lower when the part received ended with the space between two quotes (see the test after)."""
-    for path in ("", "#war-of-words"):
+    # (a link to a note lands the same at 1440 px as without one: the margin opens after the load; 390 px, where
+    # the linked note opens in the column while the page arrives, is loaded both ways)
+    for path in ("", "#war-of-words") if viewport is PHONE else ("",):
         page = open_page(None, viewport=viewport)
         page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.add_init_script(CLS_OBSERVER)
