@@ -133,11 +133,15 @@ def test_every_item_has_a_badge_in_one_column(open_page, width):
         const b = n.querySelector(':scope > .ed-verdict') || n.querySelector(':scope > .ed-cat'), s = getComputedStyle(b);
         const r = b.getBoundingClientRect(), t = n.querySelector('.ed-note__title').getBoundingClientRect(), o = n.getBoundingClientRect();
         return {id: n.id, left: Math.round(r.left - o.left), width: Math.round(r.width), border: s.borderTopStyle,
-                title: Math.round(t.left - o.left)}; })""")
+                title: Math.round(t.left - o.left), height: Math.round(r.height), verdict: b.matches('.ed-verdict'),
+                cut: b.scrollWidth > b.clientWidth + 0.5}; })""")
     assert len(rows) >= 70
     for key in ("left", "width", "title"):
         assert len({r[key] for r in rows}) == 1, (key, sorted({(r[key], r["id"]) for r in rows})[:6])
     assert all(r["border"] in ("solid", "dashed") for r in rows), [r for r in rows if r["border"] not in ("solid", "dashed")]
+    # a category's name on one line, its box as tall as a one-line verdict badge ("SYRIA ANALOGY" once took two)
+    one_line = min(r["height"] for r in rows if r["verdict"])
+    assert [r["id"] for r in rows if not r["verdict"] and (r["cut"] or abs(r["height"] - one_line) > 1)] == []
 
 
 @pytest.mark.parametrize("width", [960, 1024, 1440])
