@@ -153,22 +153,28 @@ def test_every_published_id_lands(browser, site_server, viewport):
 
 def land_in_page(browser, url: str, ids: list[str], viewport: dict) -> list[dict]:
     """Open ``url`` once, then follow a link to each of ``ids`` in turn (``location.hash``), measuring each landing
-    once the target is marked and two frames have been drawn."""
+    once the target is marked and two frames have been drawn. The loop runs in the page (one call, not three
+    round trips per id); each wait is on a condition checked at every frame."""
     context = browser.new_context(viewport=viewport)
     context.add_init_script("window.__errors = []; addEventListener('error', e => window.__errors.push(String(e.message)));")
     try:
         page = context.new_page()
         page.goto(url)
         page.evaluate(SETTLED)
-        results = []
-        for ident in ids:
-            page.evaluate("id => { location.hash = id; }", ident)
-            page.wait_for_function("id => { const t = document.querySelector(':target');"
-                                   " return t && (t.id === id || t.dataset.aliasOf === id || t.id === decodeURIComponent(id)); }",
-                                   arg=ident)
-            page.evaluate(SETTLED)
-            results.append(page.evaluate(LANDING, ident))
-        return results
+        return page.evaluate("""async ids => {
+          const landing = %s;
+          const frame = () => new Promise(done => requestAnimationFrame(done));
+          const targeted = id => { const t = document.querySelector(':target');
+            return t && (t.id === id || t.dataset.aliasOf === id || t.id === decodeURIComponent(id)); };
+          const results = [];
+          for (const id of ids) {
+            location.hash = id;
+            while (!targeted(id)) await frame();
+            await frame(); await frame();
+            results.push(landing(id));
+          }
+          return results;
+        }""" % LANDING, ids)
     finally:
         context.close()
 
