@@ -385,7 +385,8 @@ def test_a_linked_note_on_a_phone_ends_with_a_close_button(open_page):
 
 def test_the_legend_shows_what_a_marker_of_several_categories_looks_like(open_page):
     """On wide screens the legend's last row ends with the page's first marker of notes of several categories,
-    copied in the text's colour, "notes of several categories"; showing it moves nothing in the legend."""
+    copied in the text's colour, "notes of several categories"; showing it moves nothing in the legend. On a
+    phone the key takes a row of its own, inside the legend, in the page as built (no script needed)."""
     page = open_page("", viewport=DESKTOP)
     page.wait_for_function(LAID)
     example = page.locator(".ed-legend__mixed")
@@ -393,14 +394,20 @@ def test_the_legend_shows_what_a_marker_of_several_categories_looks_like(open_pa
     first = page.evaluate("document.querySelector('a.ed-marker--mixed').dataset.n")
     assert page.evaluate("getComputedStyle(document.querySelector('.ed-legend__sample'), '::before').content") == f'"{first}"'
     assert "several categories" in example.inner_text()
-    boxes = """[...document.querySelectorAll('.ed-legend, .ed-legend > *')].map(e => {
+    boxes = """[...document.querySelectorAll('.ed-legend, .ed-legend > :not(.ed-legend__mixed)')].map(e => {
       const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height].map(Math.round); })"""
     shown = page.evaluate(boxes)
     example.evaluate("e => { e.hidden = true; }")
     assert page.evaluate(boxes) == shown, "the example changes the legend's layout"
     phone = open_page("", viewport=PHONE)
     phone.wait_for_function(LAID)
-    expect(phone.locator(".ed-legend__mixed")).to_be_hidden()
+    key = phone.locator(".ed-legend__mixed")
+    expect(key).to_be_visible()
+    assert phone.evaluate("getComputedStyle(document.querySelector('.ed-legend__sample'), '::before').content") == f'"{first}"'
+    inside = phone.evaluate("""() => { const k = document.querySelector('.ed-legend__mixed').getBoundingClientRect();
+      const l = document.querySelector('.ed-legend').getBoundingClientRect(); const links = document.querySelector('.ed-legend__links').getBoundingClientRect();
+      return {inside: k.left >= l.left && k.right <= l.right && k.bottom <= l.bottom, below: k.top >= links.bottom, height: k.height}; }""")
+    assert inside["inside"] and inside["below"] and inside["height"] < 30, inside
 
 
 # ---------------------------------------------------------------- narrow screens

@@ -384,13 +384,6 @@
     });
   }
 
-  /* the legend's example of a marker of several categories: the page's first such marker, if it has one */
-  const mixedMarker = doc.querySelector("a.ed-marker--mixed"), mixedLegend = legend && legend.querySelector(".ed-legend__mixed");
-  if (mixedMarker && mixedLegend) {
-    mixedLegend.querySelector(".ed-legend__sample").dataset.n = mixedMarker.dataset.n;  /* (drawn by CSS, as a marker's) */
-    mixedLegend.hidden = false;
-  }
-
   /* ---- the legend is one stop in the Tab order: a toolbar whose controls (filters, "Show all highlights",
      expand all, Index, Sources) are reached with the arrow keys, Home and End (the roving tabindex of the
      WAI-ARIA Authoring Practices' toolbar pattern, https://www.w3.org/WAI/ARIA/apg/patterns/toolbar/) ---- */

@@ -30,6 +30,8 @@ from .rendering import Renderer
 from .templates import Templates
 
 OPEN_DATA = "annotations.jsonld"
+# where the legend goes (after the header) until the merge has numbered the markers
+LEGEND_PLACE = "<!--ed-legend-->"
 
 
 @dataclass(frozen=True)
@@ -123,21 +125,28 @@ class Edition:
             return AnnotatedPage(spec, "", [], problems, meta)
         annotation_set = self.notes[spec.page]
         settings = self.settings_of(spec)
-        head = self.templates.render("header", meta=meta, links=links) + self.templates.render(
-            "legend", categories=list(settings.categories.values()), counts=annotation_set.counts(settings), links=links)
+        head = self.templates.render("header", meta=meta, links=links) + LEGEND_PLACE
         soup = BeautifulSoup(head + body_html, "html.parser")
         breaks_as_spaces(soup)
         problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
         problems += unsafe_markup_problems(BeautifulSoup(body_html, "html.parser"), markdown_text, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
 
+        mixed: list[list[Placed]] = []  # the first group of notes of several categories (the legend's example)
+
         def marker(notes):
+            if not mixed and len({p.annotation.category.id for p in notes}) > 1:
+                mixed.append(notes)
             return self.templates.render("marker", notes=notes) if render else ""
 
         def note(notes):
             return self.templates.render("group", notes=notes, links=links) if render else ""
 
         merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases, render)
+        # (the legend is written once the markers are numbered: its example is the first marker of several categories)
+        legend = self.templates.render("legend", categories=list(settings.categories.values()),
+                                       counts=annotation_set.counts(settings), links=links, mixed=mixed[0] if mixed else None)
+        merged = merged.replace(LEGEND_PLACE, legend, 1)
         problems += merge_problems
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
                                 links.site_url, self.renderer)

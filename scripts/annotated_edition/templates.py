@@ -29,8 +29,16 @@ def json_script(data) -> Markup:
     return Markup(json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES))
 
 
+def numbers(notes) -> str:
+    """The numbers of a group's notes as its marker shows them: ``"7"`` for one note, ``"7–9"`` for several
+    (``notes``: a list of :class:`~annotated_edition.merge.Placed`, in order)."""
+    first, last = notes[0].number, notes[-1].number
+    return f"{first}–{last}" if len(notes) > 1 else str(first)
+
+
 def environment(renderer: Renderer, custom_dir: str | Path | None = None) -> jinja2.Environment:
-    """An autoescaping environment with the filters ``markdown``, ``inline``, ``human_date``, ``json_script``.
+    """An autoescaping environment with the filters ``markdown``, ``inline``, ``plain``, ``human_date``,
+    ``json_script`` and ``numbers``.
 
     Args:
         renderer: the build's Markdown renderer (the filters use it, so its cache is the build's).
@@ -45,7 +53,7 @@ def environment(renderer: Renderer, custom_dir: str | Path | None = None) -> jin
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, auto_reload=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(markdown=renderer.body, inline=renderer.inline, plain=renderer.plain,
-                       human_date=human_date, json_script=json_script)
+                       human_date=human_date, json_script=json_script, numbers=numbers)
     return env
 
 
