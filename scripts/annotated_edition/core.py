@@ -145,7 +145,8 @@ class Edition:
         merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases, render)
         # (the legend is written once the markers are numbered: its example is the first marker of several categories)
         legend = self.templates.render("legend", categories=list(settings.categories.values()),
-                                       counts=annotation_set.counts(settings), links=links, mixed=mixed[0] if mixed else None)
+                                       counts=annotation_set.counts(settings), links=links, mixed=mixed[0] if mixed else None,
+                                       flagged=[v.label for v in settings.verdicts.values() if v.prominent])
         merged = merged.replace(LEGEND_PLACE, legend, 1)
         problems += merge_problems
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),

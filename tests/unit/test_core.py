@@ -136,3 +136,25 @@ def test_line_breaks_in_the_columns_paragraphs_become_spaces(tmp_path):
     assert page.errors == []
     assert soup.find(id="harbour").get_text() == "The harbour opened in 1901 and closed in 1999."
     assert soup.select_one(".ed-dek").get_text() == "Two paragraphs. "
+
+
+def test_the_legend_keys_the_marks_of_the_text(tmp_path):
+    """The legend is written after the merge: its example of a marker of several categories is the page's first
+    such marker (numbers as the marker shows them), and it says which verdicts stay underlined ('prominent')."""
+    files = {"claims.yml": "category: claims\nannotations:\n" + note("dates", "harbour", "closed in 1999", "wrong")
+             + note("paint", "lighthouse", "painted red", "accurate"),
+             "context.yml": "category: context\nannotations:\n" + note("opening", "harbour", "opened in 1901")}
+    _ed, _problems, page = annotate(tmp_path, files)
+    soup = BeautifulSoup(page.html, "html.parser")
+    legend = soup.select_one(".ed-legend")
+    assert legend is not None and "<!--" not in page.html
+    mixed = soup.select_one("a.ed-marker--mixed")
+    assert mixed is not None and mixed["data-n"] == "1–2"
+    sample = legend.select_one(".ed-legend__mixed .ed-legend__sample")
+    assert sample is not None and sample["data-n"] == mixed["data-n"] and not legend.select_one(".ed-legend__mixed").has_attr("hidden")
+    assert legend.select_one(".ed-legend__flagged").get_text() == "Underlined: findings rated “Wrong”."
+    one_category = {"claims.yml": "category: claims\nannotations:\n" + note("paint", "lighthouse", "painted red", "accurate")}
+    single = tmp_path / "single"
+    single.mkdir()
+    _ed, _problems, page = annotate(single, one_category)
+    assert BeautifulSoup(page.html, "html.parser").select_one(".ed-legend__mixed") is None
