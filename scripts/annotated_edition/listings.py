@@ -51,9 +51,12 @@ FIRST_WORDS = 8
 
 
 def first_words(text: str, count: int = FIRST_WORDS) -> str:
-    """The first ``count`` words of ``text``, with an ellipsis when there are more."""
+    """The first ``count`` words of ``text``, with an ellipsis when there are more (a comma, colon, semicolon or
+    full stop the cut falls after gives way to it: "is symbolic…", not "is symbolic.…")."""
     words = text.split()
-    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+    if len(words) <= count:
+        return " ".join(words)
+    return " ".join(words[:count]).rstrip(".,;:") + "…"
 
 
 def notes_index_context(settings: Settings, placed: list[Placed], article_url: str) -> dict:

@@ -62,3 +62,12 @@ def test_the_index_tallies_each_categorys_verdicts_in_the_scales_order(built_sit
     counts = Counter(a.verdict.id for a in project_notes().annotations if a.verdict)
     assert shown == [(v, counts[v]) for v in settings.verdicts if counts[v]]
     assert sum(n for _, n in shown) == sum(1 for a in project_notes().annotations if a.category.verdicts)
+
+
+def test_first_words_end_in_one_ellipsis():
+    from annotated_edition.listings import first_words
+
+    assert first_words("The main value of Russia's move is symbolic. Moscow has", 8) == "The main value of Russia's move is symbolic…"
+    assert first_words("One, two, three", 2) == "One, two…"
+    assert first_words("Is it over? Not yet", 3) == "Is it over?…"
+    assert first_words("Short text.", 8) == "Short text."
