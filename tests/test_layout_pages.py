@@ -99,7 +99,7 @@ def test_lines_of_at_most_80_characters(open_page, width):
         page = open_page(path, viewport={"width": width, "height": 900})
         line = page.evaluate(LINES)
         worst.append((line["chars"], path or "article", line["text"]))
-    print(f"\n{width}px: longest lines " + "; ".join(f"{p}: {c}" for c, p, _ in worst))
+    print(f"\n{width}px: longest lines " + "; ".join(f"{p}: {c} ({t[:40]!r})" for c, p, t in worst))
     assert max(worst)[0] <= 80, max(worst)
 
 
