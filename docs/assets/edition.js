@@ -27,7 +27,7 @@
   const headerBottom = () => (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
   const shown = n => !n.classList.contains("ed-hidden-cat");
   const isOpen = n => n.classList.contains("is-open");
-  const GAP = 4, PAD = 8;  /* px between two margin items: the CSS margin-bottom */
+  const GAP = 10, PAD = 8;  /* px between two margin items (with the CSS margin-bottom): one sentence's group ends visibly before the next */
   const decode = s => { try { return decodeURIComponent(s); } catch (e) { return s; } };
 
   /* ---- wide screens: the margin. CSS floats every note into the right margin as a complete item (number,
