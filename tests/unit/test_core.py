@@ -64,6 +64,15 @@ def annotate(tmp_path, files):
     return ed, problems, page
 
 
+def merged(tmp_path, claims: str, context: str = ""):
+    """The tiny page annotated with these notes (``note(...)`` texts of each category): ``(page, its soup)``."""
+    files = {"claims.yml": "category: claims\nannotations:\n" + claims}
+    if context:
+        files["context.yml"] = "category: context\nannotations:\n" + context
+    _ed, _problems, page = annotate(tmp_path, files)
+    return page, BeautifulSoup(page.html, "html.parser")
+
+
 def test_annotate_places_notes_in_document_order(tmp_path):
     files = {"claims.yml": "category: claims\nannotations:\n" + note("paint", "lighthouse", "painted red", "accurate")
              + note("dates", "harbour", "closed in 1999", "wrong"),
@@ -141,11 +150,8 @@ def test_line_breaks_in_the_columns_paragraphs_become_spaces(tmp_path):
 def test_the_legend_keys_the_marks_of_the_text(tmp_path):
     """The legend is written after the merge: its example of a marker of several categories is the page's first
     such marker (numbers as the marker shows them), and it says which verdicts stay underlined ('prominent')."""
-    files = {"claims.yml": "category: claims\nannotations:\n" + note("dates", "harbour", "closed in 1999", "wrong")
-             + note("paint", "lighthouse", "painted red", "accurate"),
-             "context.yml": "category: context\nannotations:\n" + note("opening", "harbour", "opened in 1901")}
-    _ed, _problems, page = annotate(tmp_path, files)
-    soup = BeautifulSoup(page.html, "html.parser")
+    page, soup = merged(tmp_path, note("dates", "harbour", "closed in 1999", "wrong") + note("paint", "lighthouse", "painted red", "accurate"),
+                        note("opening", "harbour", "opened in 1901"))
     legend = soup.select_one(".ed-legend")
     assert legend is not None and "<!--" not in page.html
     mixed = soup.select_one("a.ed-marker--mixed")
@@ -153,8 +159,7 @@ def test_the_legend_keys_the_marks_of_the_text(tmp_path):
     sample = legend.select_one(".ed-legend__mixed .ed-legend__sample")
     assert sample is not None and sample["data-n"] == mixed["data-n"] and not legend.select_one(".ed-legend__mixed").has_attr("hidden")
     assert legend.select_one(".ed-legend__flagged").get_text() == "Underlined: findings rated “Wrong”."
-    one_category = {"claims.yml": "category: claims\nannotations:\n" + note("paint", "lighthouse", "painted red", "accurate")}
     single = tmp_path / "single"
     single.mkdir()
-    _ed, _problems, page = annotate(single, one_category)
-    assert BeautifulSoup(page.html, "html.parser").select_one(".ed-legend__mixed") is None
+    _page, soup = merged(single, note("paint", "lighthouse", "painted red", "accurate"))
+    assert soup.select_one(".ed-legend__mixed") is None

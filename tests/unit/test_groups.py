@@ -5,7 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from annotated_edition.sentences import sentence_ends
-from test_core import annotate, note
+from test_core import merged, note
 
 
 def test_sentence_ends_keep_abbreviations_inside_a_sentence():
@@ -16,11 +16,8 @@ def test_sentence_ends_keep_abbreviations_inside_a_sentence():
 
 
 def test_notes_on_one_sentence_share_one_marker_and_one_item(tmp_path):
-    files = {"claims.yml": "category: claims\nannotations:\n" + note("opened", "harbour", "opened in 1901", "accurate")
-             + note("closed", "harbour", "closed in 1999", "wrong"),
-             "context.yml": "category: context\nannotations:\n" + note("paint", "lighthouse", "painted")}
-    _ed, _problems, page = annotate(tmp_path, files)
-    soup = BeautifulSoup(page.html, "html.parser")
+    page, soup = merged(tmp_path, note("opened", "harbour", "opened in 1901", "accurate") + note("closed", "harbour", "closed in 1999", "wrong"),
+                        note("paint", "lighthouse", "painted"))
     markers = soup.select("a.ed-marker")
     assert [m["data-notes"] for m in markers] == ["opened closed", "paint"]
     first = markers[0]
@@ -37,10 +34,7 @@ def test_notes_on_one_sentence_share_one_marker_and_one_item(tmp_path):
 
 
 def test_note_titles_are_not_headings_and_prominent_verdicts_are_flagged(tmp_path):
-    files = {"claims.yml": "category: claims\nannotations:\n" + note("opened", "harbour", "opened in 1901", "accurate")
-             + note("paint", "lighthouse", "painted", "wrong")}
-    _ed, _problems, page = annotate(tmp_path, files)
-    soup = BeautifulSoup(page.html, "html.parser")
+    _page, soup = merged(tmp_path, note("opened", "harbour", "opened in 1901", "accurate") + note("paint", "lighthouse", "painted", "wrong"))
     assert not soup.select(".ed-note :is(h1, h2, h3, h4, h5, h6)")
     assert soup.select_one("#opened-title").name == "p"
     assert [h["data-note"] for h in soup.select(".ed-hl")] == ["opened", "paint"]
