@@ -132,28 +132,31 @@ class Edition:
         problems += unsafe_markup_problems(BeautifulSoup(body_html, "html.parser"), markdown_text, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
 
-        mixed: list[list[Placed]] = []  # the first group of notes of several categories (the legend's example)
-
         def marker(notes):
-            if not mixed and len({p.annotation.category.id for p in notes}) > 1:
-                mixed.append(notes)
             return self.templates.render("marker", notes=notes) if render else ""
 
         def note(notes):
             return self.templates.render("group", notes=notes, links=links) if render else ""
 
         merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases, render)
-        # (the legend is written once the markers are numbered: its example is the first marker of several categories)
-        legend = self.templates.render("legend", categories=list(settings.categories.values()),
-                                       counts=annotation_set.counts(settings), links=links, mixed=mixed[0] if mixed else None,
-                                       flagged=[v.label for v in settings.verdicts.values() if v.prominent])
-        merged = merged.replace(LEGEND_PLACE, legend, 1)
+        merged = merged.replace(LEGEND_PLACE, self._legend(annotation_set, settings, placed, links), 1)
         problems += merge_problems
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
                                 links.site_url, self.renderer)
         html = self.templates.render("article", body=add_permalinks(merged))
         result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta, reviews)
         return result
+
+    def _legend(self, annotation_set: AnnotationSet, settings: Settings, placed: list[Placed], links: Links) -> str:
+        """The page's legend, written once the markers are numbered: its example of a marker of several
+        categories is the page's first group that mixes them (``placed`` in document order, by ``group``)."""
+        groups: dict[str, list[Placed]] = {}
+        for p in placed:
+            groups.setdefault(p.group, []).append(p)
+        mixed = next((g for g in groups.values() if len({p.annotation.category.id for p in g}) > 1), None)
+        return self.templates.render("legend", categories=list(settings.categories.values()),
+                                     counts=annotation_set.counts(settings), links=links, mixed=mixed,
+                                     flagged=[v.label for v in settings.verdicts.values() if v.prominent])
 
     def site_problems(self, sources: dict[str, str], anchors: dict[str, set[str] | None],
                       published: Path | None = None) -> list[Problem]:

@@ -36,9 +36,14 @@ def numbers(notes) -> str:
     return f"{first}–{last}" if len(notes) > 1 else str(first)
 
 
+def nobreak(text: str) -> str:
+    """``text`` with no-break spaces (U+00A0) for its spaces: a phrase a line never splits."""
+    return text.replace(" ", "\u00a0")
+
+
 def environment(renderer: Renderer, custom_dir: str | Path | None = None) -> jinja2.Environment:
     """An autoescaping environment with the filters ``markdown``, ``inline``, ``plain``, ``human_date``,
-    ``json_script`` and ``numbers``.
+    ``json_script``, ``numbers`` and ``nobreak``.
 
     Args:
         renderer: the build's Markdown renderer (the filters use it, so its cache is the build's).
@@ -53,7 +58,7 @@ def environment(renderer: Renderer, custom_dir: str | Path | None = None) -> jin
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, auto_reload=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(markdown=renderer.body, inline=renderer.inline, plain=renderer.plain,
-                       human_date=human_date, json_script=json_script, numbers=numbers)
+                       human_date=human_date, json_script=json_script, numbers=numbers, nobreak=nobreak)
     return env
 
 

@@ -163,3 +163,10 @@ def test_the_legend_keys_the_marks_of_the_text(tmp_path):
     single.mkdir()
     _page, soup = merged(single, note("paint", "lighthouse", "painted red", "accurate"))
     assert soup.select_one(".ed-legend__mixed") is None
+
+
+def test_the_kicker_breaks_only_between_its_phrases(tmp_path):
+    _page, soup = merged(tmp_path, note("paint", "lighthouse", "painted red", "accurate"))
+    nbsp = "\u00a0"
+    assert soup.select_one(".ed-kicker").get_text() == (f"Annotated{nbsp}edition · Test{nbsp}Publisher{nbsp}column, "
+                                                        f"republished{nbsp}by{nbsp}Test{nbsp}Republisher")
