@@ -24,6 +24,18 @@ def test_first_screen_shows_the_headline_and_the_start_of_the_column(open_page):
     screenshot(page, "layout-390-first-screen")
 
 
+def test_the_column_s_paragraphs_are_evenly_spaced_with_their_notes_closed(open_page):
+    """Closed notes take no room: the space between two of the column's paragraphs is the same everywhere (closed
+    groups once kept their margin, and in the column's flex layout three of them added 48 px after one paragraph)."""
+    page = open_page("", **TOUCH)
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    gaps = page.evaluate("""() => { const ps = [...document.querySelectorAll('.ed-article > p:not(.ed-added, .ed-republication, .ed-sr)')];
+      return ps.slice(1).map((p, i) => [p.id, Math.round(p.getBoundingClientRect().top - ps[i].getBoundingClientRect().bottom)]); }""")
+    assert len(gaps) >= 10
+    sizes = {gap for _, gap in gaps}
+    assert max(sizes) - min(sizes) <= 1, gaps
+
+
 def test_a_tapped_search_result_opens_its_note_in_view(open_page):
     page = open_page("", **TOUCH)
     page.locator("label.md-header__button[for='__search']").tap()
