@@ -264,7 +264,8 @@
   /* (pointer events: a tap, on a search result say, is not a hover and emphasises nothing) */
   article.addEventListener("pointerover", e => { if (e.pointerType !== "touch") activate(idAt(e.target)); });
   article.addEventListener("pointerleave", e => { if (e.pointerType !== "touch") activate([]); });
-  article.addEventListener("focusin", e => activate(idAt(e.target)));
+  /* (focus from the keyboard: a tap or click also focuses the marker, which left a phone's opened sentence tinted) */
+  article.addEventListener("focusin", e => { if (e.target.matches(":focus-visible")) activate(idAt(e.target)); });
   article.addEventListener("focusout", e => { if (!article.contains(e.relatedTarget)) activate([]); });
   /* a click on a quote opens (or closes) its sentence's notes, as its marker does; not a click that ends a
      selection, the second click of a double click (selecting a word), or one on a link or a filtered-out quote */
