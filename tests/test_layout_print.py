@@ -67,8 +67,10 @@ def test_print_fits_fourteen_a4_pages_without_lone_headings(printed_pdf, site_se
                               capture_output=True, text=True, check=True).stdout
         texts.append(text)
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        assert lines and lines[-1] == f"{number} / {pages}", f"page {number}: no page number at its foot: {lines[-1:]}"
-        lines.pop()  # (the page number: the text's last line is the one above it)
+        # the foot: the edition's name, then the page number
+        foot = re.fullmatch(r"Russia’s Moves in Venezuela, annotated\s+(\d+ / \d+)", lines[-1]) if lines else None
+        assert foot and foot[1] == f"{number} / {pages}", f"page {number}: no name and page number at its foot: {lines[-1:]}"
+        lines.pop()  # (the foot: the text's last line is the one above it)
         assert lines, f"page {number} is empty"
         last = re.sub(r"\s{2,}.*$", "", lines[-1])  # left column's last line (two columns per page)
         assert not any(h == last or h.endswith(last) and len(last) > 12 for h in headings), f"page {number} ends with a heading: {last!r}"
