@@ -104,6 +104,14 @@ def test_lines_of_at_most_80_characters(open_page, path):
         page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
         line = page.evaluate(LINES)
         worst.append((line["chars"], width, line["text"]))
+    if not path:  # every note open, in full: an item in the margin (1440) and a card in the column (959, the widest)
+        page.evaluate("document.querySelectorAll('.ed-note').forEach(n => n.classList.add('is-open'));"
+                      "document.querySelectorAll('.ed-note details').forEach(d => d.open = true)")
+        for width in (1440, 959):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_function(f"innerWidth === {width}")
+            line = page.evaluate(LINES)
+            worst.append((line["chars"], width, "(notes open) " + line["text"]))
     print(f"\n{path or 'article'}: longest lines " + "; ".join(f"{w}px: {c} ({t[:40]!r})" for c, w, t in worst))
     assert max(worst)[0] <= 80, max(worst)
 
