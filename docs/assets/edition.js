@@ -27,7 +27,7 @@
   const headerBottom = () => (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
   const shown = n => !n.classList.contains("ed-hidden-cat");
   const isOpen = n => n.classList.contains("is-open");
-  const GAP = 10, PAD = 8;  /* px between two margin items (with the CSS margin-bottom): one sentence's group ends visibly before the next */
+  const GAP = 9, PAD = 8;  /* px between two margin items: one sentence's group ends visibly before the next (was 5 px: too close to the hairline inside a group) */
   const decode = s => { try { return decodeURIComponent(s); } catch (e) { return s; } };
 
   /* ---- wide screens: the margin. CSS floats every note into the right margin as a complete item (number,
@@ -55,7 +55,7 @@
     let c = 0;
     items.forEach(it => {
       runs.push({ sum: it.want - c, n: 1 });
-      c += it.closed + GAP / 2;
+      c += it.closed + GAP;
       while (runs.length > 1 && runs[runs.length - 2].sum / runs[runs.length - 2].n >= runs[runs.length - 1].sum / runs[runs.length - 1].n) {
         const last = runs.pop();
         runs[runs.length - 1].sum += last.sum;
@@ -64,9 +64,9 @@
     });
     const ys = [];
     c = 0;
-    runs.forEach(run => { for (let k = 0; k < run.n; k++) { ys.push(Math.max(floor, run.sum / run.n) + c); c += items[ys.length - 1].closed + GAP / 2; } });
+    runs.forEach(run => { for (let k = 0; k < run.n; k++) { ys.push(Math.max(floor, run.sum / run.n) + c); c += items[ys.length - 1].closed + GAP; } });
     let end = -Infinity;
-    return ys.map((y, i) => { const top = Math.max(y, end); end = top + items[i].height + GAP / 2; return top; });
+    return ys.map((y, i) => { const top = Math.max(y, end); end = top + items[i].height + GAP; return top; });
   }
   function layout() {
     performance.mark("ed-layout-start");
