@@ -90,6 +90,7 @@ def test_print_fits_fourteen_a4_pages_without_lone_headings(printed_pdf, site_se
 def test_print_sets_the_column_first_then_its_notes_in_order(printed_pdf, open_page):
     page = open_page("")
     paragraphs = page.evaluate("[...document.querySelectorAll('.ed-article > p[id]')].map(p => p.innerText)")
+    on_screen = page.evaluate("[...document.querySelectorAll('.ed-note')].map(n => n.innerHTML)")
     # on paper (the print events of a real print, as page.pdf() fires them): the notes follow the column, in order
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
     state = page.evaluate("""() => { const article = document.querySelector('.ed-article'), end = document.querySelector('.ed-endnotes');
@@ -102,6 +103,8 @@ def test_print_sets_the_column_first_then_its_notes_in_order(printed_pdf, open_p
     page.evaluate("dispatchEvent(new Event('afterprint'))")
     assert page.evaluate("document.querySelectorAll('.ed-endnotes').length") == 0
     assert page.evaluate("[...document.querySelectorAll('.ed-note')].every(n => n.closest('.ed-article > *:not(.ed-endnotes)'))")
+    # and each note is back as it was (its head unwrapped: on paper it is one block no column break splits)
+    assert page.evaluate("[...document.querySelectorAll('.ed-note')].map(n => n.innerHTML)") == on_screen
     # in the PDF the whole column is on its first page, before "Notes"
     first = subprocess.run([_tool("pdftotext"), "-f", "1", "-l", "1", str(printed_pdf), "-"], capture_output=True, text=True,
                            check=True).stdout

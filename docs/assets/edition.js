@@ -140,6 +140,17 @@
   }
   /* on a narrow screen a marker's notes open after the paragraph, a screen long at times: a button at their
      end closes them and takes the reader back to the marker (made while they are open: the page holds none) */
+  /* each quote of a group of several notes says which note it is: data-n, drawn by CSS after the quote */
+  /* (a quote ending where a quote inside it ends, as "By Eli Lake" round "Eli Lake", adds its number after a
+     comma: "4,3", not "43") */
+  function numberQuotes(group) {
+    const quotes = group.flatMap(n => hls(n.id).map(h => [h, n.querySelector(".ed-note__num").textContent]));
+    quotes.forEach(([h, number]) => { h.dataset.n = number; });
+    quotes.forEach(([h, number]) => {
+      const last = h.lastChild;
+      if (last && last.nodeType === 1 && last.matches(".ed-hl[data-n]")) h.dataset.n = "," + number;
+    });
+  }
   function addCloser(marker, group, numbers = marker.dataset.n) {
     if (closers.has(marker)) return;
     const holder = group[0].closest(".ed-group") || group[0];
@@ -205,7 +216,7 @@
       group.forEach(n => setOpen(n, true, group.length > 1 ? { details: false } : {}));
       /* the quotes of a group opened by its marker say which note each is (.ed-hl.is-open[data-n]; not on a
          link's landing, where the numbers would move the text as the page loads) */
-      if (group.length > 1) group.forEach(n => hls(n.id).forEach(h => { h.dataset.n = n.querySelector(".ed-note__num").textContent; }));
+      if (group.length > 1) numberQuotes(group);
       replaceHash(group[0].id);
       if (!wide.matches) addCloser(marker, group);
       layout();
@@ -562,14 +573,31 @@
     if (!d) return;
     if (printing) { n.dataset.was = d.open ? "1" : ""; d.open = true; } else d.open = n.dataset.was === "1";
   });
+  /* on paper a note's run-in head and summary are one block that no column break splits (Chromium does not keep
+     the orphans asked for inside the two columns): its children before the disclosure are wrapped while printing */
+  const wrapHeads = printing => notes.forEach(n => {
+    if (printing) {
+      const head = doc.createElement("span"), details = n.querySelector(":scope > details");
+      head.className = "ed-print-head";
+      while (n.firstChild && n.firstChild !== details) head.append(n.firstChild);
+      n.prepend(head);
+    } else {
+      const head = n.querySelector(":scope > .ed-print-head");
+      if (head) head.replaceWith(...head.childNodes);
+    }
+  });
   /* paper is white: a reader in the dark scheme prints the light one (Material's scheme is an attribute on <body>) */
   let scheme = null;
   addEventListener("beforeprint", () => {
     if (endnotes) return;
     absolute();
+    /* on paper every quote of a sentence with several notes carries its note's number, in place of the
+       sentence's range ("21–25"), so a reader can tell which words each endnote is about */
+    markers.forEach(m => { const group = groupOf(m); if (group.length > 1) { numberQuotes(group); m.classList.add("ed-numbered"); } });
     scheme = doc.body.dataset.mdColorScheme;
     doc.body.dataset.mdColorScheme = "default";
     printDetails(true);
+    wrapHeads(true);
     const section = doc.createElement("section"), title = doc.createElement("h2");
     section.className = "ed-endnotes";
     title.textContent = "Notes";
@@ -583,6 +611,7 @@
     endnotes.section.remove();
     endnotes = null;
     printDetails(false);
+    wrapHeads(false);
     if (scheme) doc.body.dataset.mdColorScheme = scheme;
   });
 
