@@ -26,12 +26,13 @@ def alphabetical(name: str) -> tuple[str, str]:
     return base.casefold(), name
 
 
-def sources_context(annotation_set: AnnotationSet, article_url: str) -> dict:
+def sources_context(annotation_set: AnnotationSet, article_url: str, numbers: dict[str, int] | None = None) -> dict:
     """Context of ``sources.html``: every cited source, by publisher, each with the notes that cite it.
 
     Args:
         annotation_set: the page's notes and sources.
         article_url: URL of the annotated page relative to the listing page (``../``).
+        numbers: each placed note's number by its id (the marker's), written before its title; ``None``: none.
     """
     cited_by: dict[str, list] = {}
     for a in annotation_set.annotations:
@@ -44,7 +45,7 @@ def sources_context(annotation_set: AnnotationSet, article_url: str) -> dict:
     groups = [(publisher, [(s, cited_by[s.id]) for s in sorted(by_publisher[publisher], key=lambda s: (s.date, s.title))])
               for publisher in sorted(by_publisher, key=alphabetical)]
     return {"groups": groups, "total_sources": sum(len(v) for v in by_publisher.values()),
-            "total_notes": len(annotation_set.annotations), "article_url": article_url}
+            "total_notes": len(annotation_set.annotations), "article_url": article_url, "numbers": numbers or {}}
 
 
 FIRST_WORDS = 8
@@ -89,9 +90,10 @@ def corrections_context(placed: list[Placed], article_url: str, repo_url: str) -
 
 def render_listing(edition, kind: str, of: str, article_url: str, repo_url: str = "") -> str:
     """The HTML of the ``kind`` listing of the annotated page ``of`` (an :class:`~annotated_edition.core.Edition`'s)."""
-    if kind == "sources":
-        return edition.templates.render("sources", **sources_context(edition.notes[of], article_url))
     annotated = edition.pages[of]
+    if kind == "sources":
+        numbers = {p.annotation.id: p.number for p in annotated.placed}
+        return edition.templates.render("sources", **sources_context(edition.notes[of], article_url, numbers))
     if kind == "corrections":
         return edition.templates.render("corrections", **corrections_context(annotated.placed, article_url, repo_url))
     return edition.templates.render("notes_index", **notes_index_context(
