@@ -47,7 +47,7 @@ ITEMS = """() => {
     const badges = notes.map(n => n.querySelector('.ed-verdict')).filter(Boolean);
     const marker = document.querySelector('a.ed-marker[data-notes~="' + first.id + '"]');
     return {id: first.id, ids: notes.map(n => n.id), n: +first.querySelector('.ed-note__num').textContent, float: getComputedStyle(u).float, ...box(u),
-            quote: box(q), marker: marker && box(marker), markerId: marker && marker.id,
+            quote: box(q), block: box(q.closest('.ed-article > *')), marker: marker && box(marker), markerId: marker && marker.id,
             title: whole && u.scrollHeight <= u.clientHeight + 1 && u.scrollWidth <= u.clientWidth + 1,
             verdict: badges.length ? badges.every(v => v.checkVisibility() && v.getClientRects().length > 0 && !!v.innerText.trim()) : null,
             open: notes.some(n => n.classList.contains('is-open'))};
@@ -107,6 +107,9 @@ def test_complete_items_near_their_quotes(open_page, viewport):
     median, worst = statistics.median(d), max(d)
     print(f"\n{label}: item to quote median {median:.0f} px, max {worst:.0f} px, page {geo['height']} px")
     assert median <= 80 and worst <= 300, f"{label}: median {median:.0f} px, max {worst:.0f} px"
+    # no item starts above its quote's paragraph (beside the paragraph before, it read as about that one)
+    above = [(i["n"], round(i["block"]["top"] - i["top"])) for i in geo["items"] if i["top"] < i["block"]["top"] - 0.5]
+    assert not above, f"{label}: items above their paragraph (number, px): {above}"
     assert not page.problems, page.problems
 
 

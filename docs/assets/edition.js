@@ -48,8 +48,8 @@
   let closedAt = 0;
   /* Positions in the margin: each item as near its quote as order and no-overlap allow, in the least-squares
      sense (pool-adjacent-violators: a run of items too dense for its text is centred on its quotes, so
-     some sit a little above their quote and some below), computed with every item closed; open items then
-     push the items after them down by their growth only. */
+     some sit a little above their quote and some below, but none above the top of its quote's paragraph),
+     computed with every item closed; open items then push the items after them down by their growth only. */
   function settle(items, floor) {
     const runs = [];
     let c = 0;
@@ -66,7 +66,8 @@
     c = 0;
     runs.forEach(run => { for (let k = 0; k < run.n; k++) { ys.push(Math.max(floor, run.sum / run.n) + c); c += items[ys.length - 1].closed + GAP; } });
     let end = -Infinity;
-    return ys.map((y, i) => { const top = Math.max(y, end); end = top + items[i].height + GAP; return top; });
+    /* (never above the top of its quote's paragraph: an item beside the paragraph before read as about it) */
+    return ys.map((y, i) => { const top = Math.max(y, end, items[i].block); end = top + items[i].height + GAP; return top; });
   }
   function layout() {
     performance.mark("ed-layout-start");
@@ -79,7 +80,9 @@
     const items = margin.map((n, i) => {
       const q = quote.get(inUnit(n)[0].id), h = boxes[i].height;
       if (!inUnit(n).some(isOpen)) closedHeight.set(n, h);
-      return { want: q ? q.getBoundingClientRect().top : -Infinity, height: h, closed: Math.min(h, closedHeight.get(n) || h) };
+      const block = q && q.closest(".ed-article > *");
+      return { want: q ? q.getBoundingClientRect().top : -Infinity, height: h, closed: Math.min(h, closedHeight.get(n) || h),
+               block: block ? block.getBoundingClientRect().top : -Infinity };
     });
     const box = article.getBoundingClientRect();
     let text = article.lastElementChild;  /* the column's last block (floats and hidden notes skipped) */
