@@ -141,19 +141,18 @@
     hls(note.id).forEach(h => h.classList.toggle("is-open", open));
     relayout();
   }
-  /* on a narrow screen a marker's notes open after the paragraph, a screen long at times: a button at their
-     end closes them and takes the reader back to the marker (made while they are open: the page holds none) */
-  /* each quote of a group of several notes says which note it is: data-n, drawn by CSS after the quote */
+  /* each quote of the groups of several notes ``groups`` says which note it is: data-n, drawn by CSS after it */
   /* (a quote ending where a quote inside it ends, as "By Eli Lake" round "Eli Lake", adds its number after a
      comma: "4,3", not "43") */
-  function numberQuotes(group) {
-    const quotes = group.flatMap(n => hls(n.id).map(h => [h, n.querySelector(".ed-note__num").textContent]));
-    quotes.forEach(([h, number]) => { h.dataset.n = number; });
-    quotes.forEach(([h, number]) => {
+  function numberQuotes(groups) {
+    const quotes = new Map(groups.flat().flatMap(n => hls(n.id).map(h => [h, n.querySelector(".ed-note__num").textContent])));
+    quotes.forEach((number, h) => {
       const last = h.lastChild;
-      if (last && last.nodeType === 1 && last.matches(".ed-hl[data-n]")) h.dataset.n = "," + number;
+      h.dataset.n = (last && quotes.has(last) ? "," : "") + number;
     });
   }
+  /* on a narrow screen a marker's notes open after the paragraph, a screen long at times: a button at their
+     end closes them and takes the reader back to the marker (made while they are open: the page holds none) */
   function addCloser(marker, group, numbers = marker.dataset.n) {
     if (closers.has(marker)) return;
     const holder = group[0].closest(".ed-group") || group[0];
@@ -219,7 +218,7 @@
       group.forEach(n => setOpen(n, true, group.length > 1 ? { details: false } : {}));
       /* the quotes of a group opened by its marker say which note each is (.ed-hl.is-open[data-n]; not on a
          link's landing, where the numbers would move the text as the page loads) */
-      if (group.length > 1) numberQuotes(group);
+      if (group.length > 1) numberQuotes([group]);
       replaceHash(group[0].id);
       if (!wide.matches) addCloser(marker, group);
       layout();
@@ -596,7 +595,9 @@
     absolute();
     /* on paper every quote of a sentence with several notes carries its note's number, in place of the
        sentence's range ("21–25"), so a reader can tell which words each endnote is about */
-    markers.forEach(m => { const group = groupOf(m); if (group.length > 1) { numberQuotes(group); m.classList.add("ed-numbered"); } });
+    const groups = markers.map(groupOf).filter(group => group.length > 1);
+    numberQuotes(groups);
+    markers.forEach(m => m.classList.toggle("ed-numbered", groupOf(m).length > 1));
     scheme = doc.body.dataset.mdColorScheme;
     doc.body.dataset.mdColorScheme = "default";
     printDetails(true);
