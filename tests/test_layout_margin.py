@@ -137,7 +137,8 @@ def test_every_item_has_a_badge_in_one_column(open_page, width):
         const r = b.getBoundingClientRect(), t = n.querySelector('.ed-note__title').getBoundingClientRect(), o = n.getBoundingClientRect();
         return {id: n.id, left: Math.round(r.left - o.left), width: Math.round(r.width), border: s.borderTopStyle,
                 title: Math.round(t.left - o.left), height: Math.round(r.height), verdict: b.matches('.ed-verdict'),
-                cut: b.scrollWidth > b.clientWidth + 0.5}; })""")
+                cut: b.scrollWidth > b.clientWidth + 0.5, short: b.dataset.short || null, text: b.textContent,
+                drawn: getComputedStyle(b, '::after').content}; })""")
     assert len(rows) >= 70
     for key in ("left", "width", "title"):
         assert len({r[key] for r in rows}) == 1, (key, sorted({(r[key], r["id"]) for r in rows})[:6])
@@ -145,6 +146,11 @@ def test_every_item_has_a_badge_in_one_column(open_page, width):
     # a category's name on one line, its box as tall as a one-line verdict badge ("SYRIA ANALOGY" once took two)
     one_line = min(r["height"] for r in rows if r["verdict"])
     assert [r["id"] for r in rows if not r["verdict"] and (r["cut"] or abs(r["height"] - one_line) > 1)] == []
+    # every verdict badge on one line too: a long label ("Accurate then, superseded", two lines in the badge's width)
+    # shows its short words ('short' in mkdocs.yml), the label staying the badge's text for screen readers
+    assert [(r["id"], r["height"]) for r in rows if r["verdict"] and abs(r["height"] - one_line) > 1] == []
+    shortened = [r for r in rows if r["short"]]
+    assert shortened and all(r["short"] in r["drawn"] and r["text"] != r["short"] for r in shortened), shortened
 
 
 @pytest.mark.parametrize("width", [960, 1024, 1440])

@@ -83,6 +83,7 @@ class VerdictConfig(base.Config):
 
     id = _Id()
     label = c.Type(str)
+    short = c.Optional(c.Type(str))  # the badge's words in the margin, where a long label takes two lines
     rating = c.Optional(c.Type(int))
     prominent = c.Type(bool, default=False)
 
@@ -176,5 +177,5 @@ def settings_of(config: PluginConfig) -> Settings:
                             verdicts=cat["verdicts"], description=cat["description"], motivation=cat["motivation"])
         for cat in config["categories"]
     }
-    verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"]) for v in config["verdicts"]}
+    verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"], v["short"] or "") for v in config["verdicts"]}
     return Settings(categories, verdicts, tuple(config["body_words"]), tuple(config["summary_words"]))

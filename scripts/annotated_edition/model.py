@@ -48,12 +48,15 @@ class Category:
 
 @dataclass(frozen=True)
 class Verdict:
-    """One step of the verdict scale: ``rating`` is its place on the true/false axis (None if off it)."""
+    """One step of the verdict scale: ``rating`` is its place on the true/false axis (None if off it);
+    ``short``, if any, the words its badge shows in the margin (the label stays its name everywhere else,
+    screen readers and open data included)."""
 
     id: str
     label: str
     rating: int | None = None
     prominent: bool = False
+    short: str = ""
 
 
 @dataclass(frozen=True)
