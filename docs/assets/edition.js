@@ -141,7 +141,8 @@
     hls(note.id).forEach(h => h.classList.toggle("is-open", open));
     relayout();
   }
-  /* each quote of the groups of several notes ``groups`` says which note it is: data-n, drawn by CSS after it */
+  /* each quote of the groups of several notes ``groups`` says which note it is: data-n, drawn by CSS after it
+     (on screen for an opened group, on paper for every such group) */
   /* (a quote ending where a quote inside it ends, as "By Eli Lake" round "Eli Lake", adds its number after a
      comma: "4,3", not "43") */
   function numberQuotes(groups) {
@@ -595,9 +596,9 @@
     absolute();
     /* on paper every quote of a sentence with several notes carries its note's number, in place of the
        sentence's range ("21–25"), so a reader can tell which words each endnote is about */
-    const groups = markers.map(groupOf).filter(group => group.length > 1);
-    numberQuotes(groups);
-    markers.forEach(m => m.classList.toggle("ed-numbered", groupOf(m).length > 1));
+    const numbered = markers.map(m => [m, groupOf(m)]).filter(([, group]) => group.length > 1);
+    numberQuotes(numbered.map(([, group]) => group));
+    numbered.forEach(([m]) => m.classList.add("ed-numbered"));
     scheme = doc.body.dataset.mdColorScheme;
     doc.body.dataset.mdColorScheme = "default";
     printDetails(true);

@@ -26,13 +26,13 @@ def alphabetical(name: str) -> tuple[str, str]:
     return base.casefold(), name
 
 
-def sources_context(annotation_set: AnnotationSet, article_url: str, numbers: dict[str, int] | None = None) -> dict:
+def sources_context(annotation_set: AnnotationSet, article_url: str, number_of: dict[str, int] | None = None) -> dict:
     """Context of ``sources.html``: every cited source, by publisher, each with the notes that cite it.
 
     Args:
         annotation_set: the page's notes and sources.
         article_url: URL of the annotated page relative to the listing page (``../``).
-        numbers: each placed note's number by its id (the marker's), written before its title; ``None``: none.
+        number_of: each placed note's number by its id (the marker's), written before its title; ``None``: none.
     """
     cited_by: dict[str, list] = {}
     for a in annotation_set.annotations:
@@ -45,7 +45,7 @@ def sources_context(annotation_set: AnnotationSet, article_url: str, numbers: di
     groups = [(publisher, [(s, cited_by[s.id]) for s in sorted(by_publisher[publisher], key=lambda s: (s.date, s.title))])
               for publisher in sorted(by_publisher, key=alphabetical)]
     return {"groups": groups, "total_sources": sum(len(v) for v in by_publisher.values()),
-            "total_notes": len(annotation_set.annotations), "article_url": article_url, "numbers": numbers or {}}
+            "total_notes": len(annotation_set.annotations), "article_url": article_url, "number_of": number_of or {}}
 
 
 FIRST_WORDS = 8
@@ -92,8 +92,8 @@ def render_listing(edition, kind: str, of: str, article_url: str, repo_url: str 
     """The HTML of the ``kind`` listing of the annotated page ``of`` (an :class:`~annotated_edition.core.Edition`'s)."""
     annotated = edition.pages[of]
     if kind == "sources":
-        numbers = {p.annotation.id: p.number for p in annotated.placed}
-        return edition.templates.render("sources", **sources_context(edition.notes[of], article_url, numbers))
+        number_of = {p.annotation.id: p.number for p in annotated.placed}
+        return edition.templates.render("sources", **sources_context(edition.notes[of], article_url, number_of))
     if kind == "corrections":
         return edition.templates.render("corrections", **corrections_context(annotated.placed, article_url, repo_url))
     return edition.templates.render("notes_index", **notes_index_context(
