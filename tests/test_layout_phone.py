@@ -141,3 +141,20 @@ def test_the_legend_fits_small_phones(open_page, width):
       return {over, rows: rows.size, scroll: document.documentElement.scrollWidth - innerWidth}; }""")
     assert not state["over"] and state["scroll"] <= 0, f"{width}px: {state}"
     assert state["rows"] == (2 if width >= 360 else 4), f"{width}px: the categories take {state['rows']} rows"
+
+
+def test_a_tapped_marker_opens_its_sentence_without_tinting_every_quote(open_page):
+    """A tap focuses the marker it opens; the tint follows the pointer and the keyboard's focus only, so a phone's
+    opened sentence shows its quotes underlined and numbered, not five tinted stripes. Focus from the keyboard
+    still tints them."""
+    page = open_page("", **TOUCH)
+    marker = page.locator("#ref-syria-2015-sequence")  # a sentence of five notes
+    marker.scroll_into_view_if_needed()
+    marker.tap()
+    page.wait_for_function("document.querySelectorAll('.ed-hl.is-open[data-n]').length >= 5")
+    assert page.evaluate("document.activeElement.id") == "ref-syria-2015-sequence"
+    assert page.evaluate("document.querySelectorAll('.ed-hl.is-active').length") == 0
+    page.keyboard.press("Shift+Tab")  # away from the marker and back, from the keyboard
+    page.keyboard.press("Tab")
+    page.wait_for_function("document.activeElement.id === 'ref-syria-2015-sequence'")
+    page.wait_for_function("document.querySelectorAll('.ed-hl.is-active').length >= 5")
