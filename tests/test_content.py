@@ -113,10 +113,13 @@ def test_sources_page_links_back_to_every_citing_note(built_site):
         assert item is not None, sid
         backlinks = {a["href"].split("#")[1] for a in item.select(".ed-cited a")}
         assert backlinks == {n.id for n in NOTES if any(s.id == sid for s in n.sources)}
-        # each named as the Index names it: its number (the marker's), then its title
+        # each named as the Index names it: its number (the marker's), then its title; in the article's order
+        numbers = []
         for a in item.select(".ed-cited a"):
             number = article.find(id=a["href"].split("#")[1]).select_one(".ed-note__num").get_text()
             assert a.get_text().startswith(f"{number}. "), (sid, a.get_text(), number)
+            numbers.append(int(number))
+        assert numbers == sorted(numbers), (sid, numbers)
     # one compact list grouped by publisher, no heading per publisher
     publishers = [li.strong.get_text() for li in soup.select("ul.ed-sources > li.ed-sources__publisher")]
     assert publishers == sorted(publishers, key=alphabetical) and len(publishers) == len(set(publishers)) > 10

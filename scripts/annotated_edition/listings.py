@@ -32,10 +32,13 @@ def sources_context(annotation_set: AnnotationSet, article_url: str, number_of: 
     Args:
         annotation_set: the page's notes and sources.
         article_url: URL of the annotated page relative to the listing page (``../``).
-        number_of: each placed note's number by its id (the marker's), written before its title; ``None``: none.
+        number_of: each placed note's number by its id (the marker's), written before its title and giving the
+            order of the notes that cite a source (unnumbered ones last, in file order); ``None``: file order.
     """
+    number_of = number_of or {}
+    in_article_order = sorted(annotation_set.annotations, key=lambda a: number_of.get(a.id, len(number_of) + 1))
     cited_by: dict[str, list] = {}
-    for a in annotation_set.annotations:
+    for a in in_article_order:
         for s in a.sources:
             cited_by.setdefault(s.id, []).append(a)
     by_publisher: dict[str, list] = {}
@@ -45,7 +48,7 @@ def sources_context(annotation_set: AnnotationSet, article_url: str, number_of: 
     groups = [(publisher, [(s, cited_by[s.id]) for s in sorted(by_publisher[publisher], key=lambda s: (s.date, s.title))])
               for publisher in sorted(by_publisher, key=alphabetical)]
     return {"groups": groups, "total_sources": sum(len(v) for v in by_publisher.values()),
-            "total_notes": len(annotation_set.annotations), "article_url": article_url, "number_of": number_of or {}}
+            "total_notes": len(annotation_set.annotations), "article_url": article_url, "number_of": number_of}
 
 
 FIRST_WORDS = 8
