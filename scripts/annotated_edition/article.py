@@ -1,14 +1,37 @@
 """The rules of an annotated page: its front matter and its paragraph ids.
 
-Front matter fields: ``title``, ``dek``, ``author``, ``date`` (YYYY-MM-DD), ``date_text`` (as
-printed), ``publisher``, ``republisher``, ``original_url``, ``photo_credit``, ``editor_note``
-(Markdown, optional), ``paragraph_aliases`` (old id -> new id) and ``annotated: true``. The
-header drawn from them (template ``header.html``) gives its parts fixed ids that notes can
-target like paragraphs: :data:`HEADER_IDS`.
+Front matter fields (text is plain text: no ``<`` or ``>``; put a value in quotes when YAML could
+read it as something else, a date, a number, ``yes``, or text with ``: `` in it):
+
+Required:
+
+- ``title``: the headline (``<h1 id="headline">``; also the page's ``<title>``).
+- ``author``: the byline, "By <author>" (``id="byline"``).
+- ``date``: the day the article was first published, an ISO 8601 calendar date ``YYYY-MM-DD`` in
+  quotes (``date: "2019-03-27"``): the dateline's ``datetime`` and the ClaimReviews' ``datePublished``.
+- ``publisher``: who published it first; the kicker reads "Annotated edition · <publisher>".
+- ``annotated: true``: the page carries notes.
+
+Optional (left out or empty, a field is not shown, and nothing but the defaults below stands in its place):
+
+- ``dek``: the standfirst under the headline (``id="dek"``).
+- ``date_text``: the date as the article prints it (``id="dateline"``); default: ``date``.
+- ``article_kind``: what the article is, printed after the publisher in the kicker: ``column``
+  gives "<publisher> column"; default: nothing.
+- ``republisher``: who republished it: the kicker goes on ", republished by <republisher>".
+- ``original_url``: the https:// address of the text annotated (the ClaimReviews' appearance).
+- ``photo_credit``: the credit of the article's photo (``id="photo-credit"``).
+- ``photo_label``: the words before that credit, a colon added: default ``Photo`` ("Photo: <credit>").
+- ``editor_note``: Markdown, written as a block (``editor_note: |``), shown under the header.
+- ``paragraph_aliases``: ``{old-id: new-id}``, so links to a renamed paragraph still land.
+
+The header drawn from them (template ``header.html``) gives its parts fixed ids that notes can
+target like paragraphs: :data:`HEADER_IDS` (``dek`` and ``photo-credit`` only when given).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 
 import yaml
@@ -21,9 +44,12 @@ HEADER_IDS = ("headline", "dek", "byline", "dateline", "photo-credit")
 ID_RULE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # MkDocs' mkdocs.utils.meta.YAML_RE
 _ATTR_LINE = re.compile(r"^\{:?\s*#([^\s}]+)[^}]*\}\s*$")
-REQUIRED_META = ("title", "dek", "author", "date", "date_text", "publisher", "republisher", "original_url", "photo_credit")
+REQUIRED_META = ("title", "author", "date", "publisher")
+OPTIONAL_META = ("dek", "date_text", "article_kind", "republisher", "original_url", "photo_credit", "photo_label")
 OPTIONAL_TEXT = ("editor_note",)
 URL_META = ("original_url",)
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATE_FORMS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%Y/%m/%d", "%Y.%m.%d")  # guesses
 _SAFE_URL = re.compile(r"^https://[^\s\"'<>`]+$")
 _MARKUP = re.compile(r"[<>]")
 _ONLY_ID = re.compile(r"^\{:?\s*#[^\s}]+(\s+\.[A-Za-z0-9_-]+)*\s*\}$")  # {#id} or {#id .class}
@@ -53,7 +79,7 @@ def _meta_line(lines: list[str], key: str) -> int:
     return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
 
 
-def meta_text_problems(meta: dict, page_file: str, source: str = "", keys=REQUIRED_META) -> list[Problem]:
+def meta_text_problems(meta: dict, page_file: str, source: str = "", keys=REQUIRED_META + OPTIONAL_META) -> list[Problem]:
     """Front matter text printed into the page's head and header: plain text, and URLs https.
 
     Material prints ``title``, ``description`` and ``author`` into HTML without escaping, so
@@ -116,8 +142,37 @@ def _added(tag) -> bool:
     return any({"ed-added", "ed-header"} & set(t.get("class") or []) for t in [tag, *tag.parents] if hasattr(t, "get"))
 
 
+def _typed_value(key: str, value, line: int, page_file: str) -> Problem:
+    """A text field that YAML read as something else (a date, a number, ``yes``): quote it."""
+    typed = f"{value:%Y-%m-%d}" if key == "date" and isinstance(value, datetime.date) else value
+    return Problem(page_file, line, 1, key, f"front matter field '{key}' is not text (YAML read {value!r} as a "
+                   f"{type(value).__name__})", f"put the value in quotes: {key}: \"{typed}\"")
+
+
+def _date_problem(value: str, line: int, page_file: str) -> Problem | None:
+    """``date`` must be an ISO 8601 calendar date, ``YYYY-MM-DD``: it is printed in ``datetime`` attributes
+    and JSON-LD, where "20 Nov 2026" is no date at all."""
+    if _ISO_DATE.match(value):
+        try:
+            datetime.date.fromisoformat(value)
+            return None
+        except ValueError:
+            return Problem(page_file, line, 1, "date", f"front matter field 'date' {value!r} is not a real day",
+                           'write the day of first publication as date: "YYYY-MM-DD"')
+    for form in _DATE_FORMS:
+        try:
+            meant = f'"{datetime.datetime.strptime(value.strip(), form):%Y-%m-%d}"'
+            break
+        except ValueError:
+            continue
+    else:
+        meant = '"YYYY-MM-DD" (e.g. "2026-11-20")'
+    return Problem(page_file, line, 1, "date", f"front matter field 'date' {value!r} is not an ISO 8601 date (YYYY-MM-DD)",
+                   f"write it as date: {meant} (the date as printed may go in date_text)")
+
+
 def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]:
-    """Missing or malformed front matter fields of the article page.
+    """Missing or malformed front matter fields of the article page (see the module's docstring).
 
     Args:
         meta: the front matter as MkDocs read it.
@@ -126,20 +181,19 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
     """
     problems = []
     lines = source.splitlines()
-    for key in REQUIRED_META:
-        value = meta.get(key)
-        line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
-        if key not in meta or value in (None, ""):
-            problems.append(Problem(page_file, line, 1, key, f"front matter field '{key}' is missing or empty",
-                                    f"add '{key}: \"...\"' to the front matter"))
+    for key in REQUIRED_META + OPTIONAL_META:
+        value, line = meta.get(key), _meta_line(lines, key)
+        if value in (None, ""):
+            if key in REQUIRED_META:
+                problems.append(Problem(page_file, line, 1, key, f"front matter field '{key}' is missing or empty",
+                                        f"add '{key}: \"...\"' to the front matter"))
         elif not isinstance(value, str):
-            problems.append(Problem(page_file, line, 1, key,
-                                    f"front matter field '{key}' is not text (YAML read {value!r} as a {type(value).__name__})",
-                                    f"put the value in quotes: {key}: \"{value}\""))
+            problems.append(_typed_value(key, value, line, page_file))
+        elif key == "date" and (problem := _date_problem(value, line, page_file)):
+            problems.append(problem)
     for key in OPTIONAL_TEXT:
         if key in meta and not isinstance(meta[key], str):
-            line = next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
-            problems.append(Problem(page_file, line, 1, key, f"front matter field '{key}' is not text",
+            problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"front matter field '{key}' is not text",
                                     f"write it as a block: '{key}: |' followed by indented Markdown"))
     problems += meta_text_problems(meta, page_file, source)
     aliases = meta.get("paragraph_aliases") or {}

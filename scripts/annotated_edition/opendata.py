@@ -96,6 +96,17 @@ def annotation_collection(placed: list[Placed], page_url: str, collection_url: s
     }
 
 
+def _appearance(meta: dict) -> dict:
+    """The article the claims appear in: where it was read (``original_url``, when given) and who published it
+    there (the ``republisher``, else the ``publisher``)."""
+    appearance = {"@type": "OpinionNewsArticle"}
+    if meta.get("original_url"):
+        appearance["url"] = meta["original_url"]
+    appearance["headline"] = meta.get("title", "")
+    appearance["publisher"] = {"@type": "Organization", "name": meta.get("republisher") or meta.get("publisher", "")}
+    return appearance
+
+
 def claim_reviews(placed: list[Placed], settings: Settings, page_url: str, meta: dict, site_name: str,
                   site_url: str, renderer: Renderer) -> list[dict]:
     """Each note with a verdict as a schema.org ``ClaimReview``; names and texts as plain text.
@@ -108,7 +119,7 @@ def claim_reviews(placed: list[Placed], settings: Settings, page_url: str, meta:
     Args:
         placed: notes as placed on the article.
         page_url: absolute URL of the article page (each review's URL is ``page_url#id``).
-        meta: the article's front matter (author, date, original_url, title, republisher).
+        meta: the article's front matter (author, date, title, publisher; original_url, republisher if given).
         site_name / site_url: the edition, as the reviews' author.
     """
     reviews = []
@@ -133,12 +144,7 @@ def claim_reviews(placed: list[Placed], settings: Settings, page_url: str, meta:
                 "@type": "Claim",
                 "author": {"@type": "Person", "name": meta.get("author", "")},
                 "datePublished": meta.get("date", ""),
-                "appearance": {
-                    "@type": "OpinionNewsArticle",
-                    "url": meta.get("original_url", ""),
-                    "headline": meta.get("title", ""),
-                    "publisher": {"@type": "Organization", "name": meta.get("republisher", "")},
-                },
+                "appearance": _appearance(meta),
             },
         })
     return reviews

@@ -23,6 +23,7 @@ author: Test Writer
 date: "2024-01-02"
 date_text: "January 2, 2024"
 publisher: Test Publisher
+article_kind: column
 republisher: Test Republisher
 original_url: "https://example.org/tiny"
 photo_credit: "None"

@@ -1,0 +1,154 @@
+"""Front matter (article.py): only title, author, date and publisher are required; date is YYYY-MM-DD; the header
+and the ClaimReviews take their words from the page (nothing about one column in the engine) and cope with every
+optional field left out."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from annotated_edition.article import OPTIONAL_META, REQUIRED_META, meta_problems, split_front_matter
+from annotated_edition.core import Edition, PageSpec
+from annotated_edition.links import Links
+from annotated_edition.model import Category, Settings, Verdict
+from annotated_edition.rendering import Renderer
+from annotated_edition.templates import Templates
+
+SETTINGS = Settings({"claims": Category("claims", "Claim", "Claims", "✓", "#9a3412", "#fdba74", verdicts=True,
+                                        motivation="assessing")},
+                    {"accurate": Verdict("accurate", "Accurate", 3)})
+MINIMAL = """---
+title: "A Tiny Article"
+author: Test Writer
+date: "2024-01-02"
+publisher: Test Publisher
+annotated: true
+---
+
+The harbour opened in 1901.
+{#harbour}
+"""
+BODY = '<p id="harbour">The harbour opened in 1901.</p>'
+FULL = {"title": "T", "dek": "D", "author": "A", "date": "2019-03-27", "date_text": "March 27, 2019", "publisher": "P",
+        "republisher": "R", "original_url": "https://example.org/x", "photo_credit": "C", "article_kind": "column",
+        "photo_label": "Photo (not shown here)", "annotated": True}
+NOTE = """category: claims
+annotations:
+  - id: opening
+    target: {paragraph: harbour, exact: "opened in 1901"}
+    title: Opening
+    verdict: accurate
+    summary: It opened then.
+    body: |
+      Records say so.
+    sources: [T1]
+    checked: "2024-01-03"
+"""
+SOURCES = 'sources:\n  - {id: T1, title: "Records", publisher: "Town", date: "2020", url: "https://example.org/r"}\n'
+
+
+def problems_of(source: str) -> list[str]:
+    _md, meta, _offset = split_front_matter(source)
+    return [p.format() for p in meta_problems(meta, "docs/tiny.md", source)]
+
+
+def header(meta: dict) -> str:
+    return Templates(Renderer()).render("header", meta=meta, links=Links({}))
+
+
+def test_only_title_author_date_and_publisher_are_required():
+    assert REQUIRED_META == ("title", "author", "date", "publisher")
+    assert problems_of(MINIMAL) == []
+    for key in REQUIRED_META:
+        line = next(i for i, text in enumerate(MINIMAL.splitlines(), 1) if text.startswith(f"{key}:"))
+        assert problems_of(re.sub(rf"^{key}:.*\n", "", MINIMAL, flags=re.M)) == [
+            f"docs/tiny.md:1:1: {key}: front matter field '{key}' is missing or empty; add '{key}: \"...\"' to the front matter"]
+        assert problems_of(re.sub(rf"^{key}:.*$", f"{key}:", MINIMAL, flags=re.M)) == [
+            f"docs/tiny.md:{line}:1: {key}: front matter field '{key}' is missing or empty; add '{key}: \"...\"' to the front matter"]
+
+
+@pytest.mark.parametrize("key", OPTIONAL_META)
+def test_an_optional_field_given_must_be_plain_text(key):
+    source = MINIMAL.replace("annotated: true", f"{key}: yes\nannotated: true")
+    assert problems_of(source) == [f"docs/tiny.md:6:1: {key}: front matter field '{key}' is not text (YAML read True as a "
+                                   f"bool); put the value in quotes: {key}: \"True\""]
+    assert problems_of(source.replace(f"{key}: yes", f"{key}:")) == []  # empty: as if left out
+    assert len(problems_of(source.replace(f"{key}: yes", f'{key}: "<b>x</b>"'))) == 1
+
+
+@pytest.mark.parametrize("written, todo", [
+    ('"20 Nov 2026"', 'write it as date: "2026-11-20"'),
+    ('"November 20, 2026"', 'write it as date: "2026-11-20"'),
+    ('"2026/11/20"', 'write it as date: "2026-11-20"'),
+    ('"last Friday"', 'write it as date: "YYYY-MM-DD" (e.g. "2026-11-20")'),
+    ('"2026-11-20T10:00"', 'write it as date: "YYYY-MM-DD" (e.g. "2026-11-20")'),
+])
+def test_a_date_that_is_not_iso_8601_is_one_error_line(written, todo):
+    source = MINIMAL.replace('date: "2024-01-02"', f"date: {written}")
+    [line] = problems_of(source)
+    assert line.startswith(f"docs/tiny.md:4:1: date: front matter field 'date' '{written[1:-1]}' is not an ISO 8601 date "
+                           f"(YYYY-MM-DD); {todo}"), line
+
+
+def test_a_date_that_is_no_real_day():
+    assert problems_of(MINIMAL.replace("2024-01-02", "2026-02-30")) == [
+        "docs/tiny.md:4:1: date: front matter field 'date' '2026-02-30' is not a real day; "
+        "write the day of first publication as date: \"YYYY-MM-DD\""]
+
+
+@pytest.mark.parametrize("written", ["2026-11-20", "2026-11-20 10:00:00"])
+def test_an_unquoted_date_is_refused_as_every_implicitly_typed_value_is(written):
+    """YAML reads it as a date (or a datetime): the project keeps what an editor typed only in quotes."""
+    [line] = problems_of(MINIMAL.replace('date: "2024-01-02"', f"date: {written}"))
+    assert line.startswith("docs/tiny.md:4:1: date: front matter field 'date' is not text (YAML read datetime.")
+    assert line.endswith('; put the value in quotes: date: "2026-11-20"')
+
+
+def test_the_header_takes_its_words_from_the_front_matter():
+    soup = BeautifulSoup(header(FULL), "html.parser")
+    assert soup.select_one(".ed-kicker").get_text() == "Annotated\u00a0edition · P\u00a0column, republished\u00a0by\u00a0R"
+    assert soup.select_one("#photo-credit").get_text() == "Photo (not shown here): C"
+    assert [t["id"] for t in soup.find_all(id=True)] == ["headline", "dek", "byline", "dateline", "photo-credit"]
+
+
+def test_the_header_holds_no_words_of_one_column():
+    soup = BeautifulSoup(header({**FULL, "article_kind": "", "photo_label": None}), "html.parser")
+    assert soup.select_one(".ed-kicker").get_text() == "Annotated\u00a0edition · P, republished\u00a0by\u00a0R"
+    assert soup.select_one("#photo-credit").get_text() == "Photo: C"
+    assert soup.select_one("#photo-credit > span.ed-added").get_text() == "Photo: "
+
+
+def test_a_page_with_only_the_required_fields(tmp_path: Path):
+    """Header, page and ClaimReview: no 'None', no empty attribute or value, no missing key."""
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "sources.yml").write_text(SOURCES, encoding="utf-8")
+    (folder / "claims.yml").write_text(NOTE, encoding="utf-8")
+    spec = PageSpec("tiny.md", folder)
+    edition = Edition(SETTINGS, [spec], tmp_path)
+    edition.load()
+    page = edition.annotate(spec, BODY, MINIMAL, Links({"tiny.md": ""}, site_url="https://example.org/",
+                                                                      extra={"site_name": "Test Edition"}), "docs/tiny.md")
+    assert page.errors == [] and len(page.placed) == 1
+    soup = BeautifulSoup(page.html, "html.parser")
+    assert soup.select_one(".ed-kicker").get_text() == "Annotated\u00a0edition · Test\u00a0Publisher"
+    assert soup.select_one("#dateline")["datetime"] == "2024-01-02" and soup.select_one("#dateline").get_text() == "2024-01-02"
+    assert soup.select_one("#dek") is None and soup.select_one("#photo-credit") is None
+    assert "None" not in page.html and not re.search(r'\s[\w-]+=""', page.html)
+    [review] = page.reviews
+    text = json.dumps(review)
+    assert "None" not in text and "null" not in text and '""' not in text
+    assert review["itemReviewed"]["datePublished"] == "2024-01-02"
+    assert review["itemReviewed"]["appearance"] == {"@type": "OpinionNewsArticle", "headline": "A Tiny Article",
+                                                    "publisher": {"@type": "Organization", "name": "Test Publisher"}}
+
+
+def test_the_review_names_the_republisher_where_the_article_was_read():
+    from annotated_edition.opendata import _appearance
+
+    assert _appearance(FULL) == {"@type": "OpinionNewsArticle", "url": "https://example.org/x", "headline": "T",
+                                 "publisher": {"@type": "Organization", "name": "R"}}
