@@ -8,22 +8,31 @@
 - ``publish-ids [-f mkdocs.yml]``: after a check, append the new paragraph and note ids to the
   list of the ``published_ids`` option (``make publish-ids``).
 - ``schema [-f mkdocs.yml]``: rewrite the editors' JSON Schema from the categories and verdicts.
+
+Every command first validates ``mkdocs.yml`` with MkDocs' own config classes: an invalid option,
+and an option of the plugin that MkDocs does not know (``categorys:``, which would leave
+``categories`` empty), stops it with exit status 2 and one line naming the option, before any
+note is read. Other warnings are printed; in ``strict`` mode they stop it too, as they stop a build.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import logging
+import re
 import sys
 from pathlib import Path
 
 from mkdocs.config.base import ValidationError
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 
 from .article import split_front_matter
 from .core import errors_in
 from .postbuild import AnnotateError, annotate_site
 from .problems import Problem, display_path
-from .project import Project, ProjectError, load_project
+from .project import PLUGIN, Project, ProjectError, load_project
 from .published import append_new, page_ids
 from .schema import write_schema
 from .yamlsource import read_text
@@ -32,6 +41,57 @@ from .yamlsource import read_text
 def _print(problems: list[Problem]) -> None:
     for problem in problems:
         print(f"{problem.severity}: {problem.format()}", file=sys.stderr if problem.severity == "error" else sys.stdout)
+
+
+_UNKNOWN = re.compile(r"^Plugin '[^']*' option '([^']+)': Unrecognised configuration name")  # (not a sub-option)
+
+
+def _with_hint(message: str, config: MkDocsConfig) -> str:
+    """``message``, with the plugin's nearest option name when it names one MkDocs does not know."""
+    unknown = _UNKNOWN.search(message)
+    plugins = config.plugins if unknown else None  # (the list as written when 'plugins' itself failed)
+    plugin = plugins.get(PLUGIN) if isinstance(plugins, dict) else None
+    if plugin is None:
+        return message
+    near = difflib.get_close_matches(unknown.group(1), [name for name, _ in plugin.config_scheme], n=1)
+    return message + (f"; did you mean '{near[0]}'?" if near else "; remove it or fix its name")
+
+
+def config_problems(path: Path) -> tuple[list[str], list[str]]:
+    """``(errors, warnings)`` of ``mkdocs.yml`` at ``path`` as MkDocs' validation gives them (``MkDocsConfig``),
+    one line each; the plugin's warnings (an option it does not know) count as errors, and so does every
+    warning in ``strict`` mode."""
+    config = MkDocsConfig(config_file_path=str(path))
+    with path.open("rb") as file:
+        config.load_file(file)
+    level = logging.getLogger("mkdocs").level
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # (validation logs what it also returns)
+    try:
+        failed, warned = config.validate()
+    finally:
+        logging.getLogger("mkdocs").setLevel(level)
+    errors = [f"{path}: Config value '{key}': {line}" for key, error in failed for line in str(error).splitlines()]
+    warnings = []
+    for key, warning in warned:
+        line = f"{path}: Config value '{key}': {_with_hint(str(warning), config)}"
+        fatal = config.strict or (key == "plugins" and str(warning).startswith(f"Plugin '{PLUGIN}'"))
+        (errors if fatal else warnings).append(line)
+    return errors, warnings
+
+
+def _load(config_file: str) -> Project | None:
+    """The project, or None after printing why it cannot be read (its configuration's errors, one a line)."""
+    path = Path(config_file)
+    try:
+        errors, warnings = config_problems(path) if path.is_file() else ([], [])
+        for line in warnings:
+            print(f"warning: {line}")
+        for line in errors:
+            print(f"error: {line}", file=sys.stderr)
+        return None if errors else load_project(path)
+    except (ProjectError, ValidationError, ConfigurationError) as error:
+        print("error: " + "; ".join(line.strip() for line in str(error).splitlines() if line.strip()), file=sys.stderr)
+        return None
 
 
 def check(project: Project) -> int:
@@ -126,10 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("schema", help="rewrite the editors' JSON Schema from mkdocs.yml")
     commands.add_parser("publish-ids", help="add the new paragraph and note ids to the published list")
     args = parser.parse_args(argv)
-    try:
-        project = load_project(args.config_file)
-    except (ProjectError, ValidationError, ConfigurationError) as error:
-        print(f"error: {error}", file=sys.stderr)
+    project = _load(args.config_file)
+    if project is None:
         return 2
 
     if args.command == "check":
