@@ -18,6 +18,8 @@ Optional (left out or empty, a field is not shown, and nothing but the defaults 
 - ``date_text``: the date as the article prints it (``id="dateline"``); default: ``date``.
 - ``article_kind``: what the article is, printed after the publisher in the kicker: ``column``
   gives "<publisher> column"; default: nothing.
+- ``article_type``: its schema.org type in the ClaimReviews (``itemReviewed.appearance``), e.g.
+  ``OpinionNewsArticle``; default ``NewsArticle``.
 - ``republisher``: who republished it: the kicker goes on ", republished by <republisher>".
 - ``original_url``: the https:// address of the text annotated (the ClaimReviews' appearance).
 - ``photo_credit``: the credit of the article's photo (``id="photo-credit"``).
@@ -41,11 +43,19 @@ from .problems import Problem
 from .yamlsource import load_yaml
 
 HEADER_IDS = ("headline", "dek", "byline", "dateline", "photo-credit")
+OPTIONAL_HEADER_IDS = {"dek": "dek", "photo-credit": "photo_credit"}  # written only when their field is given
+
+
+def header_ids(meta: dict) -> list[str]:
+    """The ids of the header drawn from the front matter ``meta``, in order (:data:`HEADER_IDS` less the parts
+    whose optional field is missing or empty)."""
+    return [i for i in HEADER_IDS if i not in OPTIONAL_HEADER_IDS or meta.get(OPTIONAL_HEADER_IDS[i])]
 ID_RULE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # MkDocs' mkdocs.utils.meta.YAML_RE
 _ATTR_LINE = re.compile(r"^\{:?\s*#([^\s}]+)[^}]*\}\s*$")
 REQUIRED_META = ("title", "author", "date", "publisher")
-OPTIONAL_META = ("dek", "date_text", "article_kind", "republisher", "original_url", "photo_credit", "photo_label")
+OPTIONAL_META = ("dek", "date_text", "article_kind", "article_type", "republisher", "original_url", "photo_credit",
+                 "photo_label")
 OPTIONAL_TEXT = ("editor_note",)
 URL_META = ("original_url",)
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

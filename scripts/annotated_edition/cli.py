@@ -130,7 +130,7 @@ def check(project: Project) -> int:
     errors = errors_in(problems)
     warnings = len(problems) - len(errors)
     if errors:
-        print(f"{len(errors)} error(s), {warnings} warning(s): fix them and run 'make check' again", file=sys.stderr)
+        print(f"{len(errors)} error(s), {warnings} warning(s): fix them and run the check again", file=sys.stderr)
         return 1
     print(f"OK: {placed} notes anchored, {warnings} warning(s)")
     if warnings:
@@ -153,7 +153,8 @@ def publish_ids(project: Project) -> int:
     ids = []
     for spec in edition.specs.values():
         source = (Path(project.config.docs_dir) / spec.page).read_text(encoding="utf-8-sig")
-        ids += [(spec.page, ident) for ident in page_ids(split_front_matter(source)[0], edition.notes[spec.page].annotations)]
+        markdown_text, meta, _ = split_front_matter(source)
+        ids += [(spec.page, ident) for ident in page_ids(markdown_text, meta, edition.notes[spec.page].annotations)]
     new = append_new(path, ids)
     print(f"{display_path(path, project.root)}: {len(new)} new id(s) added" + (f": {', '.join(new)}" if new else ""))
     return 0

@@ -172,7 +172,7 @@ class Edition:
         anchors = dict(anchors)
         for name, page in self.pages.items():
             aliases = page.meta.get("paragraph_aliases")
-            landing = landing_ids(split_front_matter(sources[name])[0], self.notes[name].annotations,
+            landing = landing_ids(split_front_matter(sources[name])[0], page.meta, self.notes[name].annotations,
                                   aliases if isinstance(aliases, dict) else {})
             present[name] = landing
             anchors[name] = (anchors.get(name) or set()) | ids_in(page.html) | landing

@@ -97,9 +97,10 @@ def annotation_collection(placed: list[Placed], page_url: str, collection_url: s
 
 
 def _appearance(meta: dict) -> dict:
-    """The article the claims appear in: where it was read (``original_url``, when given) and who published it
+    """The article the claims appear in: its schema.org type (``article_type``, e.g. ``OpinionNewsArticle``;
+    default ``NewsArticle``), where it was read (``original_url``, when given) and who published it
     there (the ``republisher``, else the ``publisher``)."""
-    appearance = {"@type": "OpinionNewsArticle"}
+    appearance = {"@type": meta.get("article_type") or "NewsArticle"}
     if meta.get("original_url"):
         appearance["url"] = meta["original_url"]
     appearance["headline"] = meta.get("title", "")

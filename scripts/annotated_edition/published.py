@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .article import HEADER_IDS, declared_paragraph_ids
+from .article import declared_paragraph_ids, header_ids
 from .model import Annotation
 from .problems import Problem
 
@@ -33,15 +33,16 @@ def read_published(path: Path) -> list[tuple[str | None, str, int]]:
     return entries
 
 
-def page_ids(markdown_text: str, annotations: list[Annotation]) -> list[str]:
-    """The public ids of one annotated page, in order: header parts, paragraphs, then notes."""
-    return list(dict.fromkeys([*HEADER_IDS, *(i for i, _ in declared_paragraph_ids(markdown_text)),
+def page_ids(markdown_text: str, meta: dict, annotations: list[Annotation]) -> list[str]:
+    """The public ids of one annotated page (its Markdown without front matter, and that front matter), in order:
+    header parts (those its front matter gives), paragraphs, then notes."""
+    return list(dict.fromkeys([*header_ids(meta), *(i for i, _ in declared_paragraph_ids(markdown_text)),
                                *(a.id for a in annotations)]))
 
 
-def landing_ids(markdown_text: str, annotations: list[Annotation], paragraph_aliases: dict) -> set[str]:
+def landing_ids(markdown_text: str, meta: dict, annotations: list[Annotation], paragraph_aliases: dict) -> set[str]:
     """Every id a link to the page lands on: its public ids, note aliases and paragraph aliases."""
-    return (set(page_ids(markdown_text, annotations)) | {x for a in annotations for x in a.aliases}
+    return (set(page_ids(markdown_text, meta, annotations)) | {x for a in annotations for x in a.aliases}
             | {str(k) for k in paragraph_aliases})
 
 

@@ -143,12 +143,22 @@ def test_a_page_with_only_the_required_fields(tmp_path: Path):
     text = json.dumps(review)
     assert "None" not in text and "null" not in text and '""' not in text
     assert review["itemReviewed"]["datePublished"] == "2024-01-02"
-    assert review["itemReviewed"]["appearance"] == {"@type": "OpinionNewsArticle", "headline": "A Tiny Article",
+    assert review["itemReviewed"]["appearance"] == {"@type": "NewsArticle", "headline": "A Tiny Article",
                                                     "publisher": {"@type": "Organization", "name": "Test Publisher"}}
 
 
 def test_the_review_names_the_republisher_where_the_article_was_read():
     from annotated_edition.opendata import _appearance
 
-    assert _appearance(FULL) == {"@type": "OpinionNewsArticle", "url": "https://example.org/x", "headline": "T",
+    assert _appearance({**FULL, "article_type": "OpinionNewsArticle"}) == {"@type": "OpinionNewsArticle", "url": "https://example.org/x", "headline": "T",
                                  "publisher": {"@type": "Organization", "name": "R"}}
+
+
+def test_public_ids_leave_out_the_header_parts_a_page_does_not_have():
+    """A page without a dek or a photo credit has no such element: its published ids must not name them
+    (make publish-ids would record ids that never exist, and their vanishing would go unnoticed)."""
+    from annotated_edition.published import page_ids
+    text = "One.\n{#one}\n"
+    assert page_ids(text, {"title": "T"}, [])[:4] == ["headline", "byline", "dateline", "one"]
+    full = page_ids(text, {"dek": "D", "photo_credit": "P"}, [])
+    assert full[:5] == ["headline", "dek", "byline", "dateline", "photo-credit"]
