@@ -72,5 +72,5 @@ bench: $(VENV_STAMP) chromium testjs build
 	$(BIN)/python scripts/bench_layout.py
 
 clean:
-	rm -rf site .site-staging site-zensical .site-zensical-staging .cache bench/results.json test-output .pytest_cache
+	rm -rf site .site.staging .site.old site-zensical .site-zensical-staging .cache bench/results.json test-output .pytest_cache
 	find scripts tests -name __pycache__ -prune -exec rm -rf {} +

@@ -47,7 +47,6 @@ def copy_project(dest: Path, *, hook: bool = True) -> Path:
         text = (dest / "mkdocs.yml").read_text(encoding="utf-8")
         start, end = text.index("  # The annotation engine"), text.index("\nnav:")
         text = text[:start] + text[end + 1:]
-        text = text.replace("extra_css:\n  - assets/edition.css\nextra_javascript:\n  - assets/edition.js\n", "")
         (dest / "mkdocs.yml").write_text(text, encoding="utf-8")
     return dest
 

@@ -209,7 +209,7 @@ def test_no_root_absolute_urls_in_our_output(built_site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         for ref in references(soup):
             assert not (ref.startswith("/") and not ref.startswith("//")), (page.name, ref)
-    js = (ROOT / "docs" / "assets" / "edition.js").read_text(encoding="utf-8")
+    js = (ROOT / "scripts" / "annotated_edition" / "assets" / "edition.js").read_text(encoding="utf-8")
     import re
 
     assert not re.findall(r"[\"'`]/[A-Za-z]", js), "root-absolute URL in edition.js: build it from location"

@@ -61,6 +61,21 @@ def test_every_note_and_highlight_is_merged(zensical_site):
     assert (zensical_site / "assets" / "annotated-edition" / "categories.css").is_file()
 
 
+def test_the_engine_presentation_is_added(zensical_site):
+    """The margin layout's stylesheet and script come with the engine (mkdocs.yml names neither): annotate writes
+    them and links every page to them, after the category stylesheet, and marks <html> before first paint."""
+    for path in ("index.html", "notes/index.html", "404.html"):
+        page = BeautifulSoup((zensical_site / path).read_text(encoding="utf-8"), "html.parser")
+        up = "../" * path.count("/")
+        links = [link["href"] for link in page.head.find_all("link", rel="stylesheet")]
+        assert links.index(up + "assets/annotated-edition/categories.css") < links.index(up + "assets/edition.css"), path
+        assert page.body.find("script", src=up + "assets/edition.js"), path
+        assert 'classList.add("ed-js")' in page.head.decode_contents(), path
+    for name in ("edition.css", "edition.js"):
+        built = (zensical_site / "assets" / name).read_text(encoding="utf-8")
+        assert "ed-marker" in built and len(built) > 5000, name
+
+
 def test_listings_open_data_share_pages_and_search(zensical_site):
     index = BeautifulSoup((zensical_site / "notes" / "index.html").read_text(encoding="utf-8"), "html.parser")
     assert len(index.select("article li a[href^='../#']")) >= 2 * 70

@@ -86,6 +86,12 @@ class VerdictConfig(base.Config):
     short = c.Optional(c.Type(str))  # the badge's words in the margin, where a long label takes two lines
     rating = c.Optional(c.Type(int))
     prominent = c.Type(bool, default=False)
+    # its badge: the label's colour in each scheme and, for a prominent verdict (boxed), the box's fill
+    colour = _Colour(default="#374151")
+    dark_colour = c.Optional(_Colour())
+    tint = c.Optional(_Colour())
+    dark_tint = c.Optional(_Colour())
+    italic = c.Type(bool, default=False)  # e.g. an opinion: not a finding about facts
 
 
 class PageConfig(base.Config):
@@ -158,9 +164,11 @@ class PluginConfig(base.Config):
     body_words = _Range([40, 150])
     summary_words = _Range([4, 40])
     schema_dir = c.Type(str, default="schema")
+    # the command a build's error names for listing the problems without building (a site's own, e.g. 'make check')
+    check_command = c.Type(str, default="python -m annotated_edition check")
     share_image = c.Optional(c.Type(str))
     published_ids = c.Optional(c.Type(str))  # the list of published ids, beside mkdocs.yml (see published.py)
-    minify = c.Type(bool, default=False)  # the site's own CSS and JS (docs/) and the category stylesheet (minify.py)
+    minify = c.Type(bool, default=False)  # the site's own CSS and JS (docs/), the engine's and the category stylesheet (minify.py)
     minify_html = c.Type(bool, default=False)  # every page's HTML, with minify-html (minify.py)
     purge_css = c.Type(bool, default=False)  # the theme's stylesheets without the rules no page can use (unused_css.py)
     # names (classes, attributes) whose theme rules purge_css leaves out although a script writes them
@@ -177,5 +185,7 @@ def settings_of(config: PluginConfig) -> Settings:
                             verdicts=cat["verdicts"], description=cat["description"], motivation=cat["motivation"])
         for cat in config["categories"]
     }
-    verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"], v["short"] or "") for v in config["verdicts"]}
+    verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"], v["short"] or "", colour=v["colour"],
+                                 dark_colour=v["dark_colour"] or "", tint=v["tint"] or "", dark_tint=v["dark_tint"] or "",
+                                 italic=v["italic"]) for v in config["verdicts"]}
     return Settings(categories, verdicts, tuple(config["body_words"]), tuple(config["summary_words"]))

@@ -50,13 +50,20 @@ class Category:
 class Verdict:
     """One step of the verdict scale: ``rating`` is its place on the true/false axis (None if off it);
     ``short``, if any, the words its badge shows in the margin (the label stays its name everywhere else,
-    screen readers and open data included)."""
+    screen readers and open data included). A ``prominent`` verdict's badge is a filled box (``tint``,
+    ``dark_tint``: its fill; default the colour mixed into the page), the others' are text; ``colour`` and
+    ``dark_colour`` (default: the lighter grey of the dark scheme) colour its label; ``italic``, in italics."""
 
     id: str
     label: str
     rating: int | None = None
     prominent: bool = False
     short: str = ""
+    colour: str = "#374151"
+    dark_colour: str = ""
+    tint: str = ""
+    dark_tint: str = ""
+    italic: bool = False
 
 
 @dataclass(frozen=True)

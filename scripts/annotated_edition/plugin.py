@@ -49,6 +49,7 @@ from .unused_css import parsed_files, purge_site
 from .background import Background
 from .search_index import add_entries, defer_index, note_entries
 from .share import share_pages, share_url
+from .presentation import ASSETS, asset_text, list_assets, with_boot
 from .staging import Stage
 from .yamlsource import read_text
 from .styles import STYLESHEET, category_css
@@ -76,8 +77,9 @@ def _serve_logger() -> logging.Logger:
 serve_log = _serve_logger()
 
 
-def report(problems: list[Problem], strict: bool, where: str) -> None:
-    """Log each problem on one line; raise :class:`PluginError` on an error (or, when strict, a warning)."""
+def report(problems: list[Problem], strict: bool, where: str, check_command: str = "python -m annotated_edition check") -> None:
+    """Log each problem on one line; raise :class:`PluginError` on an error (or, when strict, a warning), naming
+    ``check_command`` (option ``check_command``) as the way to list them without building."""
     errors = [p for p in problems if p.severity == "error"]
     log_problems(problems)
     if errors or (strict and problems):
@@ -85,7 +87,7 @@ def report(problems: list[Problem], strict: bool, where: str) -> None:
         if not errors:
             count += " (a strict build refuses warnings)"
         raise PluginError(f"{count} in the annotations or the article (listed above); {where}. "
-                          "Fix them and build again ('make check' lists them without building).")
+                          f"Fix them and build again ('{check_command}' lists them without building).")
 
 
 def _text_of(file: File) -> str:
@@ -123,6 +125,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                       for p in self.config["pages"]]
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
+        list_assets(config.extra_css, config.extra_javascript, after=STYLESHEET)
         if AnnotatedEditionPlugin.command in ("build", "gh-deploy"):
             self.stage = Stage(Path(config.site_dir))
             config.site_dir = str(self.stage.begin())
@@ -155,7 +158,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             log_problems(new, serve_log)
             self.shown += new
             return
-        report(new, bool(config.strict), where)
+        report(new, bool(config.strict), where, self.config["check_command"])
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         """Check the annotated pages exist; add the stylesheet; minify the site's own assets (option); note the
@@ -169,6 +172,9 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             minify_files(files, config.docs_dir)
             css = minified(STYLESHEET, css)
         files.append(File.generated(config, STYLESHEET, content=css))
+        for uri in ASSETS:  # the engine's stylesheet and script, unless the site brings its own
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=asset_text(uri, self.config["minify"])))
         theme_css = [f for f in files if f.dest_uri.endswith(".css") and f.src_dir != config.docs_dir
                      and f.generated_by is None]
         self.theme_css = {f.dest_uri for f in theme_css}
@@ -191,6 +197,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if spec is None:
             self.anchors[page.file.src_uri] = ids_in(html) | set(page.present_anchor_ids or ())
             return html
+        page.meta.setdefault("hide", ["navigation", "toc"])  # the notes take the theme's sidebars
         links = self.links(self.urls[spec.page], spec, config)
         path = Path(page.file.abs_src_path or page.file.src_uri)
         self.sources[spec.page] = page.file.content_string
@@ -240,7 +247,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A page's final HTML: no referrer sent from it (every page), minified (option); an annotated page's
         gets its ClaimReview in ``<head>`` and its notes' selectors recorded from its text."""
-        output = with_referrer_policy(output)
+        output = with_boot(with_referrer_policy(output))
         if self.config["minify_html"]:
             output = minified_page(output)
         annotated = self.edition.pages.get(page.file.src_uri)
@@ -248,7 +255,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """A page made from a theme template alone (Material's 404.html) asks for no referrer either."""
-        return with_referrer_policy(output_content) if template_name.endswith(".html") else output_content
+        return with_boot(with_referrer_policy(output_content)) if template_name.endswith(".html") else output_content
 
     @event_priority(-50)  # after the search plugin wrote its index
     def on_post_build(self, config: MkDocsConfig) -> None:

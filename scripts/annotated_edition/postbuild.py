@@ -4,7 +4,8 @@ Zensical (Material's successor) reads ``mkdocs.yml`` but runs neither MkDocs hoo
 plugins, so its site has the articles without a note. :func:`annotate_site` takes that built
 site and does what the plugin does during a MkDocs build: it merges each annotated page's notes
 into the page's content (``article.md-content__inner``, Material's and Zensical's content
-element), fills in the listings, adds the category stylesheet, writes the open data and share
+element), fills in the listings, adds the category stylesheet and the engine's presentation
+(:mod:`annotated_edition.presentation`) where the site lacks them, writes the open data and share
 pages, and adds one search entry per note to Zensical's search index
 (:mod:`annotated_edition.search_index`). HTML is parsed with Beautiful Soup.
 """
@@ -21,6 +22,7 @@ from .links import relative_url
 from .listings import render_listing
 from .problems import Problem, display_path
 from .rendering import with_referrer_policy
+from .presentation import EDITION_CSS, EDITION_JS, with_boot, write_missing_assets
 from .project import Project
 from .search_index import add_entries, note_entries
 from .share import share_pages
@@ -60,15 +62,20 @@ def _take_body(content) -> str:
     return body
 
 
-def _add_stylesheet(soup: BeautifulSoup, url: str) -> None:
-    href = relative_url(STYLESHEET, url)
-    if soup.head is None or soup.head.find("link", href=href):
+def _add_presentation(soup: BeautifulSoup, url: str) -> None:
+    """Link the page at ``url`` (site-relative) to the category stylesheet and the engine's (after the theme's
+    first stylesheet) and to the engine's script (at the end of ``<body>``), each unless it is linked already.
+    A page without the theme's stylesheets (a redirect...) is left as it is: nothing to lay out."""
+    first = soup.head.find("link", rel="stylesheet") if soup.head is not None else None
+    if first is None or soup.body is None:
         return
-    link = soup.new_tag("link", rel="stylesheet", href=href)
-    first = soup.head.find("link", rel="stylesheet")
-    if first is None:  # a page without the theme's stylesheets (a redirect...): nothing to colour
-        return
-    first.insert_after(link)
+    for uri in (EDITION_CSS, STYLESHEET):  # each inserted right after the theme's: the category's comes first
+        href = relative_url(uri, url)
+        if not soup.head.find("link", href=href):
+            first.insert_after(soup.new_tag("link", rel="stylesheet", href=href))
+    src = relative_url(EDITION_JS, url)
+    if not soup.find("script", src=src):
+        soup.body.append(soup.new_tag("script", src=src))
 
 
 def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str, int]]:
@@ -117,11 +124,12 @@ def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulS
     stylesheet, open data, share pages and search entries."""
     for path in site.rglob("*.html"):
         soup = written.get(path) or BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        _add_stylesheet(soup, path.parent.relative_to(site).as_posix() + "/" if path.parent != site else "")
-        html = with_referrer_policy(str(soup))
+        _add_presentation(soup, path.parent.relative_to(site).as_posix() + "/" if path.parent != site else "")
+        html = with_boot(with_referrer_policy(str(soup)))
         path.write_text(edition.finish(finished[path], html) if path in finished else html, encoding="utf-8")
     (site / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
     (site / STYLESHEET).write_text(category_css(edition.settings), encoding="utf-8")
+    write_missing_assets(site, project.plugin_config["minify"])
     config = project.config
     entries: list[dict] = []
     for spec in edition.specs.values():

@@ -2,6 +2,8 @@
 
 - Material's ``navigation.instant`` loads pages without a full reload, so the edition's script
   (run once per load) would leave the next page without its layout and with inert markers.
+- Without the ``attr_list`` Markdown extension the paragraphs' ids (``{#id}``) stay in the text, and every
+  note would be reported as targeting a paragraph that has none.
 - ``mkdocs gh-deploy`` with ``site_url`` unset or local would publish ``http://127.0.0.1:8000/``
   in every canonical and share URL.
 """
@@ -22,6 +24,9 @@ def refuse_config(config: MkDocsConfig, command: str) -> None:
     if "navigation.instant" in features:
         raise PluginError("annotated-edition: theme feature 'navigation.instant' is not supported (pages loaded "
                           "without a full reload get no margin layout); remove it from theme.features in mkdocs.yml")
+    if not any(str(name).rpartition(".")[2] == "attr_list" for name in config.markdown_extensions or []):
+        raise PluginError("annotated-edition: the paragraphs' ids ({#id}) need the Markdown extension attr_list; "
+                          "add 'attr_list' under markdown_extensions in mkdocs.yml")
     if command == "gh-deploy":
         url = urlsplit(config.site_url or "")
         if url.scheme != "https" or url.hostname in LOCAL_HOSTS or url.hostname is None:

@@ -189,7 +189,10 @@ def schema_texts(settings: Settings) -> dict[str, str]:
 
 
 def stale_schema_files(settings: Settings, folder: Path) -> list[str]:
-    """The names of the files in ``folder`` that differ from what ``settings`` generate (or are missing)."""
+    """The names of the files in ``folder`` that differ from what ``settings`` generate (or are missing); none when
+    the folder does not exist (a site that has not written the editors' schema does not need it)."""
+    if not folder.is_dir():
+        return []
     return [name for name, text in schema_texts(settings).items()
             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
 

@@ -1,19 +1,21 @@
-"""The category stylesheet, generated from the site's categories (``mkdocs.yml``).
+"""The category stylesheet, generated from the site's categories and verdicts (``mkdocs.yml``).
 
 Each category gets two custom properties per colour scheme (``--ed-<id>``, its colour, and
 ``--ed-<id>-bg``, its tint; Material's dark scheme is ``[data-md-color-scheme="slate"]``) and
 the rules that colour its label (and draw its icon), markers and notes, give its highlights their colour, tint and
 underline style (as ``--ed-c``, ``--ed-c-bg``: the site's stylesheet decides when a highlight
 shows them), and hide it when filtered out
-(``?show=`` on ``<html data-ed-show>``). The site's own stylesheet styles everything else.
-A tint left out is the colour mixed into the page (CSS ``color-mix()``).
+(``?show=`` on ``<html data-ed-show>``). Each verdict gets its badge's colours: a prominent verdict's badge
+(class ``ed-verdict--flag``) is a box filled with its tint, the others' are text in its colour. The engine's
+stylesheet (``assets/edition.css``) styles everything else. A tint left out is the colour mixed into the page
+(CSS ``color-mix()``).
 """
 
 from __future__ import annotations
 
 from tinycss2.serializer import serialize_string_value
 
-from .model import Category, Settings
+from .model import Category, Settings, Verdict
 
 STYLESHEET = "assets/annotated-edition/categories.css"
 
@@ -39,13 +41,30 @@ def _rules(c: Category) -> list[str]:
     ]
 
 
+DARK = '[data-md-color-scheme="slate"]'
+DARK_GREY = "#d1d5db"  # a verdict's label in the dark scheme when its dark_colour is left out
+
+
+def _verdict_rules(v: Verdict) -> list[str]:
+    """A verdict badge's colours: boxed and filled when prominent, else text (no fill, no visible edge)."""
+    dark = v.dark_colour or DARK_GREY
+    if v.prominent:
+        light_bg, dark_bg, edge = v.tint or _tint(v.colour, 14, "white"), v.dark_tint or _tint(dark, 16, "transparent"), ""
+    else:
+        light_bg = dark_bg = "transparent"
+        edge = " border-color: transparent !important;"
+    italic = " font-style: italic;" if v.italic else ""
+    return [f".ed-verdict--{v.id} {{ color: {v.colour}; background: {light_bg};{edge}{italic} }}",
+            f"{DARK} .ed-verdict--{v.id} {{ color: {dark}; background: {dark_bg}; }}"]
+
+
 def category_css(settings: Settings) -> str:
-    """The stylesheet text for ``settings.categories`` (light and dark scheme)."""
+    """The stylesheet text for ``settings.categories`` and ``settings.verdicts`` (light and dark scheme)."""
     light = [f"  --ed-{c.id}: {c.colour}; --ed-{c.id}-bg: {c.tint or _tint(c.colour, 14, 'white')};"
              for c in settings.categories.values()]
     dark = [f"  --ed-{c.id}: {c.dark_colour}; --ed-{c.id}-bg: {c.dark_tint or _tint(c.dark_colour, 20, 'transparent')};"
             for c in settings.categories.values()]
-    lines = ["/* Generated from the categories in mkdocs.yml by the annotated-edition plugin: do not edit. */",
+    lines = ["/* Generated from the categories and verdicts in mkdocs.yml by the annotated-edition plugin: do not edit. */",
              ":root {", *light, "}", '[data-md-color-scheme="slate"] {', *dark, "}"]
     for category in settings.categories.values():
         lines += _rules(category)
@@ -53,4 +72,6 @@ def category_css(settings: Settings) -> str:
     # every one of its categories is filtered out
     shown = ", ".join(f"[data-ed-show*={k}] [data-cats~={k}]" for k in settings.categories)
     lines.append(f"@media screen {{ [data-ed-show] .ed-marker:not(:is({shown})) {{ display: none !important; }} }}")
+    for verdict in settings.verdicts.values():
+        lines += _verdict_rules(verdict)
     return "\n".join(lines) + "\n"

@@ -64,3 +64,12 @@ def test_the_fast_check_agrees_with_jsonschema():
         assert errors == [e.message for e in reference.iter_errors(data)], change
     assert not list(check.iter_errors({"category": "context", "annotations": [note]}))
     assert list(check.iter_errors({"category": "context", "annotations": [{**note, "id": "n-one\n"}]}))
+
+
+def test_a_site_without_the_schema_folder_is_not_told_it_is_stale(tmp_path):
+    """The editors' schema is optional: a new site's first strict build must not stop on a 'stale' warning about
+    a folder it never wrote. Once written, a missing file in it is stale."""
+    assert stale_schema_files(SETTINGS, tmp_path / "schema") == []
+    write_schema(SETTINGS, tmp_path / "schema")
+    (tmp_path / "schema" / SOURCES_FILE).unlink()
+    assert stale_schema_files(SETTINGS, tmp_path / "schema") == [SOURCES_FILE]

@@ -351,7 +351,7 @@
     if (title && renumber) {
       if (!title.dataset.all) title.dataset.all = title.textContent;
       const left = notes.filter(shown).length;
-      title.textContent = left === notes.length ? title.dataset.all : left + " of " + notes.length + " notes:";
+      title.textContent = left === notes.length ? title.dataset.all : left + " of " + notes.length + (notes.length === 1 ? " note:" : " notes:");
     }
     delete doc.documentElement.dataset.edShow;  /* the classes above take over from the <head> script's attribute */
     relayout();
