@@ -36,9 +36,12 @@ PRINTED = r"""() => {
             sources: filled('.ed-note__sources'), checked: filled('.ed-note__sources') && /Checked \d/.test(part('.ed-note__sources').innerText),
             number: numberOf(n), marker: markerNumber, groupNumbers: numbers, expected, markerShown: !!m && shown(m),
             markerBox: m ? getComputedStyle(m).borderTopStyle + ' ' + getComputedStyle(m).backgroundColor : '',
-            // what each of its quotes prints after it ("none", or its number: "23", ",3" after a quote inside it)
-            quoteNumbers: [...document.querySelectorAll('.ed-hl[data-note="' + n.id + '"]')].map(h =>
-              getComputedStyle(h, '::after').content.replace(/^"|" \/ ""$|"$/g, ''))};
+            // what each of its quotes prints after it ("none", or its number: "23"), or the quote inside it that ends
+            // where it ends prints for both ("3,4")
+            quoteNumbers: [...document.querySelectorAll('.ed-hl[data-note="' + n.id + '"]')].map(h => {
+              while (h.lastElementChild && h.lastElementChild.matches('.ed-hl') && h.lastElementChild === h.lastChild) h = h.lastChild;
+              return getComputedStyle(h, '::after').content.replace(/^"|" \/ ""$|"$/g, '');
+            })};
   });
   const controls = [...document.querySelectorAll('button, summary, input, select, .ed-permalink, .ed-legend, .md-search, [role=button]:not(.ed-marker)')]
     .filter(shown).map(e => e.outerHTML.slice(0, 90));
@@ -82,8 +85,10 @@ def assert_printed_in_full(state: dict, label: str, numbered: bool = True) -> No
         assert all(numbers) and [int(x) for x in numbers] == list(range(int(numbers[0]), int(numbers[0]) + len(numbers))), \
             f"{where}: its group is numbered {numbers}"
         if numbered and len(numbers) > 1:
-            assert note["quoteNumbers"] and all(q.lstrip(",") == note["number"] for q in note["quoteNumbers"]), \
+            assert note["quoteNumbers"] and all(note["number"] in q.split(",") for q in note["quoteNumbers"]), \
                 f"{where}: note {note['number']}, its quotes print {note['quoteNumbers']}"
+            for q in note["quoteNumbers"]:  # numbers printed together read in order: "Lake³,⁴", not "Lake⁴,³"
+                assert [int(x) for x in q.split(",")] == sorted(int(x) for x in q.split(",")), f"{where}: prints {q}"
             assert not note["markerShown"], f"{where}: the range marker prints beside the numbered quotes"
         else:
             assert note["marker"] == note["expected"], f"{where}: numbered {note['number']}, marker {note['marker']} (group {numbers})"

@@ -147,9 +147,13 @@
      comma: "4,3", not "43") */
   function numberQuotes(groups) {
     const quotes = new Map(groups.flat().flatMap(n => hls(n.id).map(h => [h, n.querySelector(".ed-note__num").textContent])));
+    /* quotes ending at one place (one inside another) print their numbers once, in order, after the innermost */
     quotes.forEach((number, h) => {
-      const last = h.lastChild;
-      h.dataset.n = (last && quotes.has(last) ? "," : "") + number;
+      if (quotes.has(h.lastChild)) { delete h.dataset.n; return; }
+      const numbers = [number];
+      for (let inner = h, outer = h.parentElement; quotes.has(outer) && outer.lastChild === inner; inner = outer, outer = outer.parentElement)
+        numbers.push(quotes.get(outer));
+      h.dataset.n = numbers.sort((a, b) => a - b).join(",");
     });
   }
   /* on a narrow screen a marker's notes open after the paragraph, a screen long at times: a button at their
