@@ -138,7 +138,9 @@ def test_every_item_has_a_badge_in_one_column(open_page, width):
         return {id: n.id, left: Math.round(r.left - o.left), width: Math.round(r.width), border: s.borderTopStyle,
                 title: Math.round(t.left - o.left), height: Math.round(r.height), verdict: b.matches('.ed-verdict'),
                 cut: b.scrollWidth > b.clientWidth + 0.5, short: b.dataset.short || null, text: b.textContent,
-                drawn: getComputedStyle(b, '::after').content}; })""")
+                drawn: getComputedStyle(b, '::after').content, colour: s.color,
+                icon: getComputedStyle(n.querySelector(':scope > .ed-cat'), '::before').color,
+                barColour: getComputedStyle(n).borderLeftColor}; })""")
     assert len(rows) >= 70
     for key in ("left", "width", "title"):
         assert len({r[key] for r in rows}) == 1, (key, sorted({(r[key], r["id"]) for r in rows})[:6])
@@ -151,6 +153,11 @@ def test_every_item_has_a_badge_in_one_column(open_page, width):
     assert [(r["id"], r["height"]) for r in rows if r["verdict"] and abs(r["height"] - one_line) > 1] == []
     shortened = [r for r in rows if r["short"]]
     assert shortened and all(r["short"] in r["drawn"] and r["text"] != r["short"] for r in shortened), shortened
+    # a category's name in the badge column is grey, in no verdict's colour ("Sanctions" in the green of "Accurate"
+    # read as a passed check); its icon keeps the category's colour, the item's bar's
+    names, verdicts = [r for r in rows if not r["verdict"]], {r["colour"] for r in rows if r["verdict"]}
+    assert len({r["colour"] for r in names}) == 1 and not {r["colour"] for r in names} & verdicts, names[:3]
+    assert all(r["icon"] == r["barColour"] for r in rows), [(r["id"], r["icon"], r["barColour"]) for r in rows][:3]
 
 
 @pytest.mark.parametrize("width", [960, 1024, 1440])

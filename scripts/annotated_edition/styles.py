@@ -29,7 +29,7 @@ def _rules(c: Category) -> list[str]:
     return [
         f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }}",
         # the icon, silent to screen readers (the alternative text after "/" is empty)
-        f'.md-typeset .ed-cat--{k}::before {{ background: var(--ed-{k}-bg); content: "{icon}"; content: "{icon}" / ""; }}',
+        f'.md-typeset .ed-cat--{k}::before {{ color: var(--ed-{k}); background: var(--ed-{k}-bg); content: "{icon}"; content: "{icon}" / ""; }}',
         f".ed-hl--{k} {{ --ed-c: var(--ed-{k}); --ed-c-bg: var(--ed-{k}-bg); text-decoration-style: {c.line}; }}",
         f".md-typeset a.ed-marker--{k} {{ color: var(--ed-{k}); }}",
         f".md-typeset .ed-legend input[data-cat={k}] {{ accent-color: var(--ed-{k}); }}",  # (its filter box in its colour)
