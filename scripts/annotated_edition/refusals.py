@@ -1,5 +1,7 @@
 """Site configurations the edition refuses, each with one line that says what to change.
 
+- A theme other than Material: the notes are merged into Material's content element and laid out against
+  its header, sidebars and colour schemes; another theme would publish them stacked as plain text.
 - Material's ``navigation.instant`` loads pages without a full reload, so the edition's script
   (run once per load) would leave the next page without its layout and with inert markers.
 - Without the ``attr_list`` Markdown extension the paragraphs' ids (``{#id}``) stay in the text, and every
@@ -20,6 +22,10 @@ LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1", ""}
 
 def refuse_config(config: MkDocsConfig, command: str) -> None:
     """Raise :class:`PluginError` (one line) for a configuration the edition cannot publish."""
+    name = config.theme.name if config.theme else None
+    if name != "material":
+        raise PluginError(f"annotated-edition: the theme is {name!r}; the edition is laid out for Material for MkDocs: "
+                          "set 'theme: name: material' in mkdocs.yml (pip install mkdocs-material)")
     features = (config.theme.get("features") or []) if config.theme else []
     if "navigation.instant" in features:
         raise PluginError("annotated-edition: theme feature 'navigation.instant' is not supported (pages loaded "
