@@ -123,6 +123,13 @@ def test_missing_quote_names_the_closest_passage():
     assert info.value.kind == "missing" and "Russian cargo planes" in info.value.candidates[0]
 
 
+def test_the_closest_passage_ends_at_a_word_end():
+    """A passage cut at the quote's length ended mid-word ('grown by 30 per cent s'): it runs to its word's end."""
+    with pytest.raises(AnchorFailure) as info:
+        find_quote("Traffic has grown by 30 per cent since 2020, officials say.", "has grown by 30 percent s")
+    assert info.value.candidates[0].endswith("since"), info.value.candidates
+
+
 def test_ambiguous_quote_lists_each_occurrence_and_prefix_suffix_resolve():
     text = "Russia sent planes. Later Russia sent more."
     with pytest.raises(AnchorFailure) as info:

@@ -121,8 +121,12 @@ def _closest(norm: str, quote: str) -> str:
                 continue
             ratio = matcher.ratio()
             if ratio > best_ratio:
-                best, best_ratio = candidate, ratio
-    return best.strip() if best_ratio >= 0.5 else ""
+                best, best_ratio, end = candidate, ratio, s + len(candidate)
+    if best_ratio < 0.5:
+        return ""
+    while end < len(norm) and not norm[end - 1].isspace() and not norm[end].isspace():  # (to the end of its last word)
+        best, end = best + norm[end], end + 1
+    return best.strip()
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import ConfigurationError
+from mkdocs.exceptions import ConfigurationError, PluginError
 
 from .article import split_front_matter
 from .core import errors_in
@@ -34,6 +34,7 @@ from .postbuild import AnnotateError, annotate_site
 from .problems import Problem, display_path
 from .project import PLUGIN, Project, ProjectError, load_project
 from .published import append_new, page_ids
+from .refusals import refuse_config
 from .schema import write_schema
 from .yamlsource import read_text
 
@@ -71,6 +72,11 @@ def config_problems(path: Path) -> tuple[list[str], list[str]]:
     finally:
         logging.getLogger("mkdocs").setLevel(level)
     errors = [f"{path}: Config value '{key}': {line}" for key, error in failed for line in str(error).splitlines()]
+    if not failed:  # what a build refuses (another theme, no attr_list...), refused here too, in the same line
+        try:
+            refuse_config(config, "check")
+        except PluginError as refused:
+            errors.append(f"{path}: {refused}")
     warnings = []
     for key, warning in warned:
         line = f"{path}: Config value '{key}': {_with_hint(str(warning), config)}"

@@ -35,11 +35,26 @@ MOTIVATIONS = ("assessing", "commenting", "describing", "classifying", "identify
                "questioning", "tagging", "highlighting", "editing", "bookmarking", "moderating", "replying")
 
 
-class _Id(c.Type):
+class _Text(c.Type):
+    """Text; a value YAML read as something else (``true``, ``no``, ``2019``, a date) is refused with the
+    advice to quote it (YAML 1.1 reads unquoted yes/no/on/off/true/false as booleans)."""
+
+    def __init__(self, default=None) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value):
+        if value is not None and not isinstance(value, str):
+            shown = str(value).lower() if isinstance(value, bool) else str(value)
+            raise ValidationError(f"YAML read {value!r} as a {type(value).__name__}, not text: put it in quotes "
+                                  f"('\"{shown}\"', or the word you meant)")
+        return super().run_validation(value)
+
+
+class _Id(_Text):
     """A lowercase id (``a-z``, ``0-9``, single hyphens): used in file names, classes and URLs."""
 
     def __init__(self) -> None:
-        super().__init__(str)
+        super().__init__()
 
     def run_validation(self, value):
         value = super().run_validation(value)
@@ -65,8 +80,8 @@ class CategoryConfig(base.Config):
     """One category of notes (see :class:`annotated_edition.model.Category`)."""
 
     id = _Id()
-    label = c.Type(str)
-    plural = c.Optional(c.Type(str))
+    label = _Text()
+    plural = c.Optional(_Text())
     icon = c.Type(str)
     colour = _Colour()
     dark_colour = c.Optional(_Colour())
@@ -82,8 +97,8 @@ class VerdictConfig(base.Config):
     """One step of the verdict scale (see :class:`annotated_edition.model.Verdict`)."""
 
     id = _Id()
-    label = c.Type(str)
-    short = c.Optional(c.Type(str))  # the badge's words in the margin, where a long label takes two lines
+    label = _Text()
+    short = c.Optional(_Text())  # the badge's words in the margin, where a long label takes two lines
     rating = c.Optional(c.Type(int))
     prominent = c.Type(bool, default=False)
     # its badge: the label's colour in each scheme and, for a prominent verdict (boxed), the box's fill

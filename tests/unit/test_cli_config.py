@@ -10,6 +10,7 @@ import pytest
 from annotated_edition import cli
 
 CONFIG = """site_name: Mini
+theme: {name: material}
 markdown_extensions: [attr_list]
 plugins:
   - annotated-edition:
@@ -113,3 +114,17 @@ def test_a_warning_beside_a_plugin_that_failed(tmp_path, capsys):
 def test_a_file_that_is_not_yaml_is_one_line(tmp_path, capsys):
     status, out, err = run(capsys, project(tmp_path, "site_name: [\n"), "check")
     assert status == 2 and out == "" and len(err.splitlines()) == 1 and "line 2, column 1" in err
+
+
+def test_what_a_build_refuses_check_refuses_in_one_line(tmp_path, capsys):
+    """Without attr_list a build stops in one line; check said nothing of it and listed an error per paragraph id."""
+    path = project(tmp_path, CONFIG.replace("markdown_extensions: [attr_list]\n", ""))
+    status, out, err = run(capsys, path, "check")
+    assert status == 2 and err.count("\n") == 1 and "add 'attr_list' under markdown_extensions" in err, err
+
+
+def test_a_verdict_id_yaml_reads_as_a_boolean_is_told_to_be_quoted(tmp_path, capsys):
+    """'id: true' is a boolean in YAML 1.1: the error says to quote it, not 'Expected type str, received bool'."""
+    path = project(tmp_path, CONFIG.replace("{id: accurate, label: Accurate", "{id: true, label: True"))
+    status, out, err = run(capsys, path, "check")
+    assert status == 2 and "YAML read True as a bool, not text: put it in quotes ('\"true\"'" in err, err
