@@ -129,3 +129,12 @@ def test_the_sources_list_takes_two_columns_where_both_sidebars_show(open_page):
     assert state["columns"] == "2" and not state["split"], state
     assert state["height"] < 0.6 * state["stacked"], state
 
+
+def test_the_mixed_marker_key_ends_the_legend_without_links(open_page):
+    """A site without an Index or Sources page has no links beside the key of a several-category marker: the key
+    still ends at the legend's right edge (it sat indented at the start of the first column)."""
+    page = open_page("", viewport={"width": 1440, "height": 900})
+    gap = page.evaluate("""() => { document.querySelector('.ed-legend__links').remove();
+      const l = document.querySelector('.ed-legend').getBoundingClientRect();
+      return l.right - document.querySelector('.ed-legend__mixed').getBoundingClientRect().right; }""")
+    assert abs(gap) < 1, f"the key ends {gap:.0f} px before the legend's edge"
