@@ -102,7 +102,7 @@ class VerdictConfig(base.Config):
     rating = c.Optional(c.Type(int))
     prominent = c.Type(bool, default=False)
     # its badge: the label's colour in each scheme and, for a prominent verdict (boxed), the box's fill
-    colour = _Colour(default="#374151")
+    colour = c.Optional(_Colour())  # (default: the model's, Verdict.colour)
     dark_colour = c.Optional(_Colour())
     tint = c.Optional(_Colour())
     dark_tint = c.Optional(_Colour())
@@ -200,7 +200,8 @@ def settings_of(config: PluginConfig) -> Settings:
                             verdicts=cat["verdicts"], description=cat["description"], motivation=cat["motivation"])
         for cat in config["categories"]
     }
-    verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"], v["short"] or "", colour=v["colour"],
+    verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"], v["short"] or "",
+                                 colour=v["colour"] or Verdict.colour,
                                  dark_colour=v["dark_colour"] or "", tint=v["tint"] or "", dark_tint=v["dark_tint"] or "",
                                  italic=v["italic"]) for v in config["verdicts"]}
     return Settings(categories, verdicts, tuple(config["body_words"]), tuple(config["summary_words"]))

@@ -77,7 +77,7 @@ def _serve_logger() -> logging.Logger:
 serve_log = _serve_logger()
 
 
-def report(problems: list[Problem], strict: bool, where: str, check_command: str = "python -m annotated_edition check") -> None:
+def report(problems: list[Problem], strict: bool, where: str, check_command: str) -> None:
     """Log each problem on one line; raise :class:`PluginError` on an error (or, when strict, a warning), naming
     ``check_command`` (option ``check_command``) as the way to list them without building."""
     errors = [p for p in problems if p.severity == "error"]

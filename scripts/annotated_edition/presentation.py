@@ -8,10 +8,11 @@ the same address: the MkDocs plugin as generated files listed in ``extra_css`` /
 them into the built site and linking them from each page. A site replaces one by putting its own
 ``docs/assets/edition.css`` (or ``.js``) in place, as it overrides a theme's partial.
 
-:data:`BOOT` runs in ``<head>``: it marks ``<html>`` with ``ed-js`` (the stylesheet lays the margin out for
-the script only when it will run, so the script's layout never shifts what was drawn), with ``ed-laid`` at
-the load event (the margin items show once the script has placed them; should it fail, at the load event, when
-every script has run: a timer would race a slow phone's script and show items it then moves), and copies ``?show=`` (the category filter) to ``data-ed-show``, so the first paint is already filtered.
+:data:`BOOT` runs in ``<head>``. It marks ``<html>`` with ``ed-js``: the stylesheet lays the margin out for
+the script only when the script will run, so its layout never shifts what was drawn. It adds ``ed-laid`` at
+the load event: the margin items show once the script has placed them, or, should it fail, when every script
+has run (a timer would race a slow phone's script and show items it then moves). And it copies ``?show=``
+(the category filter) to ``data-ed-show``, so the first paint is already filtered.
 """
 
 from __future__ import annotations
