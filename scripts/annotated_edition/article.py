@@ -15,7 +15,7 @@ Required:
 Optional (left out or empty, a field is not shown, and nothing but the defaults below stands in its place):
 
 - ``dek``: the standfirst under the headline (``id="dek"``).
-- ``date_text``: the date as the article prints it (``id="dateline"``); default: ``date``.
+- ``date_text``: the date as printed (``id="dateline"``); default: ``date`` in words ("27 March 2019").
 - ``article_kind``: what the article is, printed after the publisher in the kicker: ``column``
   gives "<publisher> column"; default: nothing.
 - ``article_type``: its schema.org type in the ClaimReviews (``itemReviewed.appearance``), e.g.
@@ -44,12 +44,6 @@ from .yamlsource import load_yaml
 
 HEADER_IDS = ("headline", "dek", "byline", "dateline", "photo-credit")
 OPTIONAL_HEADER_IDS = {"dek": "dek", "photo-credit": "photo_credit"}  # written only when their field is given
-
-
-def header_ids(meta: dict) -> list[str]:
-    """The ids of the header drawn from the front matter ``meta``, in order (:data:`HEADER_IDS` less the parts
-    whose optional field is missing or empty)."""
-    return [i for i in HEADER_IDS if i not in OPTIONAL_HEADER_IDS or meta.get(OPTIONAL_HEADER_IDS[i])]
 ID_RULE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # MkDocs' mkdocs.utils.meta.YAML_RE
 _ATTR_LINE = re.compile(r"^\{:?\s*#([^\s}]+)[^}]*\}\s*$")
@@ -64,6 +58,12 @@ _SAFE_URL = re.compile(r"^https://[^\s\"'<>`]+$")
 _MARKUP = re.compile(r"[<>]")
 _ONLY_ID = re.compile(r"^\{:?\s*#[^\s}]+(\s+\.[A-Za-z0-9_-]+)*\s*\}$")  # {#id} or {#id .class}
 _URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
+
+
+def header_ids(meta: dict) -> list[str]:
+    """The ids of the header drawn from the front matter ``meta``, in order (:data:`HEADER_IDS` less the parts
+    whose optional field is missing or empty)."""
+    return [i for i in HEADER_IDS if i not in OPTIONAL_HEADER_IDS or meta.get(OPTIONAL_HEADER_IDS[i])]
 
 
 _SEGMENT_BREAKS = str.maketrans("\n\r\t\f", "    ")
