@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from annotated_edition import cli
+from tiny_article import NOTE, PAGE, SOURCES
 
 CONFIG = """site_name: Mini
 theme: {name: material}
@@ -22,32 +23,7 @@ plugins:
       verdicts:
         - {id: accurate, label: Accurate, rating: 3}
 """
-PAGE = """---
-title: "A Tiny Article"
-author: Test Writer
-date: "2024-01-02"
-publisher: Test Publisher
-annotated: true
----
-
-The harbour opened in 1901.
-{#harbour}
-"""
-NOTES = {
-    "sources.yml": 'sources:\n  - {id: T1, title: "Records", publisher: "Town", date: "2020", url: "https://example.org/r"}\n',
-    "claims.yml": """category: claims
-annotations:
-  - id: opening
-    target: {paragraph: harbour, exact: "opened in 1901"}
-    title: Opening
-    verdict: accurate
-    summary: It opened then.
-    body: |
-      Records say so.
-    sources: [T1]
-    checked: "2024-01-03"
-""",
-}
+NOTES = {"sources.yml": SOURCES, "claims.yml": NOTE}
 
 
 def project(tmp_path: Path, config: str = CONFIG) -> Path:

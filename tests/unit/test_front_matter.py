@@ -17,38 +17,16 @@ from annotated_edition.links import Links
 from annotated_edition.model import Category, Settings, Verdict
 from annotated_edition.rendering import Renderer
 from annotated_edition.templates import Templates
+from tiny_article import NOTE, PAGE, SOURCES
 
 SETTINGS = Settings({"claims": Category("claims", "Claim", "Claims", "✓", "#9a3412", "#fdba74", verdicts=True,
                                         motivation="assessing")},
                     {"accurate": Verdict("accurate", "Accurate", 3)})
-MINIMAL = """---
-title: "A Tiny Article"
-author: Test Writer
-date: "2024-01-02"
-publisher: Test Publisher
-annotated: true
----
-
-The harbour opened in 1901.
-{#harbour}
-"""
+MINIMAL = PAGE
 BODY = '<p id="harbour">The harbour opened in 1901.</p>'
 FULL = {"title": "T", "dek": "D", "author": "A", "date": "2019-03-27", "date_text": "March 27, 2019", "publisher": "P",
         "republisher": "R", "original_url": "https://example.org/x", "photo_credit": "C", "article_kind": "column",
         "photo_label": "Photo (not shown here)", "annotated": True}
-NOTE = """category: claims
-annotations:
-  - id: opening
-    target: {paragraph: harbour, exact: "opened in 1901"}
-    title: Opening
-    verdict: accurate
-    summary: It opened then.
-    body: |
-      Records say so.
-    sources: [T1]
-    checked: "2024-01-03"
-"""
-SOURCES = 'sources:\n  - {id: T1, title: "Records", publisher: "Town", date: "2020", url: "https://example.org/r"}\n'
 
 
 def problems_of(source: str) -> list[str]:
