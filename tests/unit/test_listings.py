@@ -62,6 +62,9 @@ def test_the_index_tallies_each_categorys_verdicts_in_the_scales_order(built_sit
     counts = Counter(a.verdict.id for a in project_notes().annotations if a.verdict)
     assert shown == [(v, counts[v]) for v in settings.verdicts if counts[v]]
     assert sum(n for _, n in shown) == sum(1 for a in project_notes().annotations if a.category.verdicts)
+    # items apart by " · ": a comma-separated list read "1 Accurate then, superseded" as two items
+    text = tallies[0].get_text()
+    assert text.count(" · ") == len(shown) - 1 and "," not in text.replace("Accurate then, superseded", "")
 
 
 def test_first_words_end_in_one_ellipsis():
