@@ -49,13 +49,13 @@ schema: $(VENV_STAMP)
 	@$(BIN)/python -m annotated_edition schema
 
 # Zensical (pinned in requirements.txt) reads mkdocs.yml but runs no MkDocs plugin: build with it
-# into a staging folder (a copy of mkdocs.yml pointing there), annotate the built site, then
-# move it to site-zensical/.
+# into a staging folder (a copy of mkdocs.yml pointing there, without the overrides that copy Material's
+# own templates: scripts/zensical_config.py), annotate the built site, then move it to site-zensical/.
 zensical: $(VENV_STAMP)
 	@rm -rf .site-zensical-staging
-	@sed 's/^site_dir: .*/site_dir: .site-zensical-staging/' mkdocs.yml > .zensical.yml
-	$(BIN)/zensical build -f .zensical.yml || { rm -rf .site-zensical-staging .zensical.yml; exit 1; }
-	@rm -f .zensical.yml
+	@$(BIN)/python scripts/zensical_config.py .site-zensical-staging > /dev/null
+	$(BIN)/zensical build -f .zensical.yml || { rm -rf .site-zensical-staging .zensical.yml .zensical-overrides; exit 1; }
+	@rm -rf .zensical.yml .zensical-overrides
 	$(BIN)/python -m annotated_edition annotate .site-zensical-staging || { rm -rf .site-zensical-staging; exit 1; }
 	@rm -rf site-zensical && mv .site-zensical-staging site-zensical && echo "Site written to site-zensical/"
 
@@ -72,5 +72,5 @@ bench: $(VENV_STAMP) chromium testjs build
 	$(BIN)/python scripts/bench_layout.py
 
 clean:
-	rm -rf site .site.staging .site.old site-zensical .site-zensical-staging .cache bench/results.json test-output .pytest_cache
+	rm -rf site .site.staging .site.old site-zensical .site-zensical-staging .zensical.yml .zensical-overrides .cache bench/results.json test-output .pytest_cache
 	find scripts tests -name __pycache__ -prune -exec rm -rf {} +
