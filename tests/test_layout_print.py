@@ -19,11 +19,12 @@ import subprocess
 
 import pytest
 
-from conftest import OUTPUT, project_notes
+from conftest import OUTPUT, ROOT, project_notes
 
 MAX_PAGES = 14
 NOTE_HEAD = re.compile(r"^\d{1,3}\.\s+[A-Z][A-Z ]{2,}\b")  # a printed note's first line: its number, then its category
 WIDTHS = [1920, 1440, 1024, 768, 390]
+SITE_NAME = re.search(r'^site_name: "(.*)"$', (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M)[1]
 
 
 def _tool(name: str) -> str:
@@ -67,8 +68,8 @@ def test_print_fits_fourteen_a4_pages_without_lone_headings(printed_pdf, site_se
                               capture_output=True, text=True, check=True).stdout
         texts.append(text)
         lines = [line.strip() for line in text.splitlines() if line.strip()]
-        # the foot: the edition's name, then the page number
-        foot = re.fullmatch(r"Russia’s Moves in Venezuela, annotated\s+(\d+ / \d+)", lines[-1]) if lines else None
+        # the foot: the edition's name (site_name, from mkdocs.yml), then the page number
+        foot = re.fullmatch(re.escape(SITE_NAME) + r"\s+(\d+ / \d+)", lines[-1]) if lines else None
         assert foot and foot[1] == f"{number} / {pages}", f"page {number}: no name and page number at its foot: {lines[-1:]}"
         lines.pop()  # (the foot: the text's last line is the one above it)
         assert lines, f"page {number} is empty"

@@ -83,6 +83,7 @@ class CategoryConfig(base.Config):
     label = _Text()
     plural = c.Optional(_Text())
     icon = c.Type(str)
+    icon_scale = c.Type((int, float), default=1)  # the icon's size in the margin's circle (1.3: a third larger)
     colour = _Colour()
     dark_colour = c.Optional(_Colour())
     tint = c.Optional(_Colour())
@@ -197,7 +198,8 @@ def settings_of(config: PluginConfig) -> Settings:
         cat["id"]: Category(id=cat["id"], label=cat["label"], plural=cat["plural"] or cat["label"], icon=cat["icon"],
                             colour=cat["colour"], dark_colour=cat["dark_colour"] or cat["colour"], line=cat["line"],
                             tint=cat["tint"] or "", dark_tint=cat["dark_tint"] or "",
-                            verdicts=cat["verdicts"], description=cat["description"], motivation=cat["motivation"])
+                            verdicts=cat["verdicts"], description=cat["description"], motivation=cat["motivation"],
+                            icon_scale=float(cat["icon_scale"]))
         for cat in config["categories"]
     }
     verdicts = {v["id"]: Verdict(v["id"], v["label"], v["rating"], v["prominent"], v["short"] or "",

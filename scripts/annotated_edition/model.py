@@ -23,7 +23,8 @@ class Category:
     Attributes:
         id: the name used in files, classes and URLs (``claims``).
         label / plural: shown as text ("Claim" / "Claims").
-        icon: one glyph drawn beside the label.
+        icon: one glyph drawn beside the label; icon_scale: its size in the margin's circle, 1 by default
+            (a glyph smaller than the others, such as three dots, may be drawn larger: 1.3).
         colour / dark_colour: CSS colours for the light and the dark scheme.
         tint / dark_tint: background of its highlights (default: the colour mixed into the page).
         line: the underline style of its quotes (``solid``, ``dotted``...), so colour is not the only cue.
@@ -44,6 +45,7 @@ class Category:
     verdicts: bool = False
     description: str = ""
     motivation: str = "commenting"
+    icon_scale: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             if files.get_file_from_path(spec.page) is None:
                 raise PluginError(f"annotated-edition: pages: {spec.page!r} is not a page of {config.docs_dir}; "
                                   "fix 'page:' in mkdocs.yml")
-        css = category_css(self.settings)
+        css = category_css(self.settings, config.site_name)
         if self.config["minify"]:
             minify_files(files, config.docs_dir)
             css = minified(STYLESHEET, css)

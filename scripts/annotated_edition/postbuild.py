@@ -128,7 +128,7 @@ def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulS
         html = with_boot(with_referrer_policy(str(soup)))
         path.write_text(edition.finish(finished[path], html) if path in finished else html, encoding="utf-8")
     (site / STYLESHEET).parent.mkdir(parents=True, exist_ok=True)
-    (site / STYLESHEET).write_text(category_css(edition.settings), encoding="utf-8")
+    (site / STYLESHEET).write_text(category_css(edition.settings, project.config.site_name), encoding="utf-8")
     write_missing_assets(site, project.plugin_config["minify"])
     config = project.config
     entries: list[dict] = []

@@ -27,7 +27,7 @@ def _tint(colour: str, share: int, into: str) -> str:
 def _rules(c: Category) -> list[str]:
     k, icon = c.id, serialize_string_value(c.icon)
     return [
-        f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k}); }}",
+        f".md-typeset .ed-cat--{k} {{ color: var(--ed-{k});{f' --ed-icon-scale: {c.icon_scale:g};' if c.icon_scale != 1 else ''} }}",
         # the icon, silent to screen readers (the alternative text after "/" is empty)
         f'.md-typeset .ed-cat--{k}::before {{ color: var(--ed-{k}); background: var(--ed-{k}-bg); content: "{icon}"; content: "{icon}" / ""; }}',
         f".ed-hl--{k} {{ --ed-c: var(--ed-{k}); --ed-c-bg: var(--ed-{k}-bg); text-decoration-style: {c.line}; }}",
@@ -58,8 +58,9 @@ def _verdict_rules(v: Verdict) -> list[str]:
             f"{DARK} .ed-verdict--{v.id} {{ color: {dark}; background: {dark_bg}; }}"]
 
 
-def category_css(settings: Settings) -> str:
-    """The stylesheet text for ``settings.categories`` and ``settings.verdicts`` (light and dark scheme)."""
+def category_css(settings: Settings, site_name: str = "") -> str:
+    """The stylesheet text for ``settings.categories`` and ``settings.verdicts`` (light and dark scheme), and a
+    printed page's foot naming ``site_name`` (the site's, from ``mkdocs.yml``: a loose sheet says where it is from)."""
     light = [f"  --ed-{c.id}: {c.colour}; --ed-{c.id}-bg: {c.tint or _tint(c.colour, 14, 'white')};"
              for c in settings.categories.values()]
     dark = [f"  --ed-{c.id}: {c.dark_colour}; --ed-{c.id}-bg: {c.dark_tint or _tint(c.dark_colour, 20, 'transparent')};"
@@ -74,4 +75,6 @@ def category_css(settings: Settings) -> str:
     lines.append(f"@media screen {{ [data-ed-show] .ed-marker:not(:is({shown})) {{ display: none !important; }} }}")
     for verdict in settings.verdicts.values():
         lines += _verdict_rules(verdict)
+    if site_name:
+        lines.append(f'@page {{ @bottom-left {{ content: "{serialize_string_value(site_name)}"; }} }}')
     return "\n".join(lines) + "\n"

@@ -27,3 +27,15 @@ def test_a_missing_tint_is_mixed_from_the_colour_and_a_new_category_appears():
     assert "--ed-context-bg: color-mix(in srgb, #123456 14%, white);" in css
     assert "--ed-context-bg: color-mix(in srgb, #abcdef 20%, transparent);" in css
     assert "claims" not in css
+
+
+def test_the_printed_foot_names_the_site_and_an_icon_scale_is_a_category_option():
+    """The engine held this column's name for every printout ("Russia's Moves in Venezuela, annotated") and a rule
+    for one category id (claims): both now come from mkdocs.yml."""
+    settings = Settings({"context": Category("context", "Context", "Context", "i", "#123456", "#abcdef", icon_scale=1.3),
+                         "facts": Category("facts", "Fact", "Facts", "!", "#123456", "#abcdef")}, {})
+    css = category_css(settings, 'The "Ledger", annotated')
+    assert '@page { @bottom-left { content: "The \\"Ledger\\", annotated"; } }' in css
+    assert ".ed-cat--context { color: var(--ed-context); --ed-icon-scale: 1.3; }" in css
+    assert ".ed-cat--facts { color: var(--ed-facts); }" in css
+    assert "@page" not in category_css(settings)
