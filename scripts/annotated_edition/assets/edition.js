@@ -142,12 +142,10 @@
     relayout();
   }
   /* each quote of the groups of several notes ``groups`` says which note it is: data-n, drawn by CSS after it
-     (on screen for an opened group, on paper for every such group) */
-  /* (a quote ending where a quote inside it ends, as "By Eli Lake" round "Eli Lake", adds its number after a
-     comma: "4,3", not "43") */
+     (on screen for an opened group, on paper for every such group); quotes ending at one place, as "By Eli Lake"
+     round "Eli Lake", give their numbers once, in order, after the innermost: "3,4" */
   function numberQuotes(groups) {
     const quotes = new Map(groups.flat().flatMap(n => hls(n.id).map(h => [h, n.querySelector(".ed-note__num").textContent])));
-    /* quotes ending at one place (one inside another) print their numbers once, in order, after the innermost */
     quotes.forEach((number, h) => {
       if (quotes.has(h.lastChild)) { delete h.dataset.n; return; }
       const numbers = [number];
