@@ -85,10 +85,20 @@ def test_item07_make_deploy(tmp_path):
     dirty = deploy(SITE_URL="https://u.github.io/r/")
     assert dirty.returncode == 1 and "uncommitted changes" in dirty.stderr
     _git(project, "checkout", "docs/about.md")
-    done = deploy(SITE_URL="https://u.github.io/r/")
+    # readers need somewhere to report errors: origin (here a folder) names no GitHub repository
+    nowhere = deploy(SITE_URL="https://u.github.io/r/")
+    assert nowhere.returncode == 1 and "REPO_URL is not set" in nowhere.stderr
+    # ... the GitHub repository origin names (ssh form) is taken; the pages go to another remote
+    _git(project, "remote", "rename", "origin", "pages")
+    _git(project, "remote", "add", "origin", "git@github.com:u/r.git")
+    done = deploy(SITE_URL="https://u.github.io/r/", DEPLOY_ARGS="--remote-name pages")
     assert done.returncode == 0, done.stdout + done.stderr
     shown = subprocess.run(["git", "--git-dir", str(remote), "show", "gh-pages:index.html"], capture_output=True, text=True)
     assert re.search(r'href="?https://u\.github\.io/r/[" >]', shown.stdout) and "127.0.0.1" not in shown.stdout
+    about = subprocess.run(["git", "--git-dir", str(remote), "show", "gh-pages:about/index.html"],
+                           capture_output=True, text=True).stdout
+    assert re.search(r'href="?https://github\.com/u/r/issues"?>open an issue', about)
+    assert re.search(r'href="?https://github\.com/u/r"?[ >]', shown.stdout)  # the header's "Report an error"
 
 
 def _wait_for(url: str, seconds: float = 60) -> str:
