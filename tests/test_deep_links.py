@@ -490,3 +490,27 @@ def test_a_link_opens_its_note_in_the_margin_like_its_marker(open_page, ident):
     assert state["float"] == "right" and state["left"] >= state["textRight"], f"#{ident} is not in the margin: {state}"
     assert abs(state["top"] - state["quote"]) <= 80, f"#{ident}: {state['top'] - state['quote']:.0f} px from its quote"
     assert state["open"] and state["details"], f"#{ident} is not open in full"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_note_arrived_at_is_framed_in_its_own_categorys_colour(open_page, scheme):
+    # (every note and quote arrived at was framed in one amber, the claims' colour: a Syria analogy read as a claim)
+    from conftest import project_notes
+
+    firsts = {}
+    for a in project_notes().annotations:
+        firsts.setdefault(a.category.id, a.id)
+    assert len(firsts) >= 3
+    for category, ident in firsts.items():
+        page = open_page(f"#{ident}", color_scheme=scheme)
+        page.wait_for_function("id => document.getElementById(id).matches(':target') "
+                               "&& document.querySelector('.ed-hl.is-target[data-note=\"' + id + '\"]')", arg=ident)
+        seen = page.evaluate("""id => {
+          const note = document.getElementById(id), quote = document.querySelector('.ed-hl.is-target[data-note="' + id + '"]');
+          const probe = document.createElement('span'); probe.style.color = 'var(--ed-' + note.dataset.category + ')';
+          note.append(probe); const own = getComputedStyle(probe).color; probe.remove();
+          return {own, frame: getComputedStyle(note).outlineColor, style: getComputedStyle(note).outlineStyle,
+                  underline: getComputedStyle(quote).borderBottomColor};
+        }""", ident)
+        assert seen["style"] == "dashed" and seen["frame"] == seen["own"] == seen["underline"], (category, ident, seen)
+        assert not page.problems, page.problems

@@ -166,3 +166,26 @@ def test_screenshots(open_page, width, scheme):
     page.screenshot(path=str(full), full_page=True)
     assert first.stat().st_size > 10000 and full.stat().st_size > first.stat().st_size
     assert not page.problems, page.problems
+
+
+@pytest.mark.parametrize("path, most", [("sources/", 8), ("notes/", 8)])
+def test_the_listings_print_in_two_columns_of_the_pages_width(browser, site_server, tmp_path, path, most):
+    # (each printed in one narrow column, a third of every page blank: Sources took 11 pages, the Index 9)
+    page = browser.new_context().new_page()
+    page.goto(site_server.url(path))
+    page.emulate_media(media="print")
+    listing = ".ed-sources" if path == "sources/" else ".ed-index"
+    # both columns used: entries start at two different x positions, the second past the page's middle
+    lefts = page.evaluate("""sel => {
+      const list = document.querySelector('ul' + sel), items = [...list.querySelectorAll(':scope > li')];
+      return {width: document.querySelector('.md-content').getBoundingClientRect().width,
+              lefts: [...new Set(items.map(li => Math.round(li.getBoundingClientRect().left)))]};
+    }""", listing)
+    assert len(lefts["lefts"]) == 2 and max(lefts["lefts"]) - min(lefts["lefts"]) > lefts["width"] / 3, lefts
+    pdf = tmp_path / "listing.pdf"
+    pdf.write_bytes(page.pdf(format="A4", print_background=True))
+    info = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    print(f"\n{path} on A4: {pages} pages")
+    assert pages <= most
+    page.context.close()

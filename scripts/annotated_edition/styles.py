@@ -33,7 +33,8 @@ def _rules(c: Category) -> list[str]:
         f".ed-hl--{k} {{ --ed-c: var(--ed-{k}); --ed-c-bg: var(--ed-{k}-bg); text-decoration-style: {c.line}; }}",
         f".md-typeset a.ed-marker--{k} {{ color: var(--ed-{k}); }}",
         f".md-typeset .ed-legend input[data-cat={k}] {{ accent-color: var(--ed-{k}); }}",  # (its filter box in its colour)
-        f".md-typeset .ed-note.ed-note--{k} {{ border-color: var(--ed-{k}); }}",  # (over edition.css's border shorthand)
+        # (over edition.css's border shorthand; --ed-c: the note's colour, as its highlights')
+        f".md-typeset .ed-note.ed-note--{k} {{ border-color: var(--ed-{k}); --ed-c: var(--ed-{k}); }}",
         "@media screen {",
         f"  [data-ed-show]:not([data-ed-show*={k}]) .ed-note--{k} {{ display: none !important; }}",
         f"  [data-ed-show]:not([data-ed-show*={k}]) .ed-hl--{k} {{ background: none; text-decoration: none; }}",

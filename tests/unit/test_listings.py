@@ -53,18 +53,17 @@ def test_the_index_tallies_each_categorys_verdicts_in_the_scales_order(built_sit
 
     settings = project_settings()
     soup = BeautifulSoup((built_site / "notes" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    tallies = soup.select("p.ed-tally")
+    tallies = soup.select("div.ed-tally")
     with_verdicts = [c for c in settings.categories.values() if c.verdicts]
     assert len(tallies) == len(with_verdicts) == 1
     # "Verdicts: 26 Accurate, 8 Imprecise, ...": each count before its badge (after it, it read as a footnote number)
-    shown = [(span["class"][1].removeprefix("ed-verdict--"), int(span.previous_sibling.split(",")[-1].replace("Verdicts:", "")))
-             for span in tallies[0].select(".ed-verdict")]
+    shown = [(li.select_one(".ed-verdict")["class"][1].removeprefix("ed-verdict--"), int(li.get_text().split("\xa0")[0]))
+             for li in tallies[0].select("li.ed-tally__item")]
     counts = Counter(a.verdict.id for a in project_notes().annotations if a.verdict)
     assert shown == [(v, counts[v]) for v in settings.verdicts if counts[v]]
     assert sum(n for _, n in shown) == sum(1 for a in project_notes().annotations if a.category.verdicts)
-    # items apart by " · ": a comma-separated list read "1 Accurate then, superseded" as two items
-    text = tallies[0].get_text()
-    assert text.count(" · ") == len(shown) - 1 and "," not in text.replace("Accurate then, superseded", "")
+    # a list, one item per verdict: a comma-separated line read "1 Accurate then, superseded" as two items
+    assert [li.select(".ed-verdict").__len__() for li in tallies[0].select("ul > li")] == [1] * len(shown)
 
 
 def test_first_words_end_in_one_ellipsis():
