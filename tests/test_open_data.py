@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from html import escape
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -152,7 +154,18 @@ def test_search_index_gives_each_note_its_own_entry(built_site):
     index = json.loads((built_site / "search" / "search_index.deferred.json").read_text(encoding="utf-8"))
     assert loaded == {"config": index["config"], "docs": []}
     docs = index["docs"]
-    assert not [d["location"] for d in docs if d["location"].startswith(("notes/", "sources/"))]  # they repeat the notes
+    assert not [d["location"] for d in docs if d["location"].startswith("notes/")]  # the Index repeats the notes
+    # the Sources page: its introduction, then one entry per cited source at its line, in the listing's order
+    # (a search for a publisher found nothing: the whole listing had left the index)
+    sources_html = (built_site / "sources" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<li id="?source-([a-z0-9-]+)', sources_html)
+    entries = [d for d in docs if d["location"].startswith("sources/")]
+    assert [d["location"] for d in entries] == ["sources/"] + [f"sources/#source-{sid}" for sid in listed] and len(listed) > 90
+    assert "Cited in" not in entries[0]["text"] and "sources from" in entries[0]["text"]
+    by_id = {s.id.lower(): s for s in SET.sources.values()}
+    for d in entries[1:]:
+        source = by_id[d["location"].removeprefix("sources/#source-")]
+        assert d["title"] == escape(source.title, quote=False) and d["text"].startswith(escape(source.publisher, quote=False))
     assert not [n.id for n in SET.annotations if "<" in next(d["text"] for d in docs if d["location"] == f"#{n.id}")]  # words only
     by_location = {d["location"]: d for d in docs}
     renderer = Renderer()

@@ -34,3 +34,16 @@ def test_search_for_a_word_only_in_a_note_opens_the_note(open_page):
         assert 0 <= box["y"] < viewport["height"], box
         assert page.evaluate("document.activeElement.closest('.ed-note')?.id") == "helicopters-overhauled"
         screenshot(page, f"search-landing-{viewport['width']}")
+
+
+def test_search_for_a_publisher_opens_its_sources_on_the_sources_page(open_page):
+    # (the Sources listing had left the index whole: "Sputnik" or "Adweek" found no source)
+    page = open_page("", viewport=DESKTOP)
+    result = _search(page, "Adweek", "source-s67b")  # Adweek's one source, as the Sources page lists it
+    result.wait_for(state="visible", timeout=5000)
+    assert "Bloomberg View" in result.inner_text()
+    result.click()
+    page.wait_for_function("""() => { const s = document.getElementById('source-s67b');
+        return location.pathname.endsWith('/sources/') && s && s.matches(':target')
+               && s.getBoundingClientRect().top >= 0 && s.getBoundingClientRect().bottom <= innerHeight; }""")
+    assert not page.problems, page.problems

@@ -92,6 +92,8 @@ def test_listings_open_data_share_pages_and_search(zensical_site):
     locations = {item["location"] for item in search["items"]}
     assert {f"#{i}" for i in ids} <= locations
     assert any("Hmeimim" in item["text"] for item in search["items"] if item["location"].startswith("#"))
+    listed = {f"sources/#{li['id']}" for li in sources.select("article li[id^=source-]")}
+    assert len(listed) > 90 and listed <= locations  # each source its own entry, as in the MkDocs build
 
 
 def test_annotate_refuses_a_broken_note_and_leaves_the_site_as_built(tmp_path):

@@ -103,8 +103,9 @@ def render_listing(edition, kind: str, of: str, article_url: str, repo_url: str 
         edition.settings_of(annotated.spec), annotated.placed, article_url))
 
 
-# listings that only repeat the notes (which have their own search entries): left out of the search index
-SEARCH_EXCLUDED = ("sources", "notes-index")
+# listings that only repeat the notes (which have their own search entries): left out of the search index (the Sources
+# listing's list is too, by data-search-exclude: each source has an entry of its own, search_index.source_entries)
+SEARCH_EXCLUDED = ("notes-index",)
 
 
 def find_listings(sources: dict[str, str], default_page: str) -> dict[str, tuple[str, str]]:

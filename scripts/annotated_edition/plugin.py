@@ -47,7 +47,7 @@ from .schema import stale_schema_files
 from .minify import minified, minified_page, minify_files
 from .unused_css import parsed_files, purge_site
 from .background import Background
-from .search_index import add_entries, defer_index, note_entries
+from .search_index import add_entries, defer_index, page_entries
 from .share import share_pages, share_url
 from .presentation import ASSETS, asset_text, list_assets, with_boot
 from .staging import Stage
@@ -280,7 +280,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             for path, html in pages.items():
                 (site / path).parent.mkdir(parents=True, exist_ok=True)
                 (site / path).write_text(html, encoding="utf-8")
-            entries += note_entries(page.placed, here, page.meta.get("title", ""), self.edition.renderer)
+            entries += page_entries(self.edition.notes[spec.page], page.placed, here, page.meta.get("title", ""),
+                                    self.edition.renderer, listing_url(self.urls, self.listings, "sources", spec.page))
         add_entries(site, entries)
         if self.config["deferred_search"]:
             defer_index(site)

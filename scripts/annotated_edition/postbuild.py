@@ -19,12 +19,12 @@ from bs4 import BeautifulSoup
 
 from .core import OPEN_DATA, AnnotatedPage
 from .links import relative_url
-from .listings import render_listing
+from .listings import listing_url, render_listing
 from .problems import Problem, display_path
 from .rendering import with_referrer_policy
 from .presentation import EDITION_CSS, EDITION_JS, with_boot, write_missing_assets
 from .project import Project
-from .search_index import add_entries, note_entries
+from .search_index import add_entries, page_entries
 from .share import share_pages
 from .styles import STYLESHEET, category_css
 
@@ -142,5 +142,6 @@ def _write(project: Project, edition, site: Path, written: dict[Path, BeautifulS
                                      (config.site_url or "") + image if image else "").items():
             (site / rel).parent.mkdir(parents=True, exist_ok=True)
             (site / rel).write_text(html, encoding="utf-8")
-        entries += note_entries(page.placed, url, page.meta.get("title", ""), edition.renderer)
+        entries += page_entries(edition.notes[spec.page], page.placed, url, page.meta.get("title", ""), edition.renderer,
+                                listing_url(project.urls, project.listings(), "sources", spec.page))
     add_entries(site, entries)

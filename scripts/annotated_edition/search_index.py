@@ -1,4 +1,4 @@
-"""One search entry per note, so a search result leads to the note itself.
+"""One search entry per note, so a search result leads to the note itself, and one per source of a Sources listing.
 
 Notes carry ``data-search-exclude`` (honoured by Material's search plugin,
 ``material/plugins/search``), so the article's own entries hold the column's words only, and
@@ -20,8 +20,10 @@ from pathlib import Path
 
 import nh3
 
+from .listings import sources_context
 from .merge import Placed
-from .rendering import Renderer
+from .model import AnnotationSet
+from .rendering import Renderer, human_date
 
 INDEXES = (("search/search_index.json", "docs"), ("search.json", "items"))
 DEFERRED = "search/search_index.deferred.json"
@@ -41,6 +43,27 @@ def note_entries(placed: list[Placed], page_url: str, page_title: str, renderer:
              "title": f"{p.number}. {renderer.plain(p.annotation.title)}",
              "text": words_of(f"{renderer.inline(p.annotation.summary)} {renderer.body(p.annotation.body)}"),
              "path": [page_title], "tags": []} for p in placed]
+
+
+def source_entries(annotation_set: AnnotationSet, placed: list[Placed], sources_url: str) -> list[dict]:
+    """One entry per cited source, at its line of the Sources listing (``<sources_url>#source-<id>``), in the
+    listing's order: its title, then its publisher, date and republication, so that a search for a publisher
+    ("TASS") finds each source it published (the listing page itself leaves the index: its intro is indexed, its
+    list carries ``data-search-exclude``)."""
+    number_of = {p.annotation.id: p.number for p in placed}
+    return [{"location": f"{sources_url}#source-{source.id.lower()}", "level": 2, "title": escape(source.title, quote=False),
+             "text": escape(", ".join(filter(None, (publisher, human_date(source.date) if source.date != "undated" else "",
+                                                    source.via))), quote=False),
+             "path": [], "tags": []}
+            for publisher, cited in sources_context(annotation_set, "", number_of)["groups"] for source, _ in cited]
+
+
+def page_entries(annotation_set: AnnotationSet, placed: list[Placed], page_url: str, page_title: str,
+                 renderer: Renderer, sources_url: str | None) -> list[dict]:
+    """The search entries of one annotated page: its notes' (:func:`note_entries`) and, when it has a Sources
+    listing (site-relative ``sources_url``), its sources' (:func:`source_entries`)."""
+    notes = note_entries(placed, page_url, page_title, renderer)
+    return notes + (source_entries(annotation_set, placed, sources_url) if sources_url is not None else [])
 
 
 def add_entries(site: Path, entries: list[dict]) -> Path | None:
