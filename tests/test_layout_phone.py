@@ -173,3 +173,17 @@ def test_a_tapped_marker_opens_its_sentence_without_tinting_every_quote(open_pag
     page.wait_for_function("document.activeElement.id === 'ref-syria-2015-sequence'")
     page.wait_for_function("document.querySelectorAll('.ed-hl.is-active').length >= 5")
 
+
+
+@pytest.mark.parametrize("width", [390, 1024])
+def test_the_navigation_drawer_shows_the_site_name_whole(open_page, width):
+    # (the drawer's title was cut to "Russia's Moves in Venez…")
+    page = open_page("", **{**TOUCH, "viewport": {**PHONE, "width": width}})
+    page.locator("label.md-header__button[for='__drawer']").click()
+    title = page.locator(".md-nav--primary > .md-nav__title")
+    title.wait_for(state="visible")
+    page.wait_for_function("() => { const t = document.querySelector('.md-nav--primary > .md-nav__title').getBoundingClientRect();"
+                           " return t.left >= 0; }")
+    fits = title.evaluate("t => ({scroll: t.scrollWidth, client: t.clientWidth, text: t.innerText.trim(),"
+                          " overflow: getComputedStyle(t).textOverflow, white: getComputedStyle(t).whiteSpace})")
+    assert "annotated" in fits["text"] and fits["scroll"] <= fits["client"] and fits["white"] == "normal", fits
