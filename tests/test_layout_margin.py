@@ -97,7 +97,7 @@ def assert_margin(geo: dict, label: str) -> None:
         assert b["top"] >= a["bottom"] - 0.5, f"{label}: {b['id']} overlaps {a['id']} or breaks document order"
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1024, "height": 900}, DESKTOP, WIDE], ids=["1024", "1440", "1920"])
+@pytest.mark.parametrize("viewport", [{"width": 960, "height": 900}, {"width": 1024, "height": 900}, DESKTOP, WIDE], ids=["960", "1024", "1440", "1920"])
 def test_complete_items_near_their_quotes(open_page, viewport):
     page = open_page("", viewport=viewport)
     geo = laid_out(page)
