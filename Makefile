@@ -2,6 +2,7 @@
 #   make serve   live preview at http://127.0.0.1:8000 (PORT=8123 for another port); rebuilds when docs/
 #                or annotations/ change, restarts when the engine's Python changes, shows problems on the page
 #   make deploy  SITE_URL=https://<user>.github.io/<repo>/: check, strict build, then push to gh-pages
+#                (REPO_URL, where readers report errors: by default the GitHub repository origin names)
 #   make publish-ids  add the new paragraph and note ids to published-ids.txt (after they are published)
 #   make build   the site into site/, strict; a failed build leaves the previous site/ untouched
 #   make check   validate the annotations and the article without building
