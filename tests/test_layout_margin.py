@@ -32,6 +32,7 @@ ITEMS = """() => {
     return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right, width: r.width, height: r.height}; };
   const text = [...document.querySelectorAll(
     '.ed-article > :is(p, h2, h3, blockquote, .ed-legend, .ed-editor-note), .ed-header > :not(.ed-note, .ed-group)')]
+    .filter(e => getComputedStyle(e).float === 'none')
     .filter(e => e.checkVisibility()).map(box);
   const units = [...document.querySelectorAll('.ed-article :is(.ed-group, .ed-note:not(.ed-group .ed-note))')];
   const items = units.filter(u => u.checkVisibility()).map(u => {
@@ -52,7 +53,9 @@ ITEMS = """() => {
             verdict: badges.length ? badges.every(v => v.checkVisibility() && v.getClientRects().length > 0 && !!v.innerText.trim()) : null,
             open: notes.some(n => n.classList.contains('is-open'))};
   });
-  return {items, text, textLeft: Math.min(...text.map(t => t.left)), textRight: Math.max(...text.map(t => t.right)),
+  const legend = document.querySelector('.ed-article > .ed-legend');
+  const key = legend && legend.checkVisibility() && getComputedStyle(legend).float === 'right' ? box(legend) : null;
+  return {items, text, key, textLeft: Math.min(...text.map(t => t.left)), textRight: Math.max(...text.map(t => t.right)),
           height: document.documentElement.scrollHeight, viewport: innerWidth};
 }"""
 
@@ -93,6 +96,7 @@ def assert_margin(geo: dict, label: str) -> None:
         assert 0 <= item["left"] and item["right"] <= geo["viewport"], f"{where} runs off the screen"
         for block in geo["text"]:
             assert not overlaps(item, block), f"{where} overlaps a text block"
+        assert not (geo["key"] and overlaps(item, geo["key"])), f"{where} overlaps the legend"
     for a, b in zip(items, items[1:]):
         assert b["top"] >= a["bottom"] - 0.5, f"{label}: {b['id']} overlaps {a['id']} or breaks document order"
 
@@ -368,3 +372,22 @@ def test_back_to_top_never_covers_the_text_of_a_margin_item(open_page, width):
         return {button: b.left, width: b.width, text: Math.max(...text)}; }""")
     assert state["width"] >= 24, f"{width}px: the button is too small a target: {state}"
     assert state["button"] >= state["text"] - 0.5, f"{width}px: the button covers margin text: {state}"
+
+
+@pytest.mark.parametrize("width", [1440, 1920])
+def test_the_legend_is_the_margins_key_and_the_column_starts_under_the_editors_note(open_page, width):
+    # (in the column, the legend put the first paragraph about 180 px lower: at 1440 it began 730 px down a
+    # 1000 px screen, beside an empty margin)
+    page = open_page("", viewport={"width": width, "height": 1000})
+    geo = laid_out(page)
+    key = geo["key"]
+    assert key and key["left"] >= geo["textRight"] - 0.5, "the legend is not in the margin"
+    header_items = page.evaluate("document.querySelectorAll('.ed-header .ed-note').length")
+    # after the header's items and before the column's, apart from both
+    before = [i for i in geo["items"] if i["n"] <= header_items]
+    after = [i for i in geo["items"] if i["n"] > header_items]
+    assert before and after
+    assert max(i["bottom"] for i in before) <= key["top"] + 0.5 and key["bottom"] <= min(i["top"] for i in after) + 0.5
+    starts = page.evaluate("""() => { const r = e => document.querySelector(e).getBoundingClientRect();
+      return {note: r('.ed-editor-note').bottom, text: r('.ed-article > p:not(.ed-header *)').top}; }""")
+    assert 0 < starts["text"] - starts["note"] <= 60, starts

@@ -46,9 +46,12 @@ GEOMETRY = """() => {
     return {id: first.id, float: getComputedStyle(u).float, ...box(u), span: span ? box(span) : null};
   });
   const text = [...document.querySelectorAll(
-    '.ed-article > :is(p, h2, h3, blockquote, .ed-legend, .ed-editor-note), .ed-header > :not(.ed-note, .ed-group)')].filter(shown).map(box);
+    '.ed-article > :is(p, h2, h3, blockquote, .ed-legend, .ed-editor-note), .ed-header > :not(.ed-note, .ed-group)')]
+    .filter(e => getComputedStyle(e).float === 'none').filter(shown).map(box);
+  const legend = document.querySelector('.ed-article > .ed-legend');
+  const key = legend && shown(legend) && getComputedStyle(legend).float === 'right' ? box(legend) : null;
   const footer = document.querySelector('.md-footer');
-  return {notes, items, text, textRight: Math.max(...text.map(t => t.right)), footerTop: footer ? box(footer).top : Infinity,
+  return {notes, items, text, key, textRight: Math.max(...text.map(t => t.right)), footerTop: footer ? box(footer).top : Infinity,
           viewport: innerWidth, scrollWidth: WIDEST};
 }""".replace("WIDEST", WIDEST)
 
@@ -110,6 +113,7 @@ def assert_margin_layout(geo: dict, label: str, report: bool = False, placed: bo
         assert note["bottom"] <= geo["footerTop"] + 0.5, f"{label}: {note['id']} runs over the footer"
         for block in geo["text"]:
             assert not overlaps(note, block), f"{label}: {note['id']} overlaps a text block"
+        assert not (geo["key"] and overlaps(note, geo["key"])), f"{label}: {note['id']} overlaps the legend"
         span = note["span"]
         assert span is not None, note["id"]
         if placed is None:

@@ -69,6 +69,9 @@
     /* (never above the top of its quote's paragraph: an item beside the paragraph before read as about it) */
     return ys.map((y, i) => { const top = Math.max(y, end, items[i].block); end = top + items[i].height + GAP; return top; });
   }
+  /* the legend, which the stylesheet floats into the margin on wide screens (under the header's items, beside the
+     editor's note): the items after it stay below it, and it follows the items before it */
+  const key = article.querySelector(":scope > .ed-legend");
   function layout() {
     performance.mark("ed-layout-start");
     /* (an item the stylesheet takes out of the margin, a linked note after its paragraph, is not a float) */
@@ -76,6 +79,7 @@
     /* read */
     const margin = inMargin.filter(n => getComputedStyle(n).float === "right");
     const boxes = margin.map(n => n.getBoundingClientRect());
+    const keyBox = key && wide.matches && getComputedStyle(key).float === "right" ? key.getBoundingClientRect() : null;
     if (closedAt !== innerWidth) { closedHeight.clear(); closedAt = innerWidth; }
     const items = margin.map((n, i) => {
       const q = quote.get(inUnit(n)[0].id), h = boxes[i].height;
@@ -90,12 +94,20 @@
     const textEnd = text ? text.getBoundingClientRect().bottom + parseFloat(getComputedStyle(text).marginBottom) : box.top;
     /* compute: each item's top; and how far the floats, where CSS stacked them, reach below both the column
        and the items where they are drawn (the article keeps that height: a blank band above the footer) */
-    const ys = settle(items, box.top), out = new Map();
+    const out = new Map();
+    let ys;
+    if (keyBox) {  /* the items before the legend, the legend just under them, then the items after it */
+      const at = margin.findIndex(n => key.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING), cut = at < 0 ? margin.length : at;
+      const before = settle(items.slice(0, cut), box.top), keyAt = keyBox.top - (moved.get(key) || 0);
+      const keyTop = cut ? before[cut - 1] + items[cut - 1].height + GAP : keyAt;
+      out.set(key, keyTop - keyAt);
+      ys = before.concat(settle(items.slice(cut), keyTop + keyBox.height + GAP));
+    } else ys = settle(items, box.top);
     ys.forEach((y, i) => out.set(margin[i], y - (boxes[i].top - (moved.get(margin[i]) || 0))));
     const stacked = Math.max(textEnd, ...boxes.map((b, i) => b.bottom - (moved.get(margin[i]) || 0)));
     const trim = Math.max(0, stacked - Math.max(textEnd, ...ys.map((y, i) => y + items[i].height)));
     /* write */
-    units.forEach(n => {
+    (key ? units.concat(key) : units).forEach(n => {
       const dy = out.get(n) || 0, old = moved.get(n) || 0;
       if (Math.abs(dy - old) < 0.25) return;
       n.style.transform = dy ? "translateY(" + dy + "px)" : "";
