@@ -391,3 +391,17 @@ def test_the_legend_is_the_margins_key_and_the_column_starts_under_the_editors_n
     starts = page.evaluate("""() => { const r = e => document.querySelector(e).getBoundingClientRect();
       return {note: r('.ed-editor-note').bottom, text: r('.ed-article > p:not(.ed-header *)').top}; }""")
     assert 0 < starts["text"] - starts["note"] <= 60, starts
+
+
+def test_the_legends_keyboard_hint_is_not_hidden_by_an_item(open_page):
+    # (drawn under the legend while it has focus, the hint's line was half hidden by the next item, painted over it)
+    page = open_page("", viewport={"width": 1440, "height": 1000})
+    laid_out(page)
+    page.locator(".ed-legend input[data-cat]").first.focus()
+    page.keyboard.press("ArrowRight")  # (a key press: :focus-visible, which shows the hint)
+    page.wait_for_function("document.querySelector('.ed-legend').matches(':has(:focus-visible)')")
+    hits = page.evaluate("""() => { const l = document.querySelector('.ed-legend'), r = l.getBoundingClientRect(), a = getComputedStyle(l, '::after');
+      const top = r.top + parseFloat(a.top), bottom = top + parseFloat(a.height);
+      return [top + 2, (top + bottom) / 2, bottom - 2].flatMap(y => [r.right - 10, r.right - 120].map(x => {
+        const hit = document.elementFromPoint(x, y); return hit ? hit.closest('.ed-legend, .ed-note, .ed-group')?.className || hit.tagName : null; })); }""")
+    assert hits and all(h and "ed-legend" in h.split() for h in hits), hits

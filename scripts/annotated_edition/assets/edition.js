@@ -79,7 +79,8 @@
     /* read */
     const margin = inMargin.filter(n => getComputedStyle(n).float === "right");
     const boxes = margin.map(n => n.getBoundingClientRect());
-    const keyBox = key && wide.matches && getComputedStyle(key).float === "right" ? key.getBoundingClientRect() : null;
+    const keyStyle = key && wide.matches ? getComputedStyle(key) : null;
+    const keyBox = keyStyle && keyStyle.float === "right" ? key.getBoundingClientRect() : null;
     if (closedAt !== innerWidth) { closedHeight.clear(); closedAt = innerWidth; }
     const items = margin.map((n, i) => {
       const q = quote.get(inUnit(n)[0].id), h = boxes[i].height;
@@ -99,7 +100,8 @@
     if (keyBox) {  /* the items before the legend, the legend just under them, then the items after it */
       const at = margin.findIndex(n => key.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING), cut = at < 0 ? margin.length : at;
       const before = settle(items.slice(0, cut), box.top), keyAt = keyBox.top - (moved.get(key) || 0);
-      const keyTop = cut ? before[cut - 1] + items[cut - 1].height + GAP : keyAt;
+      /* (its top margin kept: the keyboard's hint shows there while the legend has focus) */
+      const keyTop = cut ? before[cut - 1] + items[cut - 1].height + Math.max(GAP, parseFloat(keyStyle.marginTop)) : keyAt;
       out.set(key, keyTop - keyAt);
       ys = before.concat(settle(items.slice(cut), keyTop + keyBox.height + GAP));
     } else ys = settle(items, box.top);
