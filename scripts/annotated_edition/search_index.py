@@ -48,8 +48,8 @@ def note_entries(placed: list[Placed], page_url: str, page_title: str, renderer:
 def source_entries(annotation_set: AnnotationSet, placed: list[Placed], sources_url: str) -> list[dict]:
     """One entry per cited source, at its line of the Sources listing (``<sources_url>#source-<id>``), in the
     listing's order: its title, then its publisher, date and republication, so that a search for a publisher
-    ("TASS") finds each source it published (the listing page itself leaves the index: its intro is indexed, its
-    list carries ``data-search-exclude``)."""
+    ("TASS") finds each source it published. (The listing page's own entry is its introduction: its list carries
+    ``data-search-exclude``.)"""
     number_of = {p.annotation.id: p.number for p in placed}
     return [{"location": f"{sources_url}#source-{source.id.lower()}", "level": 2, "title": escape(source.title, quote=False),
              "text": escape(", ".join(filter(None, (publisher, human_date(source.date) if source.date != "undated" else "",
