@@ -72,6 +72,9 @@
   /* the legend, which the stylesheet floats into the margin on wide screens (under the header's items, beside the
      editor's note): the items after it stay below it, and it follows the items before it */
   const key = article.querySelector(":scope > .ed-legend");
+  /* (a filter clicked in it leaves it where it is, the page's top: the header's items it hid had let it move up
+     under the pointer, so the next click hit another control) */
+  let keyHeld = null;
   function layout() {
     performance.mark("ed-layout-start");
     /* (an item the stylesheet takes out of the margin, a linked note after its paragraph, is not a float) */
@@ -81,7 +84,8 @@
     const boxes = margin.map(n => n.getBoundingClientRect());
     const keyStyle = key && wide.matches ? getComputedStyle(key) : null;
     const keyBox = keyStyle && keyStyle.float === "right" ? key.getBoundingClientRect() : null;
-    if (closedAt !== innerWidth) { closedHeight.clear(); closedAt = innerWidth; }
+    if (closedAt !== innerWidth) { closedHeight.clear(); closedAt = innerWidth; keyHeld = null; }
+    const held = keyHeld === null ? -Infinity : keyHeld - scrollY;
     const items = margin.map((n, i) => {
       const q = quote.get(inUnit(n)[0].id), h = boxes[i].height;
       if (!inUnit(n).some(isOpen)) closedHeight.set(n, h);
@@ -100,8 +104,7 @@
     if (keyBox) {  /* the items before the legend, the legend just under them, then the items after it */
       const at = margin.findIndex(n => key.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING), cut = at < 0 ? margin.length : at;
       const before = settle(items.slice(0, cut), box.top), keyAt = keyBox.top - (moved.get(key) || 0);
-      /* (its top margin kept: the keyboard's hint shows there while the legend has focus) */
-      const keyTop = cut ? before[cut - 1] + items[cut - 1].height + Math.max(GAP, parseFloat(keyStyle.marginTop)) : keyAt;
+      const keyTop = Math.max(held, cut ? before[cut - 1] + items[cut - 1].height + Math.max(GAP, parseFloat(keyStyle.marginTop)) : keyAt);
       out.set(key, keyTop - keyAt);
       ys = before.concat(settle(items.slice(cut), keyTop + keyBox.height + GAP));
     } else ys = settle(items, box.top);
@@ -332,6 +335,7 @@
     return runs.map(([a, b]) => (a === b ? String(a) : a + "–" + b)).join(", ");
   }
   function applyFilter(show, renumber = true) {
+    if (renumber && key && wide.matches) keyHeld = key.getBoundingClientRect().top + scrollY;
     notes.forEach(note => {
       const hide = show.indexOf(note.dataset.category) < 0;
       note.classList.toggle("ed-hidden-cat", hide);
