@@ -189,3 +189,19 @@ def test_the_listings_print_in_two_columns_of_the_pages_width(browser, site_serv
     print(f"\n{path} on A4: {pages} pages")
     assert pages <= most
     page.context.close()
+
+
+def test_the_printed_column_has_its_key_and_its_underlines(printed_pdf, open_page):
+    # (on paper nothing said what the numbers' colours meant, and no quote kept a mark)
+    first = subprocess.run([_tool("pdftotext"), "-f", "1", "-l", "1", "-layout", str(printed_pdf), "-"],
+                           capture_output=True, text=True, check=True).stdout.lower()
+    from conftest import project_settings
+
+    labels = [c.plural.lower() for c in project_settings().categories.values()]
+    assert all(label in first for label in labels) and "underlined:" in first, first[:1500]
+    page = open_page("")
+    page.emulate_media(media="print")
+    marks = page.evaluate("""() => [...document.querySelectorAll('.ed-hl')].map(h => [h.classList.contains('ed-hl--flag'),
+      getComputedStyle(h).textDecorationLine]).reduce((m, [flag, line]) => (m[flag][line] = (m[flag][line] || 0) + 1, m), {true: {}, false: {}})""")
+    assert set(marks["true"]) == {"underline"} and set(marks["false"]) == {"none"}, marks
+    assert not page.evaluate("[...document.querySelectorAll('.ed-legend :is(input, button)')].some(e => e.checkVisibility())")

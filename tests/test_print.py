@@ -43,7 +43,7 @@ PRINTED = r"""() => {
               return getComputedStyle(h, '::after').content.replace(/^"|" \/ ""$|"$/g, '');
             })};
   });
-  const controls = [...document.querySelectorAll('button, summary, input, select, .ed-permalink, .ed-legend, .md-search, [role=button]:not(.ed-marker)')]
+  const controls = [...document.querySelectorAll('button, summary, input, select, .ed-permalink, .ed-legend :is(.ed-legend__links, .ed-legend__mixed, .ed-legend__title), .md-search, [role=button]:not(.ed-marker)')]
     .filter(shown).map(e => e.outerHTML.slice(0, 90));
   const empty = [...document.querySelectorAll('.md-content *')].filter(e => {
     if (!shown(e) || ['IMG', 'svg', 'BR', 'HR', 'INPUT'].includes(e.nodeName)) return false;
