@@ -180,3 +180,24 @@ def test_no_invisible_tab_stops_and_search_still_opens_from_the_keyboard(open_pa
     page.locator("body").click(position={"x": 5, "y": 300})
     page.keyboard.press("/")
     page.wait_for_function("document.activeElement === document.querySelector('.md-search__input')")
+
+
+def test_the_content_has_one_focus_ring(open_page):
+    # (a marker had a 2 px solid ring, a link or a disclosure Material's thin accent one, offset so far that it
+    # covered the letters beside the link)
+    page = open_page("", viewport=DESKTOP)
+    rings = {}
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        ring = page.evaluate("""() => { const a = document.activeElement;
+          if (!a.closest('.md-content') || !a.matches(':focus-visible')) return null;
+          const kind = a.matches('a.ed-marker') ? 'marker' : a.closest('.ed-legend') ? null : a.matches('a') ? 'link' : a.tagName.toLowerCase();
+          const cs = getComputedStyle(a);
+          return kind && [kind, cs.outlineStyle + ' ' + cs.outlineWidth + ' ' + cs.outlineColor];
+        }""")
+        if ring:
+            rings.setdefault(ring[1], set()).add(ring[0])
+        if {"marker", "link"} <= set().union(*rings.values()):
+            break
+    assert len(rings) == 1 and {"marker", "link"} <= next(iter(rings.values())), rings
+    assert next(iter(rings)).startswith("solid 2px"), rings
