@@ -84,6 +84,11 @@
     const boxes = margin.map(n => n.getBoundingClientRect());
     const keyStyle = key && wide.matches ? getComputedStyle(key) : null;
     const keyBox = keyStyle && keyStyle.float === "right" ? key.getBoundingClientRect() : null;
+    /* (its place when no item is shown before it: beside the block before it, the editor's note, or under the header;
+       not where CSS stacks it, under the header's blocks: hiding every header item with the filters dropped it 150 px) */
+    let prior = keyBox && key.previousElementSibling;
+    while (prior && (getComputedStyle(prior).float !== "none" || !prior.getClientRects().length)) prior = prior.previousElementSibling;
+    const keyFloor = !prior ? -Infinity : prior.matches(".ed-header") ? prior.getBoundingClientRect().bottom : prior.getBoundingClientRect().top;
     if (closedAt !== innerWidth) { closedHeight.clear(); closedAt = innerWidth; keyHeld = null; }
     const held = keyHeld === null ? -Infinity : keyHeld - scrollY;
     const items = margin.map((n, i) => {
@@ -103,8 +108,8 @@
     let ys;
     if (keyBox) {  /* the items before the legend, the legend just under them, then the items after it */
       const at = margin.findIndex(n => key.compareDocumentPosition(n) & Node.DOCUMENT_POSITION_FOLLOWING), cut = at < 0 ? margin.length : at;
-      const before = settle(items.slice(0, cut), box.top), keyAt = keyBox.top - (moved.get(key) || 0);
-      const keyTop = Math.max(held, cut ? before[cut - 1] + items[cut - 1].height + Math.max(GAP, parseFloat(keyStyle.marginTop)) : keyAt);
+      const before = settle(items.slice(0, cut), box.top), keyAt = keyBox.top - (moved.get(key) || 0);  /* (where CSS put it) */
+      const keyTop = Math.max(held, keyFloor, cut ? before[cut - 1] + items[cut - 1].height + Math.max(GAP, parseFloat(keyStyle.marginTop)) : -Infinity);
       out.set(key, keyTop - keyAt);
       ys = before.concat(settle(items.slice(cut), keyTop + keyBox.height + GAP));
     } else ys = settle(items, box.top);
