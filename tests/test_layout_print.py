@@ -205,3 +205,38 @@ def test_the_printed_column_has_its_key_and_its_underlines(printed_pdf, open_pag
       getComputedStyle(h).textDecorationLine]).reduce((m, [flag, line]) => (m[flag][line] = (m[flag][line] || 0) + 1, m), {true: {}, false: {}})""")
     assert set(marks["true"]) == {"underline"} and set(marks["false"]) == {"none"}, marks
     assert not page.evaluate("[...document.querySelectorAll('.ed-legend :is(input, button)')].some(e => e.checkVisibility())")
+
+
+def _overlapping_words(pdf, page: int = 1) -> list[tuple[str, str]]:
+    """Pairs of words printed over each other on ``page`` of ``pdf`` (boxes from ``pdftotext -bbox``, points:
+    overlapping by more than a fifth of the smaller word's area)."""
+    html = subprocess.run([_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(pdf), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    words = [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in
+             re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
+    pairs = []
+    for i, (x0, y0, x1, y1, w) in enumerate(words):
+        for u0, v0, u1, v1, other in words[i + 1:]:
+            if w == other and max(abs(x0 - u0), abs(x1 - u1)) < 0.5 and abs(y0 - v0) < 2:
+                continue  # (one glyph filled, then stroked over: the icons thickened by -webkit-text-stroke)
+            area = max(0.0, min(x1, u1) - max(x0, u0)) * max(0.0, min(y1, v1) - max(y0, v0))
+            if area > 0.2 * min((x1 - x0) * (y1 - y0), (u1 - u0) * (v1 - v0)):
+                pairs.append((w, other))
+    return pairs
+
+
+@pytest.mark.parametrize("width", [1920, 1024])
+def test_printing_from_a_laid_out_screen_prints_no_words_over_others(printed_pdf, browser, site_server, tmp_path, width):
+    """Printed from a wide screen after the margin's layout (Ctrl+P), the first page has no word printed over another:
+    the legend, moved beside the editor's note on screen, printed over the dek, byline and credit."""
+    pdfs = {1440: printed_pdf}
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(site_server.url(""))
+    page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    pdfs[width] = tmp_path / f"article-{width}.pdf"
+    pdfs[width].write_bytes(page.pdf(format="A4", print_background=True))
+    context.close()
+    for printed_at, pdf in pdfs.items():
+        overlaps = _overlapping_words(pdf)
+        assert not overlaps, f"printed from {printed_at} px: {overlaps[:8]}"
