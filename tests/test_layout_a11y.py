@@ -201,3 +201,22 @@ def test_the_content_has_one_focus_ring(open_page):
             break
     assert len(rings) == 1 and {"marker", "link"} <= next(iter(rings.values())), rings
     assert next(iter(rings)).startswith("solid 2px"), rings
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_the_first_tab_offers_to_skip_to_the_headline(open_page, viewport):
+    """The article has no table of contents, from which the theme makes its "Skip to content" link: the page's
+    first Tab stop is that link all the same, shown, and it takes the reader to the headline; the next Tab is
+    in the column, not back in the site's header."""
+    page = open_page("", viewport=viewport)
+    page.wait_for_function(READY)
+    page.keyboard.press("Tab")
+    link = page.evaluate("(() => { const a = document.activeElement;"
+                         " return {skip: a.classList.contains('md-skip'), text: a.textContent.trim(), href: a.getAttribute('href')}; })()")
+    assert link == {"skip": True, "text": "Skip to content", "href": "#headline"}, link
+    page.wait_for_function("(() => { const a = document.activeElement, r = a.getBoundingClientRect();"  # (it fades in)
+                           " return r.width > 0 && r.top >= 0 && getComputedStyle(a).opacity === '1'; })()")
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#headline'")
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.ed-article')"), page.evaluate("document.activeElement.outerHTML")

@@ -1,9 +1,8 @@
 """The MkDocs edge: the ``annotated-edition`` plugin (https://www.mkdocs.org/dev-guide/plugins/).
 
-Registered under the ``mkdocs.plugins`` entry point (``pyproject.toml``) and listed in
-``mkdocs.yml`` under ``plugins:`` with its options (:mod:`annotated_edition.config`). Each event
-hands over to :class:`annotated_edition.core.Edition` and reports its problems, one log line
-each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
+Registered under the ``mkdocs.plugins`` entry point (``pyproject.toml``), listed in ``mkdocs.yml`` under
+``plugins:`` with its options (:mod:`annotated_edition.config`). Each event hands over to :class:`.core.Edition`
+and reports its problems, one log line each; an error stops the build (:class:`mkdocs.exceptions.PluginError`).
 
 - ``on_startup`` / ``on_config``: derive the settings; add the generated category stylesheet; for
   ``mkdocs build`` and ``gh-deploy``, build into a staging folder beside ``site_dir``
@@ -11,15 +10,15 @@ each; an error stops the build with :class:`mkdocs.exceptions.PluginError`.
 - ``on_pre_build``: load and validate every page's notes and front matter (before any page is
   written; ``make build`` builds into a staging folder, so a failure keeps the published site).
 - ``on_files``: check each annotated page exists; add the stylesheet; note the listing pages.
-- ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs).
+- ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs);
+  its ``skip_to`` (the headline: the theme's skip link, which a page without a table of contents lacks).
 - ``on_page_context`` (before the search plugin): fill in the Sources and Index listings (left out of
   search: they repeat the notes, which have their own entries).
 - ``on_post_page``: minify every page (option ``minify_html``); put an annotated page's ClaimReview
   data in ``<head>``; record its notes' selectors in the page's final text (for the open data).
-- ``on_post_build`` (after the search plugin): write each page's open data, share pages and one
-  search entry per note (:mod:`annotated_edition.search_index`); with ``purge_css``, trim the theme's
-  stylesheets to the rules the site can use (:mod:`annotated_edition.unused_css`); fail if a page
-  was not annotated.
+- ``on_post_build`` (after the search plugin): write each page's open data, share pages and one search
+  entry per note (:mod:`annotated_edition.search_index`); with ``purge_css``, trim the theme's stylesheets
+  to the rules the site can use (:mod:`annotated_edition.unused_css`); fail if a page was not annotated.
 """
 
 from __future__ import annotations
@@ -35,6 +34,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import PluginConfig, settings_of
+from .article import HEADER_IDS
 from .core import OPEN_DATA, Edition, PageSpec
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
@@ -198,6 +198,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             self.anchors[page.file.src_uri] = ids_in(html) | set(page.present_anchor_ids or ())
             return html
         page.meta.setdefault("hide", ["navigation", "toc"])  # the notes take the theme's sidebars
+        page.meta.setdefault("skip_to", HEADER_IDS[0])
         links = self.links(self.urls[spec.page], spec, config)
         path = Path(page.file.abs_src_path or page.file.src_uri)
         self.sources[spec.page] = page.file.content_string
@@ -241,8 +242,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                 return ""
             raise PluginError(f"{src}: annotations_of: {of!r} is not an annotated page of mkdocs.yml")
         article_url = relative_url(self.urls[of], self.urls[src])
-        html = self.rendered_listings[src] = render_listing(self.edition, kind, of, article_url, config.repo_url or "")
-        return html
+        return self.rendered_listings.setdefault(src, render_listing(self.edition, kind, of, article_url, config.repo_url or ""))
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A page's final HTML: no referrer sent from it (every page), minified (option); an annotated page's
