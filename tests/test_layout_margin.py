@@ -374,10 +374,10 @@ def test_back_to_top_never_covers_the_text_of_a_margin_item(open_page, width):
     assert state["button"] >= state["text"] - 0.5, f"{width}px: the button covers margin text: {state}"
 
 
-@pytest.mark.parametrize("width", [1440, 1920])
+@pytest.mark.parametrize("width", [1024, 1440, 1920])
 def test_the_legend_is_the_margins_key_and_the_column_starts_under_the_editors_note(open_page, width):
     # (in the column, the legend put the first paragraph about 180 px lower: at 1440 it began 730 px down a
-    # 1000 px screen, beside an empty margin)
+    # 1000 px screen, beside an empty margin; at 1024 330 px lower, beside a hole in the margin)
     page = open_page("", viewport={"width": width, "height": 1000})
     geo = laid_out(page)
     key = geo["key"]
@@ -407,7 +407,7 @@ def test_the_legends_keyboard_hint_is_not_hidden_by_an_item(open_page):
     assert hits and all(h and "ed-legend" in h.split() for h in hits), hits
 
 
-@pytest.mark.parametrize("width", [1440, 1920])
+@pytest.mark.parametrize("width", [1024, 1440, 1920])
 def test_a_filter_clicked_in_the_margins_legend_stays_under_the_pointer(open_page, width):
     # (unticking Claims hid the header's items above the legend, which moved up about 56 px: the pointer was then
     # on "Index of notes", and the next click left the page)
