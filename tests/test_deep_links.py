@@ -515,3 +515,12 @@ def test_a_note_arrived_at_is_framed_in_its_own_categorys_colour(open_page, sche
         }""", ident)
         assert seen["style"] == "dashed" and seen["frame"] == seen["own"] == seen["underline"], (category, ident, seen)
     assert not page.problems, page.problems
+
+
+def test_a_link_to_a_note_a_filter_hides_lifts_the_filter_in_the_address_too(open_page):
+    """A link to a note of a category the address's ?show= leaves out shows the note and every category, and the
+    address says so: it kept ?show=sourcing while every box was ticked again, so a copied link hid the notes anew."""
+    page = open_page("?show=sourcing#war-of-words")
+    assert page.evaluate("document.getElementById('war-of-words').classList.contains('is-open')")
+    assert page.evaluate("[...document.querySelectorAll('.ed-legend input[data-cat]')].every(b => b.checked)")
+    assert page.evaluate("location.search") == "" and page.evaluate("location.hash") == "#war-of-words"

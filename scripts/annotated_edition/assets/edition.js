@@ -381,16 +381,17 @@
     delete doc.documentElement.dataset.edShow;  /* the classes above take over from the <head> script's attribute */
     relayout();
   }
+  /* a filter a reader sets, or one lifted to show a linked note, is the address's ?show= too */
+  function setFilter(show) {
+    const params = new URLSearchParams(location.search);
+    if (show.length === cats().length) params.delete("show"); else params.set("show", show.join(","));
+    const query = params.toString().replace(/%2C/gi, ",");  /* (a comma needs no escape in a query: ?show=a,b) */
+    history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    applyFilter(show);
+  }
   boxes.forEach(box => {
     box.hidden = false;
-    box.addEventListener("change", () => {
-      const show = boxes.filter(b => b.checked).map(b => b.dataset.cat);
-      const params = new URLSearchParams(location.search);
-      if (show.length === boxes.length) params.delete("show"); else params.set("show", show.join(","));
-      const query = params.toString().replace(/%2C/gi, ",");  /* (a comma needs no escape in a query: ?show=a,b) */
-      history.replaceState(history.state, "", location.pathname + (query ? "?" + query : "") + location.hash);
-      applyFilter(show);
-    });
+    box.addEventListener("change", () => setFilter(boxes.filter(b => b.checked).map(b => b.dataset.cat)));
   });
   const show = new URLSearchParams(location.search).get("show");
   if (show !== null && boxes.length) applyFilter(show.split(",").filter(c => cats().indexOf(c) >= 0), false);
@@ -554,7 +555,7 @@
       keepRoom(el, parseFloat(getComputedStyle(el).scrollMarginTop) || 0);
       return el.scrollIntoView({ block: "start" });
     }
-    if (!shown(el)) applyFilter(cats());
+    if (!shown(el)) setFilter(cats());
     /* on wide screens the linked note opens in the margin, level with its quote, as its marker opens it */
     closeOthers([el]);
     setOpen(el, true, { details: true });
