@@ -218,5 +218,14 @@ def test_the_first_tab_offers_to_skip_to_the_headline(open_page, viewport):
                            " return r.width > 0 && r.top >= 0 && getComputedStyle(a).opacity === '1'; })()")
     page.keyboard.press("Enter")
     page.wait_for_function("location.hash === '#headline'")
+    # the headline lands under the header with its frame clear of it (the dashed frame stands 6-7 px out of the
+    # headline; it once touched the header's shadow): measured once the scroll has stopped (two frames alike)
+    gap = page.evaluate("""async () => {
+      const h = document.getElementById('headline'), cs = getComputedStyle(h), frame = () => new Promise(r => requestAnimationFrame(r));
+      let last = NaN, top = h.getBoundingClientRect().top;
+      while (top !== last) { await frame(); await frame(); last = top; top = h.getBoundingClientRect().top; }
+      return top - parseFloat(cs.outlineOffset) - parseFloat(cs.outlineWidth) - document.querySelector('.md-header').getBoundingClientRect().bottom;
+    }""")
+    assert 4 <= gap <= 24, f"the headline's frame is {gap:.1f} px under the header"
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.ed-article')"), page.evaluate("document.activeElement.outerHTML")
