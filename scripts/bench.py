@@ -29,7 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from bench_page import (BUDGET_BYTES, BUDGET_ELEMENTS, BUDGET_TBT_MS, CHROMIUM, lighthouse,  # noqa: E402
+from bench_page import (BUDGET_BYTES, BUDGET_ELEMENTS, BUDGET_TBT_MS, CHROMIUM, chromium, lighthouse,  # noqa: E402
                         page_figures, serve)
 PARTS = ("mkdocs.yml", "docs", "overrides", "schema", "scripts", "annotations")
 BENCH_SOURCES = ('sources:\n  - id: S1\n    title: "[Bench source]"\n    publisher: "Bench"\n    date: "2019"\n'
@@ -190,8 +190,9 @@ def main() -> int:
 
         ours_site = ours / "site"
         plain_site = plain / "site"
-        results["page"] = {"ours": page_figures(ours_site), "plain": page_figures(plain_site)}
-        results["page"]["ours_phone"] = page_figures(ours_site, width=390)
+        with chromium() as browser:
+            results["page"] = {"ours": page_figures(ours_site, browser=browser), "plain": page_figures(plain_site, browser=browser),
+                               "ours_phone": page_figures(ours_site, width=390, browser=browser)}
         results["lighthouse"] = lighthouse_figures(ours_site, args.quick)
     report(results)
     out = ROOT / "bench" / "results.json"

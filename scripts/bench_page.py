@@ -12,6 +12,7 @@ figures and the budgets' assertions come from one definition:
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import http.server
@@ -96,15 +97,24 @@ KIND = {"document": "html", "stylesheet": "css", "script": "js", "font": "fonts"
 def page_figures(site: Path, width: int = 1440, browser=None) -> dict:
     """Load the article in Chromium (served gzipped): bytes by kind (each response's body gzipped at level 6:
     the budget's definition), the elements in its DOM once laid out, CLS, LCP, our layout time, long tasks.
-    ``browser``: a running Playwright browser (the tests'); without it one is launched."""
+    ``browser``: a running Playwright browser (the tests', or :func:`chromium`'s); without it one is launched.
+    Each load has a browser context of its own (no cache or storage shared with another load)."""
     if browser is not None:
         return _page_figures(site, width, browser)
+    with chromium() as launched:
+        return _page_figures(site, width, launched)
+
+
+@contextlib.contextmanager
+def chromium():
+    """Debian's Chromium through Playwright, launched once for several :func:`page_figures` (a launch costs
+    about 2 s of CPU here); closed on leaving the ``with`` block."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            return _page_figures(site, width, launched)
+            yield launched
         finally:
             launched.close()
 
