@@ -165,7 +165,7 @@ def test_a_tapped_marker_opens_its_sentence_without_tinting_every_quote(open_pag
     marker = page.locator("#ref-syria-2015-sequence")  # a sentence of five notes
     marker.scroll_into_view_if_needed()
     marker.tap()
-    page.wait_for_function("document.querySelectorAll('.ed-hl.is-open[data-n]').length >= 5")
+    page.wait_for_function("document.querySelectorAll('.ed-hl.is-open[data-n], .ed-hl.is-open + .ed-n-after[data-n]').length >= 5")
     assert page.evaluate("document.activeElement.id") == "ref-syria-2015-sequence"
     assert page.evaluate("document.querySelectorAll('.ed-hl.is-active').length") == 0
     page.keyboard.press("Shift+Tab")  # away from the marker and back, from the keyboard

@@ -148,8 +148,9 @@ def test_a_group_opened_by_its_marker_numbers_its_quotes(open_page, viewport):
     # five tinted quotes after "10–14" left the reader (on a phone, without hover) to guess which note was which
     page = open_page("", viewport=viewport)
     page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
-    numbers = """ids => ids.map(id => { const h = document.querySelector('.ed-hl[data-note="' + id + '"]');
-        return getComputedStyle(h, '::after').content; })"""
+    # (drawn after the quote, or after the punctuation that follows it: "months,7")
+    numbers = """ids => ids.map(id => { const h = document.querySelector('.ed-hl[data-note="' + id + '"]'), a = h.nextElementSibling;
+        return getComputedStyle(!h.dataset.n && a && a.matches('.ed-n-after') ? a : h, '::after').content; })"""
     group = page.locator('a.ed-marker[data-n="10–14"]').get_attribute("data-notes").split()
     assert all(c in ("none", "normal") for c in page.evaluate(numbers, group)), "numbered before the group opens"
     page.locator('a.ed-marker[data-n="10–14"]').click()

@@ -37,10 +37,12 @@ PRINTED = r"""() => {
             number: numberOf(n), marker: markerNumber, groupNumbers: numbers, expected, markerShown: !!m && shown(m),
             markerBox: m ? getComputedStyle(m).borderTopStyle + ' ' + getComputedStyle(m).backgroundColor : '',
             // what each of its quotes prints after it ("none", or its number: "23"), or the quote inside it that ends
-            // where it ends prints for both ("3,4")
+            // where it ends prints for both ("3,4"); a quote followed by a closing quotation mark prints its number
+            // after the mark (the empty .ed-n-after there)
             quoteNumbers: [...document.querySelectorAll('.ed-hl[data-note="' + n.id + '"]')].map(h => {
               while (h.lastElementChild && h.lastElementChild.matches('.ed-hl') && h.lastElementChild === h.lastChild) h = h.lastChild;
-              return getComputedStyle(h, '::after').content.replace(/^"|" \/ ""$|"$/g, '');
+              const after = h.nextElementSibling && h.nextElementSibling.matches('.ed-n-after') ? h.nextElementSibling : h;
+              return getComputedStyle(after, '::after').content.replace(/^"|" \/ ""$|"$/g, '');
             })};
   });
   const controls = [...document.querySelectorAll('button, summary, input, select, .ed-permalink, .ed-legend :is(.ed-legend__links, .ed-legend__mixed, .ed-legend__title), .md-search, [role=button]:not(.ed-marker)')]
@@ -114,11 +116,27 @@ def assert_printed_in_full(state: dict, label: str, numbered: bool = True) -> No
             f"{label}: link {link['href']} prints without its URL ({link['after']})"
 
 
+# each quote's printed number, and the text that follows it on paper (up to 3 characters)
+PRINTED_NUMBERS = """[...document.querySelectorAll('.ed-article :is(.ed-hl, .ed-n-after)[data-n]')]
+  .filter(e => getComputedStyle(e, '::after').content !== 'none').map(e => {
+    const walk = document.createTreeWalker(document.querySelector('.ed-article'), NodeFilter.SHOW_TEXT);
+    walk.currentNode = e;
+    let text = '', node = walk.nextNode();
+    while (node && e.contains(node)) node = walk.nextNode();
+    for (; node && text.length < 3; node = walk.nextNode()) text += node.data;
+    return {n: e.dataset.n, next: text.slice(0, 3), moved: e.matches('.ed-n-after')};
+  })"""
+
+
 @pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
 def test_c11_every_note_prints_in_full(open_page, js):
     page = open_page("", viewport=PAPER, java_script_enabled=js)
     state = printed(page)
     assert_printed_in_full(state, "print " + ("with" if js else "without") + " JavaScript", numbered=js)
+    if js:  # a quote's number follows the punctuation after it (all but a dash): the table"9, never table9"
+        numbers = page.evaluate(PRINTED_NUMBERS)
+        assert len(numbers) >= 20 and any(n["moved"] for n in numbers), numbers
+        assert not [n for n in numbers if re.match(r"[.,;:!?”’\"'»)\]]", n["next"])], numbers
     # the tests' build has a loopback site_url (as 'make build' without SITE_URL): its pages' own addresses are not
     # printed (test_relative_links_print_the_published_address prints a published one)
     assert not [link for link in state["links"] if LOOPBACK.search(link["after"])], "a 127.0.0.1 address on paper"

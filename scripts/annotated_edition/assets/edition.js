@@ -174,7 +174,24 @@
       for (let inner = h, outer = h.parentElement; quotes.has(outer) && outer.lastChild === inner; inner = outer, outer = outer.parentElement)
         numbers.push(quotes.get(outer));
       h.dataset.n = numbers.sort((a, b) => a - b).join(",");
+      numberAfterPunctuation(h);
     });
+  }
+  /* a quote followed by punctuation gives its number after it, as a note number goes (Chicago 14.26: after every
+     mark but a dash; the table"9, not table9"): an empty span after the marks draws it (.ed-n-after; the words
+     are unchanged) */
+  function numberAfterPunctuation(h) {
+    const next = h.nextSibling, mark = next && next.nodeType === Node.TEXT_NODE && /^[.,;:!?”’"'»)\]]+/.exec(next.data);
+    if (!mark) return;
+    if (next.length > mark[0].length) next.splitText(mark[0].length);
+    let after = next.nextSibling;
+    if (!(after && after.classList && after.classList.contains("ed-n-after"))) {
+      after = doc.createElement("span");
+      after.className = ["ed-n-after"].concat([...h.classList].filter(c => c.startsWith("ed-hl--"))).join(" ");
+      next.after(after);
+    }
+    after.dataset.n = h.dataset.n;
+    delete h.dataset.n;
   }
   /* on a narrow screen a marker's notes open after the paragraph, a screen long at times: a button at their
      end closes them and takes the reader back to the marker (made while they are open: the page holds none) */
