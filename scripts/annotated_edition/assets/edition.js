@@ -177,9 +177,9 @@
       numberAfterPunctuation(h);
     });
   }
-  /* a quote followed by punctuation gives its number after it, as a note number goes (The Chicago Manual of Style: after every
-     mark but a dash; the table"9, not table9"): an empty span after the marks draws it (.ed-n-after; the words
-     are unchanged) */
+  /* a quote followed by punctuation gives its number after it, as a note number goes (The Chicago Manual of
+     Style: after every mark but a dash; the table"9, not table9"): an empty span after the marks draws it
+     (.ed-n-after; the words are unchanged) */
   function numberAfterPunctuation(h) {
     const next = h.nextSibling, mark = next && next.nodeType === Node.TEXT_NODE && /^[.,;:!?”’"'»)\]]+/.exec(next.data);
     if (!mark) return;
