@@ -179,9 +179,9 @@
   }
   /* a quote followed by punctuation gives its number after it, as a note number goes (The Chicago Manual of
      Style: after every mark but a dash; the table"9, not table9"): an empty span after the marks draws it
-     (.ed-n-after; the words are unchanged) */
+     (.ed-n-after; the words are unchanged; an apostrophe before a letter, "Maduro’s", is not a closing mark) */
   function numberAfterPunctuation(h) {
-    const next = h.nextSibling, mark = next && next.nodeType === Node.TEXT_NODE && /^[.,;:!?”’"'»)\]]+/.exec(next.data);
+    const next = h.nextSibling, mark = next && next.nodeType === Node.TEXT_NODE && /^(?:[.,;:!?”"»)\]]|[’'](?!\p{L}))+/u.exec(next.data);
     if (!mark) return;
     if (next.length > mark[0].length) next.splitText(mark[0].length);
     let after = next.nextSibling;
