@@ -23,6 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from page_pool import PagePool
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
@@ -367,14 +369,24 @@ DESKTOP = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
 
+@pytest.fixture(scope="session")
+def page_pool(browser):
+    """The worker's reusable page (:class:`page_pool.PagePool`)."""
+    pool = PagePool(browser)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def open_page(browser, site_server):
+def open_page(browser, site_server, page_pool):
     """``open_page(path, viewport=DESKTOP, **context options)`` -> a loaded Playwright page.
 
-    Console errors and failed or third-party requests are collected on ``page.problems``.
+    Console errors and failed or third-party requests are collected on ``page.problems``. A page loaded
+    without context options is the worker's page, reused (:mod:`page_pool`).
     """
     contexts: list = []
-    yield page_opener(browser, site_server, contexts)
+    yield page_opener(browser, site_server, contexts, page_pool)
+    page_pool.give_back()
     for context in contexts:
         context.close()
 
@@ -385,22 +397,30 @@ LAID = ("document.readyState === 'complete' && (!document.querySelector('.ed-art
         " || !document.documentElement.classList.contains('ed-js') || document.documentElement.classList.contains('ed-laid'))")
 
 
-def page_opener(browser, server: "SiteServer", contexts: list):
-    """A function ``open(path, viewport=DESKTOP, wait=True, **context options)`` -> loaded page.
+def page_opener(browser, server: "SiteServer", contexts: list, pool: "PagePool | None" = None):
+    """A function ``open(path, viewport=DESKTOP, wait=True, fresh=False, **context options)`` -> loaded page.
 
     Each page collects console errors, page errors, failed requests and requests to any
-    other host on ``page.problems``; its context is appended to ``contexts`` for closing.
+    other host on ``page.problems``; its context is appended to ``contexts`` for closing. With ``pool``, a
+    page loaded and waited for without context options is the pool's (not closed: wiped for the next test),
+    unless ``fresh`` (a cold page: a new context, nothing cached).
     """
-    def _open(path: str = "", viewport=None, wait: bool = True, **options):
-        context = browser.new_context(viewport=viewport or DESKTOP, **options)
-        contexts.append(context)
-        page = context.new_page()
+    def listen(page) -> None:
         page.problems = []
         page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
         page.on("requestfailed", lambda r: page.problems.append(f"failed: {r.url}"))
         page.on("request", lambda r: (not r.url.startswith(server.origin) and not r.url.startswith("data:"))
                 and page.problems.append(f"third party: {r.url}"))
+
+    def _open(path: str = "", viewport=None, wait: bool = True, fresh: bool = False, **options):
+        reuse = pool and not fresh and path is not None and wait and not options
+        page = pool.take(viewport or DESKTOP, listen) if reuse else None
+        if page is None:
+            context = browser.new_context(viewport=viewport or DESKTOP, **options)
+            contexts.append(context)
+            page = context.new_page()
+            listen(page)
         if path is not None:
             page.goto(server.url(path))
             if wait:

@@ -164,7 +164,7 @@ def test_404_page_is_styled_under_the_subpath(browser, site_server):
 @pytest.mark.browser
 def test_article_loads_with_no_failed_or_third_party_request(open_page):
     for viewport in ({"width": 1440, "height": 900}, {"width": 390, "height": 844}):
-        page = open_page("", viewport=viewport)
+        page = open_page("", viewport=viewport, fresh=True)  # (cold: nothing served from a cache)
         page.wait_for_load_state("networkidle")  # every request the page makes has been made
         assert page.problems == []
 

@@ -1,0 +1,89 @@
+"""One page a worker's tests take in turn (``open_page(path)`` without context options).
+
+Opening the article in a fresh browser context costs Chromium about 1.3 s of CPU on these machines; navigating
+a page it already has costs about 0.4 s (the tab, its renderer and the assets' cache are kept). The suite opens
+the article some 250 times on two busy cores, so a test that only loads a page and looks at it takes the
+worker's page, wiped of what a test leaves behind: local and session storage, cookies, the pointer's place
+(moved to a corner of a blank page) and the problems collected. A test that changes the page in a way a
+navigation does not undo (an init script, a route, a listener, emulated media, a CDP session, permissions, a
+page or context closed) marks it used up: the next test gets a new context and a new page. A test that
+instruments a load (``open_page(None)``, ``wait=False``) or asks for context options gets a fresh context, as
+before, so what is measured while a page loads is measured on a cold page.
+"""
+
+from __future__ import annotations
+
+# methods whose effect outlives a navigation (Playwright's Page and BrowserContext)
+SPOILING_PAGE = ("add_init_script", "route", "route_from_har", "unroute", "unroute_all", "expose_function",
+                 "expose_binding", "emulate_media", "set_extra_http_headers", "on", "once", "add_locator_handler",
+                 "set_default_timeout", "set_default_navigation_timeout", "go_back", "go_forward", "close")
+SPOILING_CONTEXT = ("add_init_script", "route", "unroute", "new_cdp_session", "grant_permissions", "clear_permissions",
+                    "set_offline", "add_cookies", "set_geolocation", "expose_binding", "expose_function",
+                    "set_extra_http_headers", "new_page", "set_default_timeout", "close")
+
+
+class PagePool:
+    """``take(viewport, listen)`` -> the worker's page (``listen(page)`` attaches the problem listeners to a new
+    one), or None while a test holds it; ``give_back()`` when the test ends; ``close()`` at the session's end."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.page = None
+        self.lent = False
+
+    def take(self, viewport: dict, listen):
+        if self.lent:
+            return None  # (a test opening two pages at once: the second gets a context of its own)
+        if self.page is not None and not self._wiped(self.page):
+            self._discard()
+        if self.page is None:
+            page = self.browser.new_context(viewport=viewport).new_page()
+            listen(page)
+            page.spoiled = False
+            _spoil_on_use(page, SPOILING_PAGE, page)
+            _spoil_on_use(page.context, SPOILING_CONTEXT, page)
+            self.page = page
+        self.page.set_viewport_size(viewport)
+        self.page.problems.clear()
+        self.lent = True
+        return self.page
+
+    def give_back(self) -> None:
+        self.lent = False
+
+    def close(self) -> None:
+        self._discard()
+
+    def _wiped(self, page) -> bool:
+        """Wipe what a test leaves on ``page``; False when it cannot be reused."""
+        if page.spoiled or page.is_closed():
+            return False
+        try:
+            page.evaluate("() => { try { localStorage.clear(); sessionStorage.clear(); } catch (e) {} }")
+            page.goto("about:blank")
+            page.context.clear_cookies()
+            page.mouse.move(0, 0)
+        except Exception:  # (a page left on a crashed or closed target)
+            return False
+        return not page.spoiled
+
+    def _discard(self) -> None:
+        if self.page is not None:
+            try:
+                self.page.context.close()
+            except Exception:
+                pass
+        self.page = None
+
+
+def _spoil_on_use(target, names: tuple[str, ...], page) -> None:
+    """Wrap ``target``'s methods ``names`` so that calling one marks ``page`` spoiled (not to be reused)."""
+    for name in names:
+        original = getattr(target, name, None)
+        if original is None:
+            continue
+
+        def spoiling(*args, _original=original, **kwargs):
+            page.spoiled = True
+            return _original(*args, **kwargs)
+        setattr(target, name, spoiling)
