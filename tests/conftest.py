@@ -402,7 +402,7 @@ def page_opener(browser, server: "SiteServer", contexts: list, pool: "PagePool |
 
     Each page collects console errors, page errors, failed requests and requests to any
     other host on ``page.problems``; its context is appended to ``contexts`` for closing. With ``pool``, a
-    page loaded and waited for without context options is the pool's (not closed: wiped for the next test),
+    page loaded and waited for is the pool's for its context options (not closed: wiped for the next test),
     unless ``fresh`` (a cold page: a new context, nothing cached).
     """
     def listen(page) -> None:
@@ -414,8 +414,8 @@ def page_opener(browser, server: "SiteServer", contexts: list, pool: "PagePool |
                 and page.problems.append(f"third party: {r.url}"))
 
     def _open(path: str = "", viewport=None, wait: bool = True, fresh: bool = False, **options):
-        reuse = pool and not fresh and path is not None and wait and not options
-        page = pool.take(viewport or DESKTOP, listen) if reuse else None
+        reuse = pool and not fresh and path is not None and wait
+        page = pool.take(viewport or DESKTOP, listen, **options) if reuse else None
         if page is None:
             context = browser.new_context(viewport=viewport or DESKTOP, **options)
             contexts.append(context)
