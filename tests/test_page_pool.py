@@ -34,5 +34,12 @@ def test_a_reused_page_is_wiped_and_a_spoiled_one_replaced(browser, site_server)
         assert third is not page and page.is_closed() and listened[-1] is third
         third.goto(site_server.url(""))
         assert third.evaluate("window.__left") is None
+        # context options have pages of their own, kept side by side
+        pool.give_back()
+        dark = pool.take(DESKTOP, lambda p: setattr(p, "problems", []), color_scheme="dark")
+        dark.goto(site_server.url(""))
+        assert dark is not third and dark.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
+        pool.give_back()
+        assert pool.take(DESKTOP, listened.append) is third
     finally:
         pool.close()
