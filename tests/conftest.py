@@ -371,7 +371,7 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="session")
 def page_pool(browser):
-    """The worker's reusable page (:class:`page_pool.PagePool`)."""
+    """The worker's reusable pages (:class:`page_pool.PagePool`)."""
     pool = PagePool(browser)
     yield pool
     pool.close()
@@ -379,10 +379,10 @@ def page_pool(browser):
 
 @pytest.fixture
 def open_page(browser, site_server, page_pool):
-    """``open_page(path, viewport=DESKTOP, **context options)`` -> a loaded Playwright page.
+    """``open_page(path, viewport=DESKTOP, fresh=False, **context options)`` -> a loaded Playwright page.
 
-    Console errors and failed or third-party requests are collected on ``page.problems``. A page loaded
-    without context options is the worker's page, reused (:mod:`page_pool`).
+    Console errors and failed or third-party requests are collected on ``page.problems``. A page loaded and
+    waited for is one of the worker's pages, reused (:mod:`page_pool`), unless ``fresh=True``.
     """
     contexts: list = []
     yield page_opener(browser, site_server, contexts, page_pool)

@@ -80,7 +80,6 @@ class PagePool:
         return not page.spoiled
 
 
-
 def _close(page) -> None:
     try:
         page.context.close()
