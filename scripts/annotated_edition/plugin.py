@@ -33,8 +33,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .config import PluginConfig, settings_of
 from .article import HEADER_IDS
+from .config import PluginConfig, settings_of
 from .core import OPEN_DATA, Edition, PageSpec
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
@@ -234,15 +234,15 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
 
     def _listing(self, src: str, config: MkDocsConfig) -> str:
         """The listing of the page ``src`` (a listing page), from its annotated page's notes (rendered once a build)."""
-        if src in self.rendered_listings:
-            return self.rendered_listings[src]
-        kind, of = self.listings[src]
-        if self.edition.pages.get(of) is None:
-            if self.serving:
-                return ""
-            raise PluginError(f"{src}: annotations_of: {of!r} is not an annotated page of mkdocs.yml")
-        article_url = relative_url(self.urls[of], self.urls[src])
-        return self.rendered_listings.setdefault(src, render_listing(self.edition, kind, of, article_url, config.repo_url or ""))
+        if src not in self.rendered_listings:
+            kind, of = self.listings[src]
+            if self.edition.pages.get(of) is None:
+                if self.serving:
+                    return ""
+                raise PluginError(f"{src}: annotations_of: {of!r} is not an annotated page of mkdocs.yml")
+            article_url = relative_url(self.urls[of], self.urls[src])
+            self.rendered_listings[src] = render_listing(self.edition, kind, of, article_url, config.repo_url or "")
+        return self.rendered_listings[src]
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A page's final HTML: no referrer sent from it (every page), minified (option); an annotated page's
