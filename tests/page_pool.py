@@ -7,9 +7,9 @@ worker's page for its context options (the viewport is set on the page), wiped o
 local and session storage, cookies, a button or modifier key left pressed, the pointer's place (moved to a
 corner of a blank page) and the problems collected. A test that changes the page in a way a navigation does
 not undo (an init script, a route, a listener, emulated media, a CDP session, permissions, a page or context
-closed) marks it used up: the next test gets a new context and a new page. A test that instruments a load (``open_page(None)``, ``wait=False``)
-or asks for a cold page (``fresh=True``) gets a context of its own, as before, so what is measured while a
-page loads is measured on a cold page.
+closed) marks it used up: the next test gets a new context and a new page. A test that instruments a load
+(``open_page(None)``, ``wait=False``) or asks for a cold page (``fresh=True``) gets a context of its own, as
+before, so what is measured while a page loads is measured on a cold page.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class PagePool:
             page.mouse.move(0, 0)
         except Exception:  # (a page left on a crashed or closed target)
             return False
-        return not page.spoiled
+        return True
 
 
 def _close(page) -> None:
