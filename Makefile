@@ -61,8 +61,10 @@ zensical: $(VENV_STAMP)
 	@rm -rf site-zensical && mv .site-zensical-staging site-zensical && echo "Site written to site-zensical/"
 
 # on every core (pytest-xdist): each worker builds its own copy of the site once; tests that time
-# something share one worker with Lighthouse (xdist_group "timed"), so they never run beside it
-test: $(VENV_STAMP) chromium testjs
+# something share one worker with Lighthouse (xdist_group "timed"), so they never run beside it.
+# The venv (pip) and the test tools (npm) are installed side by side, after Chromium (apt).
+test: chromium
+	@$(MAKE) --no-print-directory -j2 $(VENV_STAMP) testjs
 	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 test-fast: $(VENV_STAMP)

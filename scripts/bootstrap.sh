@@ -19,8 +19,9 @@ apt_install() {
     fi
   fi
   echo "Installing Debian package(s): $* (apt-get)..."
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  # (make test installs the venv and the test tools side by side: one apt-get waits for the other's lock)
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y -qq "$@" >/dev/null
 }
 
 case "${1:-}" in
