@@ -211,6 +211,24 @@ def test_every_problem_in_one_run(tmp_path):
     assert "4 error(s)" in out
 
 
+
+@pytest.mark.build
+def test_the_build_lists_every_problem_in_one_run(tmp_path):
+    """A build with a note that does not load (no title) still anchors the notes that did, and lists the problems
+    of both, as the check does: it stopped at the first kind, so an editor fixed one and met the next."""
+    files = {"claims.yml": claims(note(id="a-one", exact="not in the text"), note(id="a-two", paragraph="nowhere"),
+                                  note(id="a-three").replace("    title: A title\n", ""))}
+    project = make_project(tmp_path / "p", annotations=files)
+    result = mkdocs(project, "build")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out
+    for line in (r"annotations/claims\.yml:6:14: a-one: the quote is not in the paragraph",
+                 r"annotations/claims\.yml:\d+:18: a-two: paragraph 'nowhere' does not exist",
+                 r"annotations/claims\.yml:\d+:5: a-three: missing required field 'title'"):
+        assert len(re.findall(line, out)) == 1, (line, out)
+    assert "3 error(s)" in out
+    assert not (project / "site").exists()
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

@@ -3,22 +3,15 @@
 Registered under the ``mkdocs.plugins`` entry point (``pyproject.toml``), listed in ``mkdocs.yml`` under
 ``plugins:`` with its options (:mod:`annotated_edition.config`). Each event hands over to :class:`.core.Edition`
 and reports its problems, one log line each; an error stops the build (:class:`mkdocs.exceptions.PluginError`).
-
-- ``on_startup`` / ``on_config``: derive the settings; add the generated category stylesheet; for
-  ``mkdocs build`` and ``gh-deploy``, build into a staging folder beside ``site_dir``
-  (:mod:`annotated_edition.staging`), so a failed build leaves the published site as it was.
-- ``on_pre_build``: load and validate every page's notes and front matter (before any page is
-  written; ``make build`` builds into a staging folder, so a failure keeps the published site).
-- ``on_files``: check each annotated page exists; add the stylesheet; note the listing pages.
-- ``on_page_content``: merge the notes into an annotated page (its Markdown rendered once, by MkDocs);
-  its ``skip_to`` (the headline: the theme's skip link, which a page without a table of contents lacks).
-- ``on_page_context`` (before the search plugin): fill in the Sources and Index listings (left out of
-  search: they repeat the notes, which have their own entries).
-- ``on_post_page``: minify every page (option ``minify_html``); put an annotated page's ClaimReview
-  data in ``<head>``; record its notes' selectors in the page's final text (for the open data).
-- ``on_post_build`` (after the search plugin): write each page's open data, share pages and one search
-  entry per note (:mod:`annotated_edition.search_index`); with ``purge_css``, trim the theme's stylesheets
-  to the rules the site can use (:mod:`annotated_edition.unused_css`); fail if a page was not annotated.
+``mkdocs build`` and ``gh-deploy`` build into a staging folder (:mod:`annotated_edition.staging`), so a failed
+build leaves the published site as it was. The events: ``on_config`` (settings, staging); ``on_pre_build``
+(load and validate the notes and front matter); ``on_files`` (the annotated pages exist; the stylesheets; the
+listing pages); ``on_page_content`` (merge the notes into an annotated page, its Markdown rendered once, by
+MkDocs); ``on_env`` (links and published ids, before any page is written; any error held since
+``on_pre_build``); ``on_page_context`` (before the search plugin: the Sources and Index listings);
+``on_post_page`` (minify; ClaimReview in ``<head>``; the notes' selectors from the page's final text);
+``on_post_build`` (after the search plugin: open data, share pages, one search entry per note, the theme's
+stylesheets trimmed with ``purge_css``; fail if a page was not annotated).
 """
 
 from __future__ import annotations
@@ -35,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from .article import HEADER_IDS
 from .config import PluginConfig, settings_of
-from .core import OPEN_DATA, Edition, PageSpec
+from .core import OPEN_DATA, Edition, PageSpec, errors_in
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
 from .contents import add_contents
@@ -107,8 +100,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     parsing: Background | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Remember the command: 'serve' shows problems on the pages instead of stopping; only
-        'build' and 'gh-deploy' stage (``serve`` builds into its own folder)."""
+        """Remember the command: 'serve' shows problems on the pages instead of stopping; 'build' and 'gh-deploy' stage."""
         AnnotatedEditionPlugin.command = command
 
     @property
@@ -149,10 +141,12 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             if path.is_file():
                 text, unreadable = read_text(path, display_path(path, self.root))
                 problems += unreadable or self.edition.check_source(spec, text, display_path(path, self.root))
-        self._report(problems, config, "nothing was written: the previous site is as it was")
+        # an error stops the build at on_env, once the notes that loaded are anchored: all problems listed, as by check
+        self.held = problems if errors_in(problems) and not self.serving else []
+        self._report([] if self.held else problems, config, "nothing was written: the previous site is as it was")
 
     def _report(self, problems: list[Problem], config: MkDocsConfig, where: str) -> None:
-        new = [p for p in problems if p.format() not in self.reported]
+        new = list({p.format(): p for p in problems if p.format() not in self.reported}.values())
         self.reported.update(p.format() for p in new)
         if self.serving:  # a refused rebuild would leave every browser tab waiting: the pages show the problems
             log_problems(new, serve_log)
@@ -203,12 +197,17 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         path = Path(page.file.abs_src_path or page.file.src_uri)
         self.sources[spec.page] = page.file.content_string
         result = self.edition.annotate(spec, html, page.file.content_string, links, display_path(path, self.root))
-        self._report(result.problems, config, "the page was not written")
+        if self.held:
+            self.held += result.problems
+        else:
+            self._report(result.problems, config, "the page was not written")
         self.anchors[page.file.src_uri] = ids_in(result.html or html) | set(page.present_anchor_ids or ())
         return result.html or html
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Every page is merged: check the links of note bodies and the published ids, before any page is written."""
+        held, self.held = self.held, []
+        self._report(held, config, "nothing was written: the previous site is as it was")
         anchors: dict[str, set[str] | None] = {f.src_uri: None for f in files if f.inclusion.is_included()}
         anchors.update(self.anchors)
         for src in self.listings:
@@ -292,7 +291,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             self.stage = None
 
     def on_build_error(self, *, error: Exception) -> None:
-        """Drop the staged build: the published site stays as it was; stop parsing the theme's CSS."""
+        """Drop the staged build (the published site stays); stop parsing the theme's CSS; list problems still held."""
+        log_problems(getattr(self, "held", []))
         if self.parsing is not None:
             self.parsing.cancel()
         if self.stage is not None:
