@@ -65,15 +65,23 @@ def _take_body(content) -> str:
 def _add_presentation(soup: BeautifulSoup, url: str) -> None:
     """Link the page at ``url`` (site-relative) to the category stylesheet and the engine's (after the theme's
     first stylesheet) and to the engine's script (at the end of ``<body>``), each unless it is linked already.
-    A page without the theme's stylesheets (a redirect...) is left as it is: nothing to lay out."""
+    Links are written as the theme's are: relative, or from the site's root where the theme's stylesheet is
+    (a 404 page, served at any depth). A page without the theme's stylesheets (a redirect...) is left as it is."""
     first = soup.head.find("link", rel="stylesheet") if soup.head is not None else None
     if first is None or soup.body is None:
         return
+    theme = first.get("href", "")
+    rooted = theme.startswith(("/", "http:", "https:")) and "assets/" in theme
+    base = theme[:theme.find("assets/")] if rooted else None
+
+    def link(uri: str) -> str:
+        return base + uri if base is not None else relative_url(uri, url)
+
     for uri in (EDITION_CSS, STYLESHEET):  # each inserted right after the theme's: the category's comes first
-        href = relative_url(uri, url)
+        href = link(uri)
         if not soup.head.find("link", href=href):
             first.insert_after(soup.new_tag("link", rel="stylesheet", href=href))
-    src = relative_url(EDITION_JS, url)
+    src = link(EDITION_JS)
     if not soup.find("script", src=src):
         soup.body.append(soup.new_tag("script", src=src))
 
@@ -98,11 +106,17 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
             raise AnnotateError(f"{spec.page}: no built page at {path}; build the site first, then annotate it")
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         content = _content(soup, path)
+        if content.select_one(".ed-article") is not None:
+            raise AnnotateError(f"{path}: already annotated; build the site again with the generator, then annotate "
+                                "it once")
         source_path = Path(project.config.docs_dir) / spec.page
         page = edition.annotate(spec, _take_body(content), source_path.read_text(encoding="utf-8-sig"),
                                 project.links(url, spec), display_path(source_path, project.root))
         problems += page.problems
         content.append(BeautifulSoup(page.html, "html.parser"))
+        if "hide" not in page.meta:  # as the plugin's default hide: [navigation, toc] (the notes take the margins)
+            for sidebar in soup.select(".md-sidebar--primary, .md-sidebar--secondary"):
+                sidebar["hidden"] = ""
         written[path], finished[path] = soup, page
     if any(p.severity == "error" for p in problems):
         return problems, {}

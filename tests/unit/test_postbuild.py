@@ -127,3 +127,43 @@ def test_a_page_missing_from_the_site_or_its_content_element(tmp_path):
     (site / "tiny" / "index.html").unlink()
     with pytest.raises(AnnotateError, match="no built page"):
         annotate_site(load_project(root / "mkdocs.yml"), site)
+
+
+def test_annotating_an_annotated_site_again_is_refused(tmp_path):
+    """A second run named no cause: it reported the article's paragraphs as lacking ids and the notes' ids as taken."""
+    root, site = tiny_project(tmp_path)
+    annotate_site(load_project(root / "mkdocs.yml"), site)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    with pytest.raises(AnnotateError, match=r"tiny/index\.html: already annotated; build the site again"):
+        annotate_site(load_project(root / "mkdocs.yml"), site)
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_the_theme_s_sidebars_are_hidden_on_an_annotated_page(tmp_path):
+    """As the plugin's default ``hide: [navigation, toc]``: under Zensical the navigation kept its column and
+    squeezed the article to a word a line at 1440 px."""
+    root, site = tiny_project(tmp_path)
+    source = root / "docs" / "tiny.md"  # (the fixture hides them itself)
+    source.write_text(source.read_text(encoding="utf-8").replace("hide:\n  - navigation\n  - toc\n", ""), encoding="utf-8")
+    sidebars = ('<div class="md-sidebar md-sidebar--primary" data-md-type="navigation">nav</div>'
+                '<div class="md-sidebar md-sidebar--secondary" data-md-type="toc">toc</div>')
+    for path in (site / "tiny" / "index.html", site / "index.html"):
+        path.write_text(path.read_text(encoding="utf-8").replace("<main>", "<main>" + sidebars), encoding="utf-8")
+    annotate_site(load_project(root / "mkdocs.yml"), site)
+    tiny = BeautifulSoup((site / "tiny" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [s.has_attr("hidden") for s in tiny.select(".md-sidebar")] == [True, True]
+    home = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [s.has_attr("hidden") for s in home.select(".md-sidebar")] == [False, False]
+
+
+def test_a_404_page_links_the_engine_from_the_site_s_root_as_the_theme_does(tmp_path):
+    """A 404 page is served at any depth: relative links to the engine's files failed below the first level."""
+    root, site = tiny_project(tmp_path)
+    (site / "404.html").write_text(page("<h1>404</h1>").replace('href="../assets/main.css"',
+                                                                 'href="/tiny-site/assets/stylesheets/main.css"'),
+                                   encoding="utf-8")
+    annotate_site(load_project(root / "mkdocs.yml"), site)
+    soup = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = [link["href"] for link in soup.head.find_all("link", rel="stylesheet")]
+    assert hrefs == ["/tiny-site/assets/stylesheets/main.css", f"/tiny-site/{STYLESHEET}", "/tiny-site/assets/edition.css"]
+    assert soup.find("script", src="/tiny-site/assets/edition.js") is not None
