@@ -229,6 +229,20 @@ def test_the_build_lists_every_problem_in_one_run(tmp_path):
     assert "3 error(s)" in out
     assert not (project / "site").exists()
 
+
+def test_a_file_that_does_not_load_is_not_also_reported_as_published_ids_gone(tmp_path):
+    """One YAML error in claims.yml was followed by 48 errors telling the editor to add aliases for the file's
+    published ids, which had left the page only because the file did not load."""
+    published = (ROOT / "published-ids.txt").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "p", parts=CHECK_PARTS, replace_files={"published-ids.txt": published})
+    claims_file = project / "annotations" / "claims.yml"
+    claims_file.write_text(claims_file.read_text(encoding="utf-8").replace("annotations:\n", "annotations:\n\t", 1),
+                           encoding="utf-8")
+    result = check_in_process(project)
+    assert result.returncode == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and "annotations/claims.yml:" in errors[0], result.stderr
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

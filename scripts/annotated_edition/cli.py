@@ -104,6 +104,8 @@ def check(project: Project) -> int:
     """Check every annotated page as a build would; print problems and counts; return the exit status."""
     edition = project.edition()
     problems = edition.load()
+    # (a note that did not load is not on the page: the published-ids check would blame each of its file's ids)
+    published = None if errors_in(problems) else project.published_path()
     placed = 0
     sources: dict[str, str] = {}
     for spec in edition.specs.values():
@@ -127,7 +129,7 @@ def check(project: Project) -> int:
         problems += result.problems
         placed += len(result.placed)
         sources[spec.page] = source
-    problems += edition.site_problems(sources, project.anchors(edition), project.published_path())
+    problems += edition.site_problems(sources, project.anchors(edition), published)
     _print(problems)
     for spec in edition.specs.values():
         counts = edition.notes[spec.page].counts(edition.settings_of(spec))
