@@ -144,6 +144,8 @@ def test_build_stops_with_the_same_lines(tmp_path, case):
     assert "Traceback" not in out
     assert re.search(pattern, out, re.M), out
     assert not (project / "site" / "index.html").exists()
+    # (an error raised while MkDocs read the page came with a line of its own: "Error reading page 'index.md':")
+    assert "Error reading page" not in out, out
 
 
 @pytest.mark.build

@@ -17,7 +17,6 @@ stylesheets trimmed with ``purge_css``; fail if a page was not annotated).
 from __future__ import annotations
 
 import json
-import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,12 +27,13 @@ from mkdocs.structure.pages import Page
 
 from .article import HEADER_IDS
 from .config import PluginConfig, settings_of
-from .core import OPEN_DATA, Edition, PageSpec, errors_in
+from .core import OPEN_DATA, Edition, PageSpec
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
 from .contents import add_contents
 from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listing
 from .problems import Problem, display_path
+from .reporting import log, log_problems, report, serve_log
 from .rendering import with_referrer_policy
 from .refusals import refuse_config
 from .schema import stale_schema_files
@@ -46,42 +46,6 @@ from .presentation import ASSETS, asset_text, list_assets, with_boot
 from .staging import Stage
 from .yamlsource import read_text
 from .styles import STYLESHEET, category_css
-
-log = logging.getLogger("mkdocs.plugins.annotated_edition")
-
-
-def log_problems(problems: list[Problem], logger: logging.Logger = log) -> None:
-    """Log each problem on one line."""
-    for problem in problems:
-        (logger.error if problem.severity == "error" else logger.warning)(problem.format())
-
-
-def _serve_logger() -> logging.Logger:
-    """Outside MkDocs' loggers, so that a strict 'mkdocs serve' does not count the problems and abort."""
-    logger = logging.getLogger("annotated_edition.serve")
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(levelname)-7s -  annotated-edition: %(message)s"))
-        logger.addHandler(handler)
-        logger.propagate = False
-    return logger
-
-
-serve_log = _serve_logger()
-
-
-def report(problems: list[Problem], strict: bool, where: str, check_command: str) -> None:
-    """Log each problem on one line; raise :class:`PluginError` on an error (or, when strict, a warning), naming
-    ``check_command`` (option ``check_command``) as the way to list them without building."""
-    errors = [p for p in problems if p.severity == "error"]
-    log_problems(problems)
-    if errors or (strict and problems):
-        count = f"{len(errors)} error(s)" + (f" and {len(problems) - len(errors)} warning(s)" if len(problems) > len(errors) else "")
-        if not errors:
-            count += " (a strict build refuses warnings)"
-        raise PluginError(f"{count} in the annotations or the article (listed above); {where}. "
-                          f"Fix them and build again ('{check_command}' lists them without building).")
-
 
 def _text_of(file: File) -> str:
     """A page's text; a page that is not UTF-8 reads as empty here (MkDocs reports it when it reads the page)."""
@@ -141,9 +105,16 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             if path.is_file():
                 text, unreadable = read_text(path, display_path(path, self.root))
                 problems += unreadable or self.edition.check_source(spec, text, display_path(path, self.root))
-        # an error stops the build at on_env, once the notes that loaded are anchored: all problems listed, as by check
-        self.held = problems if errors_in(problems) and not self.serving else []
-        self._report([] if self.held else problems, config, "nothing was written: the previous site is as it was")
+        self.held: list[Problem] = []
+        self._hold(problems, config)
+
+    def _hold(self, problems: list[Problem], config: MkDocsConfig) -> None:
+        """Keep the problems for on_env, which reports them with the quotes' (every problem at once, as the check
+        lists them; an error raised while MkDocs reads a page also logs an empty line naming it); 'serve' shows them."""
+        if self.serving:
+            self._report(problems, config, "")
+        else:
+            self.held += problems
 
     def _report(self, problems: list[Problem], config: MkDocsConfig, where: str) -> None:
         new = list({p.format(): p for p in problems if p.format() not in self.reported}.values())
@@ -197,10 +168,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         path = Path(page.file.abs_src_path or page.file.src_uri)
         self.sources[spec.page] = page.file.content_string
         result = self.edition.annotate(spec, html, page.file.content_string, links, display_path(path, self.root))
-        if self.held:
-            self.held += result.problems
-        else:
-            self._report(result.problems, config, "the page was not written")
+        self._hold(result.problems, config)
         self.anchors[page.file.src_uri] = ids_in(result.html or html) | set(page.present_anchor_ids or ())
         return result.html or html
 
