@@ -245,6 +245,16 @@ def test_a_file_that_does_not_load_is_not_also_reported_as_published_ids_gone(tm
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert len(errors) == 1 and "annotations/claims.yml:" in errors[0], result.stderr
 
+
+def test_an_article_saved_with_windows_line_endings(tmp_path):
+    """MkDocs reads a page in text mode (CRLF becomes LF); the check read the bytes and refused the front matter."""
+    project = make_project(tmp_path / "p", parts=CHECK_PARTS)
+    article = project / "docs" / "index.md"
+    article.write_bytes(article.read_bytes().replace(b"\n", b"\r\n"))
+    result = check_in_process(project)
+    assert result.returncode == 0, result.stderr
+    assert "OK: 70 notes anchored" in result.stdout
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

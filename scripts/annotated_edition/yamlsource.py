@@ -217,14 +217,15 @@ def _parse_words(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str]
 
 
 def read_text(path, file: str) -> tuple[str | None, list[Problem]]:
-    """Read an editor's file as UTF-8 (a leading BOM is allowed).
+    """Read an editor's file as UTF-8 (a leading BOM is allowed), its line endings as Python's text mode reads
+    them, and MkDocs a page (universal newlines: CRLF and CR become LF; an article saved on Windows was refused).
 
     Returns ``(text, [])``, or ``(None, [problem])`` naming the line and column of the first
     byte that is not UTF-8.
     """
     data = path.read_bytes()
     try:
-        return data.decode("utf-8-sig"), []
+        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n"), []
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
