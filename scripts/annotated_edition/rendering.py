@@ -43,7 +43,7 @@ _PLAIN = re.compile(r"^[^*_`\[\]<>&\\!#]*$")
 # reference definition, or an inline link target with a scheme other than http(s)/mailto.
 # A body without any of these has no issue, so it is not rendered just to look (a check of
 # 2,000 notes is under a second this way).
-_MAY_HAVE_ISSUES = re.compile(r"#|<|&|^ *(=+|-+) *$|\]:|\]\(\s*(?!https?:|mailto:)[^)\s]*:", re.M)
+_MAY_HAVE_ISSUES = re.compile(r"#|<|&|!\[|^ *(=+|-+) *$|\]:|\]\(\s*(?!https?:|mailto:)[^)\s]*:", re.M)
 
 LinkResolver = Callable[[str], str]
 
@@ -110,6 +110,9 @@ class Renderer:
         if _HEADING.search(html):
             issues.append(("error", "the body contains a heading (# or ===), which would enter the page's table of contents",
                            "use **bold text** for a lead-in instead of a heading"))
+        if "<img" in html:
+            issues.append(("warning", "the body contains an image (![...](...)), which is removed when the page is built",
+                           "link to it instead: [what it shows](https://...)"))
         if RAW_TAG.search(_CODE.sub("", body)):
             issues.append(("warning", "the body contains raw HTML, which is removed when the page is built",
                            "write Markdown instead (links as [text](https://...), emphasis as *text*)"))

@@ -69,6 +69,15 @@ def test_body_issues():
     assert R.body_issues("Plain text with `<code>` and [a](https://e.org/).") == []
 
 
+def test_an_image_in_a_body_is_a_warning_not_a_silent_loss():
+    """The sanitiser removes images (a note links to what it shows): the editor hears of it, and a strict build
+    refuses it, instead of an empty paragraph in its place."""
+    issues = R.body_issues("![tracker](https://evil.example/pixel.png)")
+    assert [(severity, what.split(" (")[0]) for severity, what, _todo in issues] == [("warning", "the body contains an image")]
+    assert "<img" not in str(R.body("![tracker](https://evil.example/pixel.png)"))
+    assert R.body_issues("An exclamation! [a link](https://e.org/)") == []
+
+
 @pytest.mark.parametrize("iso, human", [("2019-03-27", "27 March 2019"), ("2019-03", "March 2019"),
                                         ("2019", "2019"), ("undated", "undated"), ("2019-13-01", "2019-13-01")])
 def test_human_date(iso, human):
