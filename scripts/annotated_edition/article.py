@@ -1,9 +1,7 @@
 """The rules of an annotated page: its front matter and its paragraph ids.
 
 Front matter fields (text is plain text: no ``<`` or ``>``; put a value in quotes when YAML could
-read it as something else, a date, a number, ``yes``, or text with ``: `` in it):
-
-Required:
+read it as something else, a date, a number, ``yes``, or text with ``: `` in it). Required:
 
 - ``title``: the headline (``<h1 id="headline">``; also the page's ``<title>``).
 - ``author``: the byline, "By <author>" (``id="byline"``).
@@ -12,14 +10,13 @@ Required:
 - ``publisher``: who published it first; the kicker reads "Annotated edition · <publisher>".
 - ``annotated: true``: the page carries notes.
 
-Optional (left out or empty, a field is not shown, and nothing but the defaults below stands in its place):
+Optional (left out or empty, a field is not shown, and nothing but the defaults below stands in its place;
+a field named like one of these, ``editor_notes``, is a warning):
 
 - ``dek``: the standfirst under the headline (``id="dek"``).
 - ``date_text``: the date as printed (``id="dateline"``); default: ``date`` in words ("27 March 2019").
-- ``article_kind``: what the article is, printed after the publisher in the kicker: ``column``
-  gives "<publisher> column"; default: nothing.
-- ``article_type``: its schema.org type in the ClaimReviews (``itemReviewed.appearance``), e.g.
-  ``OpinionNewsArticle``; default ``NewsArticle``.
+- ``article_kind``: what the article is, after the publisher in the kicker (``column``: "<publisher> column").
+- ``article_type``: its schema.org type in the ClaimReviews (``itemReviewed.appearance``), default ``NewsArticle``.
 - ``republisher``: who republished it: the kicker goes on ", republished by <republisher>".
 - ``original_url``: the https:// address of the text annotated (the ClaimReviews' appearance).
 - ``photo_credit``: the credit of the article's photo (``id="photo-credit"``).
@@ -34,6 +31,7 @@ target like paragraphs: :data:`HEADER_IDS` (``dek`` and ``photo-credit`` only wh
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 
 import yaml
@@ -70,14 +68,11 @@ _SEGMENT_BREAKS = str.maketrans("\n\r\t\f", "    ")
 
 
 def breaks_as_spaces(soup: BeautifulSoup) -> None:
-    """Turn line breaks and tabs in the column's own paragraphs (``soup``'s top-level ``<p>`` and its
-    header's) into spaces, in place; the text keeps its length, so offsets into it do not change.
-
-    The stylesheet keeps those paragraphs' spaces (``white-space: pre-wrap``): a space between two
-    quotes is a text node of its own, and while the page arrives Chromium counts a collapsed space
-    at the end of the part received as a layout shift when the next part comes. A line break in
-    wrapped Markdown would then break the printed line, so it becomes the space it reads as.
-    """
+    """Turn line breaks and tabs in the column's own paragraphs (``soup``'s top-level ``<p>`` and its header's)
+    into spaces, in place; the text keeps its length, so offsets into it do not change. The stylesheet keeps
+    those paragraphs' spaces (``white-space: pre-wrap``): a space between two quotes is a text node of its own,
+    and while the page arrives Chromium counts a collapsed space at the end of the part received as a layout
+    shift when the next part comes. A line break in wrapped Markdown would then break the printed line."""
     headers = soup.find_all("header", recursive=False)
     for paragraph in soup.find_all("p", recursive=False) + [p for h in headers for p in h.find_all("p", recursive=False)]:
         for text in paragraph.find_all(string=True):
@@ -210,6 +205,11 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
     if not isinstance(aliases, dict):
         problems.append(Problem(page_file, 1, 1, "paragraph_aliases", "must be a mapping of old id to new id",
                                 "write it as 'paragraph_aliases: {old-id: new-id}'"))
+    known = REQUIRED_META + OPTIONAL_META + OPTIONAL_TEXT + ("annotated", "paragraph_aliases")
+    for key in [str(k) for k in meta if k not in known]:  # (a misspelt field was dropped without a word)
+        if close := difflib.get_close_matches(key, known, n=1, cutoff=0.8):
+            problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"front matter field '{key}' is not one "
+                                    f"the edition reads", f"did you mean '{close[0]}'?", "warning"))
     return problems
 
 

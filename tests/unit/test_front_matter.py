@@ -58,6 +58,19 @@ def test_an_optional_field_given_must_be_plain_text(key):
     assert len(problems_of(source.replace(f"{key}: yes", f'{key}: "<b>x</b>"'))) == 1
 
 
+@pytest.mark.parametrize("written, meant", [("editor_notes", "editor_note"), ("photo_credits", "photo_credit"),
+                                            ("Publisher", "publisher"), ("date-text", "date_text")])
+def test_a_misspelt_field_is_a_warning_naming_the_field_meant(written, meant):
+    """A misspelt field was dropped without a word (the editor's note vanished; a misspelt photo credit was
+    reported as a note's target missing). The theme's own fields (hide, search, description) pass."""
+    source = MINIMAL.replace("annotated: true", f"{written}: x\nhide: [toc]\ndescription: d\nannotated: true")
+    found = [p for p in meta_problems(split_front_matter(source)[1], "docs/tiny.md", source) if p.subject == written]
+    assert [(p.severity, p.format()) for p in found] == [
+        ("warning", f"docs/tiny.md:6:1: {written}: front matter field '{written}' is not one the edition reads; "
+                    f"did you mean '{meant}'?")]
+    assert [p.subject for p in meta_problems(split_front_matter(source)[1], "docs/tiny.md", source)
+            if p.subject in ("hide", "description")] == []
+
 @pytest.mark.parametrize("written, todo", [
     ('"20 Nov 2026"', 'write it as date: "2026-11-20"'),
     ('"November 20, 2026"', 'write it as date: "2026-11-20"'),
