@@ -26,6 +26,7 @@ import re
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
+from tinycss2.color4 import parse_color
 
 from .model import Category, Settings, Verdict
 
@@ -64,14 +65,15 @@ class _Id(_Text):
 
 
 class _Colour(c.Type):
-    """A CSS colour (``#9a3412``, ``rgb(...)``, a named colour)."""
+    """A CSS colour (``#9a3412``, ``rgb(...)``, a named colour), as CSS Color 4 parses it (tinycss2's
+    ``color4.parse_color``): a word that is no colour (``bluish``) left the category without one."""
 
     def __init__(self, default=None) -> None:
         super().__init__(str, default=default)
 
     def run_validation(self, value):
         value = super().run_validation(value)
-        if not COLOUR.match(value.strip()):
+        if not COLOUR.match(value.strip()) or parse_color(value.strip()) is None:
             raise ValidationError(f"{value!r} is not a CSS colour (write it like '#9a3412')")
         return value.strip()
 

@@ -45,7 +45,7 @@ def test_a_valid_block_gives_the_settings_in_order():
     assert (settings.best_rating, settings.worst_rating) == (3, 1)
 
 
-@pytest.mark.parametrize("colour", ["blue!", "#12", "javascript:x", "#9a3412; }"])
+@pytest.mark.parametrize("colour", ["blue!", "#12", "javascript:x", "#9a3412; }", "bluish", "#12345"])
 def test_a_bad_category_colour(colour):
     _, errors, _ = validate(categories=[{**CLAIMS, "colour": colour}])
     key, message = only_error(errors)
