@@ -109,6 +109,8 @@ CASES = {
                         C + r"3:5: test-note: a claim needs a verdict; add 'verdict:' with one of: " + re.escape(VERDICT_IDS)),
     "verdict-not-on-sourcing": (claims(note(), category="sourcing"),
                                 C + r"8:14: test-note: only claims carry a verdict.*; remove 'verdict'"),
+    "empty-verdict": (claims(note(verdict="~")),
+                      C + r"8:14: test-note: 'verdict' has no value; write the text after the colon"),
     "unknown-verdict": (claims(note(verdict="mostly-true")),
                         C + r"8:14: test-note: 'mostly-true' is not a known verdict; use one of: " + re.escape(VERDICT_IDS)),
     "unknown-source": (claims(note()).replace("[S1]", "[S999]"),

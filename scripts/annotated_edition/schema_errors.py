@@ -46,7 +46,7 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
         close = difflib.get_close_matches(bad, allowed, n=1)
         todo = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
         return Problem(file, bad_place.line, bad_place.column, subject, f"unknown field '{bad}'", todo)
-    if kind == "type" and error.instance is None:
+    if kind in ("type", "enum") and error.instance is None:  # ('verdict: ~' read "'None' is not a known verdict")
         return Problem(*where, f"'{name}' has no value",
                        "write the text after the colon (quote it, e.g. '~', if you mean the character itself)")
     if kind == "type":
