@@ -257,6 +257,21 @@ def test_an_article_saved_with_windows_line_endings(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "OK: 70 notes anchored" in result.stdout
 
+
+def test_a_published_ids_file_that_does_not_exist_is_said(tmp_path):
+    """A misspelt 'published_ids:' turned the published-ids check off without a word (a list not yet written is
+    allowed: the first publish-ids writes it)."""
+    project = make_project(tmp_path / "p", parts=CHECK_PARTS)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("published_ids: published-ids.txt",
+                                                                 "published_ids: published-idz.txt"), encoding="utf-8")
+    result = check_in_process(project)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^published ids: none checked, published-idz\.txt does not exist yet \(the first 'publish-ids' "
+                     r"writes it; if it exists under another name, fix 'published_ids:' in mkdocs\.yml\)$", result.stdout, re.M)
+    assert "none checked" not in check_in_process(make_project(tmp_path / "q", parts=CHECK_PARTS, replace_files={
+        "published-ids.txt": (ROOT / "published-ids.txt").read_text(encoding="utf-8")})).stdout
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

@@ -33,7 +33,7 @@ from .core import errors_in
 from .postbuild import AnnotateError, annotate_site
 from .problems import Problem, display_path
 from .project import PLUGIN, Project, ProjectError, load_project
-from .published import append_new, page_ids
+from .published import append_new, page_ids, unchecked_notice
 from .refusals import refuse_config
 from .schema import write_schema
 from .yamlsource import read_text
@@ -141,6 +141,8 @@ def check(project: Project) -> int:
         print(f"{len(errors)} error(s), {warnings} warning(s): fix them and run the check again", file=sys.stderr)
         return 1
     print(f"OK: {placed} notes anchored, {warnings} warning(s)")
+    if notice := unchecked_notice(published, display_path(published, project.root) if published else ""):
+        print(notice)
     if warnings:
         print("Warnings do not stop 'make serve', but 'make build' (strict) refuses to publish until they are fixed.")
     return 0

@@ -33,6 +33,7 @@ from .links import Links, page_links, relative_url
 from .contents import add_contents
 from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listing
 from .problems import Problem, display_path
+from .published import unchecked_notice
 from .reporting import log, log_problems, report, serve_log
 from .rendering import with_referrer_policy
 from .refusals import refuse_config
@@ -184,6 +185,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         option = self.config["published_ids"]
         problems = self.edition.site_problems(self.sources, anchors, self.root / option if option else None)
         self._report(problems, config, "no page was written")
+        if notice := unchecked_notice(self.root / option if option else None, option or ""):
+            log.info(notice)
         return env
 
     @event_priority(50)  # before the search plugin (priority 0) indexes the page

@@ -19,6 +19,15 @@ from .model import Annotation
 from .problems import Problem
 
 
+def unchecked_notice(path: Path | None, shown: str) -> str | None:
+    """The line a check or build prints when the list ``path`` (option ``published_ids``, shown as ``shown``) does
+    not exist, so that no published id is checked; None when it exists or no list is set."""
+    if path is None or path.is_file():
+        return None
+    return (f"published ids: none checked, {shown} does not exist yet (the first 'publish-ids' writes it; "
+            "if it exists under another name, fix 'published_ids:' in mkdocs.yml)")
+
+
 def read_published(path: Path) -> list[tuple[str | None, str, int]]:
     """The entries of the list as ``(page or None for a bare id, id, line number)``, blank lines skipped;
     ``[]`` when there is no list."""
