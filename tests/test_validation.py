@@ -121,6 +121,8 @@ CASES = {
     "bad-id": (claims(note(id="Cargo_Note")), C + r"3:9: Cargo_Note: 'id' 'Cargo_Note' may only use lowercase.*; rename it"),
     "bad-date": (claims(note()).replace('checked: "2026-11-29"', 'checked: "29/11/2026"'),
                  C + r"13:14: test-note: 'checked' must be a date written YYYY-MM-DD.*; write it like \"2019-03-27\""),
+    "checked-in-the-future": (claims(note()).replace('checked: "2026-11-29"', 'checked: "2091-03-27"'),
+                              C + r"13:14: test-note: 'checked' '2091-03-27' is a day still to come; write the day"),
     "folded-list": (claims(note()).replace("    body: |\n      A test body.\n", "    body: >\n      Intro:\n\n      - one\n      - two\n"),
                     C + r"10:11: test-note: the body is a folded block \(>\) .*; write 'body: \|'"),
     "heading-in-body": (claims(note(body="## Heading\n\n      Text.")),

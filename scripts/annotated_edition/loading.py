@@ -189,6 +189,9 @@ class _Loader:
     def _check_dates(self, item: dict, add) -> None:
         if isinstance(item.get("checked"), str) and not _is_date(item["checked"]):
             add(f"'checked' {item['checked']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("checked",))
+        elif isinstance(item.get("checked"), str) and item["checked"] > dt.date.today().isoformat():
+            add(f"'checked' {item['checked']!r} is a day still to come", "write the day the note was checked",
+                ("checked",))
         later = item.get("later")
         if isinstance(later, dict) and isinstance(later.get("date"), str) and not _is_date(later["date"]):
             add(f"'later.date' {later['date']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("later", "date"))
