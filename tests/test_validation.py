@@ -274,6 +274,20 @@ def test_a_published_ids_file_that_does_not_exist_is_said(tmp_path):
     assert "none checked" not in check_in_process(make_project(tmp_path / "q", parts=CHECK_PARTS, replace_files={
         "published-ids.txt": (ROOT / "published-ids.txt").read_text(encoding="utf-8")})).stdout
 
+
+@pytest.mark.build
+def test_a_share_image_that_is_not_a_file_stops_the_build(tmp_path):
+    """Every share page's preview named the image: a misspelt path published a broken image on each of them."""
+    project = make_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("share_image: assets/social-card.png",
+                                                                 "share_image: assets/social-cards.png"), encoding="utf-8")
+    result = mkdocs(project, "build")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out
+    assert "mkdocs.yml: share_image: 'assets/social-cards.png' is not a file of the site" in out, out
+    assert not (project / "site").exists()
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

@@ -42,7 +42,7 @@ from .minify import minified, minified_page, minify_files
 from .unused_css import parsed_files, purge_site
 from .background import Background
 from .search_index import add_entries, defer_index, page_entries
-from .share import share_pages, share_url
+from .share import share_image_problems, share_pages, share_url
 from .presentation import ASSETS, asset_text, list_assets, with_boot
 from .staging import Stage
 from .yamlsource import read_text
@@ -144,6 +144,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         theme_css = [f for f in files if f.dest_uri.endswith(".css") and f.src_dir != config.docs_dir
                      and f.generated_by is None]
         self.theme_css = {f.dest_uri for f in theme_css}
+        image = self.config["share_image"]
+        self._hold(share_image_problems(image, bool(image) and files.get_file_from_path(image) is not None), config)
         if self.config["purge_css"]:  # most of the purge is parsing the theme's CSS: on the other core
             self.parsing = Background(parsed_files, {f.dest_uri: f.abs_src_path for f in theme_css if f.abs_src_path})
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}

@@ -25,7 +25,7 @@ from .rendering import with_referrer_policy
 from .presentation import EDITION_CSS, EDITION_JS, with_boot, write_missing_assets
 from .project import Project
 from .search_index import add_entries, page_entries
-from .share import share_pages
+from .share import share_image_problems, share_pages
 from .styles import STYLESHEET, category_css
 
 CONTENT = "article.md-content__inner"
@@ -118,6 +118,8 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
             for sidebar in soup.select(".md-sidebar--primary, .md-sidebar--secondary"):
                 sidebar["hidden"] = ""
         written[path], finished[path] = soup, page
+    image = project.plugin_config["share_image"]
+    problems += share_image_problems(image, bool(image) and (site / str(image)).is_file())
     if any(p.severity == "error" for p in problems):
         return problems, {}
     for src, (kind, of) in listings.items():

@@ -10,9 +10,19 @@ from __future__ import annotations
 
 from .links import relative_url
 from .merge import Placed
+from .problems import Problem
 from .templates import Templates
 
 SHARE_FOLDER = "share/"
+
+
+def share_image_problems(image: str | None, exists: bool) -> list[Problem]:
+    """The option ``share_image`` (a site-relative path) naming no file of the site (``exists`` False): every share
+    page's preview image would be a broken link."""
+    if not image or exists:
+        return []
+    return [Problem("mkdocs.yml", 0, 0, "share_image", f"'{image}' is not a file of the site, so every link preview "
+                    "would show a broken image", "fix 'share_image:' (a path under docs/, e.g. assets/card.png)")]
 
 
 def share_url(page_url: str, note_id: str = "") -> str:

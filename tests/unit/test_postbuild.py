@@ -167,3 +167,18 @@ def test_a_404_page_links_the_engine_from_the_site_s_root_as_the_theme_does(tmp_
     hrefs = [link["href"] for link in soup.head.find_all("link", rel="stylesheet")]
     assert hrefs == ["/tiny-site/assets/stylesheets/main.css", f"/tiny-site/{STYLESHEET}", "/tiny-site/assets/edition.css"]
     assert soup.find("script", src="/tiny-site/assets/edition.js") is not None
+
+
+def test_a_share_image_missing_from_the_built_site_leaves_it_as_built(tmp_path):
+    root, site = tiny_project(tmp_path)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      pages:", "      share_image: card.png\n      pages:"),
+                      encoding="utf-8")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    problems, placed = annotate_site(load_project(config), site)
+    assert [p.format() for p in problems if p.subject == "share_image"] == [
+        "mkdocs.yml: share_image: 'card.png' is not a file of the site, so every link preview would show a broken "
+        "image; fix 'share_image:' (a path under docs/, e.g. assets/card.png)"]
+    assert placed == {} and {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    (site / "card.png").write_bytes(b"png")
+    assert annotate_site(load_project(config), site)[1] == {"tiny.md": 1}
