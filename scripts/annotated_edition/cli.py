@@ -188,7 +188,8 @@ def annotate(project: Project, site: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; return the exit status (2 for a usage or configuration error)."""
-    parser = argparse.ArgumentParser(prog="python -m annotated_edition", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m annotated_edition",
+                                     description="The annotated edition's commands, on the site that mkdocs.yml describes.")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="validate and anchor every note without building")

@@ -104,3 +104,12 @@ def test_a_verdict_id_yaml_reads_as_a_boolean_is_told_to_be_quoted(tmp_path, cap
     path = project(tmp_path, CONFIG.replace("{id: accurate, label: Accurate", "{id: true, label: True"))
     status, out, err = run(capsys, path, "check")
     assert status == 2 and "YAML read True as a bool, not text: put it in quotes ('\"true\"'" in err, err
+
+
+def test_the_help_is_written_for_people(capsys):
+    """It opened with the module docstring's first line: reST markup and a link to argparse's documentation."""
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert "``" not in out and "docs.python.org" not in out
+    assert "check" in out and "annotate" in out and "publish-ids" in out
