@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DESKTOP, ROOT, SiteServer, _env
+from conftest import DESKTOP, PHONE, ROOT, SiteServer, _env
 
 pytestmark = pytest.mark.build
 FILE_BLOCK = re.compile(r"^In `([\w./-]+)`[^\n]*:\n\n```\w*\n(.*?)^```", re.M | re.S)
@@ -94,6 +94,38 @@ def test_the_readme_sites_footer_is_legible(newsroom, browser, tmp_path):
         from axe_playwright_python.sync_playwright import Axe
         found = Axe().run(page, context=".md-footer-meta", options={"runOnly": ["color-contrast"]})
         assert not found.response["violations"], [n["any"][0]["message"] for v in found.response["violations"] for n in v["nodes"]]
+    finally:
+        page.close()
+        server.close()
+
+
+@pytest.mark.browser
+def test_a_short_site_name_is_centred_in_a_phone_s_header(newsroom, browser, tmp_path):
+    """A long site name may take two lines of a phone's header once Material's script draws its buttons, so the
+    engine sets it from the top (its first line never moves); a short one (at most 20 characters) stays one line
+    and is centred, where it sat 9 px above the middle of the bar."""
+    config = newsroom / "mkdocs.yml"
+    original = config.read_text(encoding="utf-8")
+    config.write_text(original.replace("site_name: The Harbour Ledger, annotated", "site_name: Harbour Ledger"),
+                      encoding="utf-8")
+    try:
+        built = _run(["-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")], newsroom)
+    finally:
+        config.write_text(original, encoding="utf-8")
+    assert built.returncode == 0, built.stderr
+    server = SiteServer(tmp_path / "site")
+    page = browser.new_page(viewport=PHONE)
+    try:
+        page.goto(server.url(""))
+        page.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+        gaps = page.evaluate("""() => {
+          const bar = document.querySelector('.md-header').getBoundingClientRect();
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector('.md-header__topic .md-ellipsis'));
+          const text = range.getBoundingClientRect();
+          return {above: text.top - bar.top, below: bar.bottom - text.bottom, lines: range.getClientRects().length};
+        }""")
+        assert gaps["lines"] == 1 and abs(gaps["above"] - gaps["below"]) <= 2, gaps
     finally:
         page.close()
         server.close()

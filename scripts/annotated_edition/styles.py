@@ -59,9 +59,15 @@ def _verdict_rules(v: Verdict) -> list[str]:
             f"{DARK} .ed-verdict--{v.id} {{ color: {dark}; background: {dark_bg}; }}"]
 
 
+# A site's name up to this many characters fits one line of the phone's header (320 px, every button drawn); a
+# longer one may take two, so the engine's stylesheet sets it from the top (its first line never moves)
+SHORT_SITE_NAME = 20
+
+
 def category_css(settings: Settings, site_name: str = "") -> str:
     """The stylesheet text for ``settings.categories`` and ``settings.verdicts`` (light and dark scheme), and a
-    printed page's foot naming ``site_name`` (the site's, from ``mkdocs.yml``: a loose sheet says where it is from)."""
+    printed page's foot naming ``site_name`` (the site's, from ``mkdocs.yml``: a loose sheet says where it is from);
+    a short ``site_name`` (:data:`SHORT_SITE_NAME`) is centred in a phone's header, not set from its top."""
     light = [f"  --ed-{c.id}: {c.colour}; --ed-{c.id}-bg: {c.tint or _tint(c.colour, 14, 'white')};"
              for c in settings.categories.values()]
     dark = [f"  --ed-{c.id}: {c.dark_colour}; --ed-{c.id}-bg: {c.dark_tint or _tint(c.dark_colour, 20, 'transparent')};"
@@ -78,4 +84,6 @@ def category_css(settings: Settings, site_name: str = "") -> str:
         lines += _verdict_rules(verdict)
     if site_name:
         lines.append(f'@page {{ @bottom-left {{ content: "{serialize_string_value(site_name)}"; }} }}')
+    if 0 < len(site_name) <= SHORT_SITE_NAME:  # one line on a phone beside every button: centred in the header
+        lines.append("@media screen and (max-width: 44.9375em) { .md-header__title .md-header__topic { align-items: center; padding-top: 0; } }")
     return "\n".join(lines) + "\n"
