@@ -83,6 +83,12 @@ CASES = {
     "duplicate-id-same-file": (claims(note(), note(exact="personnel and equipment")),
                                C + r"14:9: test-note: the id 'test-note' is already used by a note in annotations/claims\.yml:3"
                                    r"; give each note its own id"),
+    "alias-of-another-note": (claims(note(), note(id="second-note", exact="personnel and equipment",
+                                                  extra="    aliases: [old-name, test-note]\n")),
+                              C + r"18:25: second-note: the alias 'test-note' is already used by a note in "
+                                  r"annotations/claims\.yml:3; give each note its own id"),
+    "alias-of-itself": (claims(note(extra="    aliases: [test-note]\n")),
+                        C + r"7:15: test-note: the alias 'test-note' is the note's own id; remove it from 'aliases:'"),
     "unknown-category": (claims(note(), category="claim"),
                          C + r"1:11: 'claim' is not a known category; use one of: " + re.escape(CATEGORY_IDS) + "$"),
     "missing-field": (claims(note().replace("    title: A title\n", "")),

@@ -171,10 +171,13 @@ class _Loader:
             self.annotations.append(_annotation(doc, file, i, item, category, self.settings, cited))
 
     def _check_ids(self, item: dict, aid: str, where: str, add) -> None:
-        for other in [aid] + [a for a in item.get("aliases") or [] if isinstance(a, str)]:
-            if other in self.seen_ids:
-                add(f"the id '{other}' is already used by a note in {self.seen_ids[other]}",
-                    "give each note its own id (ids are public URLs)", ("id",))
+        aliases = item.get("aliases") if isinstance(item.get("aliases"), list) else []
+        for key, other in [(("id",), aid)] + [(("aliases", j), a) for j, a in enumerate(aliases) if isinstance(a, str)]:
+            if key != ("id",) and other == aid:
+                add(f"the alias '{other}' is the note's own id", "remove it from 'aliases:' (they list its old ids)", key)
+            elif other in self.seen_ids:
+                add(f"the {'id' if key == ('id',) else 'alias'} '{other}' is already used by a note in "
+                    f"{self.seen_ids[other]}", "give each note its own id (ids are public URLs)", key)
             else:
                 self.seen_ids[other] = where
 
