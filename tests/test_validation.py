@@ -78,6 +78,9 @@ CASES = {
     "quote-missing": (claims(note(exact="three Russian cargo planes")),
                       C + r"6:14: test-note: the quote is not in the paragraph; the closest passage is 'two Russian cargo planes'"
                           r".*; copy the words exactly from the article"),
+    "quote-with-invisible-character": (claims(note(exact="two Russian\u200b cargo planes")),
+                                       C + r"6:14: test-note: the quote holds an invisible character \(U\+200B ZERO WIDTH "
+                                           r"SPACE\) that the paragraph does not have \(paragraph 'cargo-planes'\); delete it"),
     "unknown-paragraph": (claims(note(paragraph="cargo-plane")),
                           C + r"5:18: test-note: paragraph 'cargo-plane' does not exist .*; did you mean 'cargo-planes'\?"),
     "duplicate-id-same-file": (claims(note(), note(exact="personnel and equipment")),

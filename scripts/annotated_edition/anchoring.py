@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 
 _CHAR_MAP = {
@@ -81,9 +82,13 @@ class AnchorFailure(Exception):
 
     kind: str
     candidates: list[str]
+    invisible: str = ""  # (for "missing": the quote's invisible characters, named, which a closest passage hides)
 
     def describe(self) -> tuple[str, str]:
         """Return ``(what is wrong, what to do)`` for an editor."""
+        if self.kind == "missing" and self.invisible:
+            return (f"the quote holds an invisible character ({self.invisible}) that the paragraph does not have",
+                    "delete it: retype the words around it")
         if self.kind == "missing":
             near = f"; the closest passage is {self.candidates[0]!r}" if self.candidates else ""
             return (f"the quote is not in the paragraph{near}",
@@ -184,5 +189,7 @@ def find_quote(text: "str | NormalisedText", exact: str, prefix: str = "", suffi
         raise AnchorFailure("context", [_context(norm, h, h + len(quote)) for h in bare])
     if not hits:
         return_close = _closest(norm, quote)
-        raise AnchorFailure("missing", [return_close] if return_close else [])
+        invisible = ", ".join(sorted({f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip()
+                                      for c in exact if unicodedata.category(c) == "Cf"}))
+        raise AnchorFailure("missing", [return_close] if return_close else [], invisible)
     raise AnchorFailure("ambiguous", [_context(norm, h, h + len(quote)) for h in hits])
