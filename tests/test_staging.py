@@ -34,3 +34,16 @@ def test_a_good_build_leaves_no_staging_folder(tmp_path):
     assert mkdocs(project, "build").returncode == 0
     assert (project / "site" / "index.html").is_file() and (project / "site" / "annotations.jsonld").is_file()
     assert not list(project.glob(".site*"))
+
+
+@pytest.mark.parametrize("name", [".site.staging", ".site.old"])
+def test_a_file_where_the_build_keeps_a_folder_is_one_line_and_kept(tmp_path, name):
+    """A file named like the staging folder made MkDocs fail with a traceback (NotADirectoryError)."""
+    project = make_project(tmp_path / "p")
+    (project / name).write_text("someone's notes\n", encoding="utf-8")
+    result = mkdocs(project, "build")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out
+    assert f"{project / name} is a file, where the build keeps a folder of its own; move or delete it" in out, out
+    assert (project / name).read_text(encoding="utf-8") == "someone's notes\n"
+    assert not (project / "site").exists()

@@ -11,6 +11,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
+
+class StageError(PluginError):
+    """The staging folder cannot be made (MkDocs reports a :class:`PluginError` in one line)."""
+
 
 class Stage:
     """The staging folder of one build of ``site_dir``."""
@@ -20,7 +26,15 @@ class Stage:
         self.folder = self.site_dir.with_name(f".{self.site_dir.name}.staging")
 
     def begin(self) -> Path:
-        """A fresh, empty staging folder (a leftover of an interrupted build is removed)."""
+        """A fresh, empty staging folder (a leftover of an interrupted build is removed).
+
+        Raises:
+            StageError: a file (not a folder) has the staging folder's name, or the old site's: it is not
+                removed (it may be someone's), and MkDocs would fail on it with a traceback.
+        """
+        for path in (self.folder, self.site_dir.with_name(f".{self.site_dir.name}.old")):
+            if path.exists() and not path.is_dir():
+                raise StageError(f"{path} is a file, where the build keeps a folder of its own; move or delete it")
         shutil.rmtree(self.folder, ignore_errors=True)
         return self.folder
 
