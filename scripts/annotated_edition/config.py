@@ -148,6 +148,8 @@ class _Pages(c.ListOfItems):
         super().__init__(c.SubConfig(PageConfig), default=[])
 
     def post_validation(self, config, key_name):
+        if not config[key_name]:  # (the check passed with 0 notes; the build failed on a listing page)
+            raise ValidationError("names no annotated page; add one, e.g. '- {page: index.md, annotations: notes}'")
         known = [cat["id"] for cat in config.get("categories") or []]
         pages = []
         for page in config[key_name]:

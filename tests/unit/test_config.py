@@ -104,3 +104,14 @@ def test_mkdocs_reports_it_in_one_line_naming_the_plugin_and_the_option(tmp_path
     lines = [m for m in caplog.messages if "blue!" in m]
     assert len(lines) == 1 and "\n" not in lines[0]
     assert "Plugin 'annotated-edition' option 'categories'" in lines[0] and "is not a CSS colour" in lines[0]
+
+
+@pytest.mark.parametrize("pages", [[], None])
+def test_a_plugin_that_names_no_page_is_one_error(pages):
+    """'pages: []' passed the check with 0 notes, and the build failed on a listing page in words of its own."""
+    options = {} if pages is None else {"pages": pages}
+    cfg = PluginConfig()
+    cfg.load_dict({"categories": [CLAIMS, CONTEXT], "verdicts": VERDICTS, **options})
+    errors, _warnings = cfg.validate()
+    key, message = only_error(errors)
+    assert key == "pages" and message == "names no annotated page; add one, e.g. '- {page: index.md, annotations: notes}'"
