@@ -297,6 +297,25 @@ def test_a_share_image_that_is_not_a_file_stops_the_build(tmp_path):
     assert "mkdocs.yml: share_image: 'assets/social-cards.png' is not a file of the site" in out, out
     assert not (project / "site").exists()
 
+
+@pytest.mark.parametrize("where", ["checked", "source", "correction"])
+def test_a_date_in_the_wrong_form_is_one_error_naming_the_forms_allowed(tmp_path, where):
+    """A date written 24/03/2019 gave two errors that disagreed (YYYY-MM-DD only, then YYYY-MM-DD, YYYY-MM,
+    YYYY or undated for a source), and a correction was named 'corrections[0].date'."""
+    files = {"claims.yml": claims(note())}
+    if where == "checked":
+        files["claims.yml"] = files["claims.yml"].replace('checked: "2026-11-29"', 'checked: "24/03/2019"')
+    elif where == "correction":
+        files["claims.yml"] = claims(note(extra='    corrections:\n      - {date: "24/03/2019", what: "x", why: "y"}\n'))
+    else:
+        from conftest import TEST_SOURCES
+        files["sources.yml"] = TEST_SOURCES.replace('date: "2019-03-24"', 'date: "24/03/2019"')
+    _, result = run(tmp_path, files)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    allowed = "written YYYY-MM-DD, YYYY-MM, YYYY or undated" if where == "source" else "a date written YYYY-MM-DD"
+    assert f"must be {allowed}, not '24/03/2019'" in errors[0] and "[0]" not in errors[0], errors[0]
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

@@ -19,7 +19,7 @@ from pathlib import Path
 from .model import Annotation, AnnotationSet, Correction, Position, Settings, Source
 from .problems import Problem, display_path
 from .rendering import RAW_TAG, Renderer
-from .rules import capped, item_rules, real_date, too_big, unread_files
+from .rules import capped, item_rules, too_big, unread_files, unreal_date
 from .schema import SchemaCheck, annotations_schema, sources_schema
 from .schema_errors import schema_problems
 from .yamlsource import YamlDocument, flattened_list, load_yaml, read_text
@@ -28,12 +28,16 @@ SOURCES_FILE = "sources.yml"
 NOTE_SUFFIXES = (".yml", ".yaml")
 
 
-def _is_date(text: str) -> bool:
+def _day_to_come(value) -> bool:
     try:
-        dt.date.fromisoformat(text)
-        return True
-    except (TypeError, ValueError):
+        return isinstance(value, str) and dt.date.fromisoformat(value) > dt.date.today()
+    except ValueError:
         return False
+
+
+def _unreal_day(value) -> bool:
+    """A ``YYYY-MM-DD`` text that names no day; another form is the schema's to report (once)."""
+    return isinstance(value, str) and unreal_date(value, whole_day=True)
 
 
 def _read(path: Path, file: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -73,7 +77,7 @@ def _source_of(item, doc: YamlDocument, i: int, file: str, sources: dict, proble
         problems.append(Problem(file, place.line, place.column, sid,
                                 f"duplicate source id (first at line {sources[sid].line})", "give each source its own id"))
         return None
-    if not real_date(item["date"]):
+    if unreal_date(item["date"]):
         dp = doc.place(("sources", i, "date"))
         problems.append(Problem(file, dp.line, dp.column, sid, f"the date {item['date']!r} is not a real day or month",
                                 'check it against the source; write "YYYY-MM-DD", "YYYY-MM", "YYYY" or "undated"'))
@@ -190,17 +194,17 @@ class _Loader:
                 "remove 'verdict', or move the note to a file of a category with verdicts", ("verdict",))
 
     def _check_dates(self, item: dict, add) -> None:
-        if isinstance(item.get("checked"), str) and not _is_date(item["checked"]):
+        if _unreal_day(item.get("checked")):
             add(f"'checked' {item['checked']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("checked",))
-        elif isinstance(item.get("checked"), str) and item["checked"] > dt.date.today().isoformat():
+        elif _day_to_come(item.get("checked")):
             add(f"'checked' {item['checked']!r} is a day still to come", "write the day the note was checked",
                 ("checked",))
         later = item.get("later")
-        if isinstance(later, dict) and isinstance(later.get("date"), str) and not _is_date(later["date"]):
+        if isinstance(later, dict) and _unreal_day(later.get("date")):
             add(f"'later.date' {later['date']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("later", "date"))
         for j, correction in enumerate(item.get("corrections") or []):
-            if isinstance(correction, dict) and isinstance(correction.get("date"), str) and not _is_date(correction["date"]):
-                add(f"'corrections[{j}].date' {correction['date']!r} is not a real date", 'write it as "YYYY-MM-DD"',
+            if isinstance(correction, dict) and _unreal_day(correction.get("date")):
+                add(f"the date of correction {j + 1}, {correction['date']!r}, is not a real date", 'write it as "YYYY-MM-DD"',
                     ("corrections", j, "date"))
 
     def _cited_sources(self, item: dict, add) -> list[Source]:

@@ -46,19 +46,20 @@ def capped(problems: list[Problem], file: str) -> list[Problem]:
                 "fix the ones above and check again", severity)]
 
 
-def real_date(text: str) -> bool:
-    """Whether ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` names a real year, month or day."""
+def unreal_date(text: str, whole_day: bool = False) -> bool:
+    """Whether ``text``, written ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (only the last with ``whole_day``), names no real
+    year, month or day (``2019-02-30``). Text in another form is False: the schema names its form, once."""
     import datetime as dt
 
     match = _DATE.match(text)
-    if not match:
-        return text == "undated"
+    if not match or (whole_day and not match.group(3)):
+        return False
     year, month, day = match.groups()
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
-        return False
-    return True
+        return True
+    return False
 
 
 def words(text: str) -> int:

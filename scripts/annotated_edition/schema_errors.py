@@ -20,6 +20,9 @@ def _field(path: tuple) -> str:
 
 
 def _pattern_problem(error, where: tuple, name: str) -> Problem:
+    if ("date" in name or name == "checked") and "undated" in str(error.validator_value):  # (a source's)
+        return Problem(*where, f"'{name}' must be written YYYY-MM-DD, YYYY-MM, YYYY or undated, not {error.instance!r}",
+                       'write it like "2019-03-27", "2019-03" or "2019", in quotes, or "undated"')
     if "date" in name or name == "checked":
         return Problem(*where, f"'{name}' must be a date written YYYY-MM-DD, not {error.instance!r}",
                        'write it like "2019-03-27", in quotes')
