@@ -279,20 +279,19 @@ def paragraph_id_problems(markdown_text: str, soup: BeautifulSoup, page_file: st
 
 
 def front_matter_problems(source: str, meta: dict, page_file: str) -> list[Problem]:
-    """Problems of a page's front matter that MkDocs would pass over in silence.
-
-    MkDocs drops front matter that is not valid YAML (and the page then shows it as text);
-    here it is parsed again to say where and why. The page must also say ``annotated: true``,
-    or no note would be shown.
-    """
+    """Problems of a page's front matter that MkDocs would pass over in silence: MkDocs drops front matter that
+    is not a YAML mapping (the page then shows it as text), so it is parsed again here to say where and why. The
+    page must also say ``annotated: true``, or no note would be shown."""
     if not source.startswith("---"):
         return [Problem(page_file, 1, 1, "", "the article has no front matter",
                         "start the file with the '---' block (title, dek, author, ...) and 'annotated: true'")]
+    if not meta and not re.search(r"\n(?:-{3}|\.{3})[ \t]*\n", source):
+        return [Problem(page_file, 1, 1, "", "the front matter has no closing line of three dashes (---)",
+                        "add a line '---' after its last field, before the article's first words")]
     if not meta:
-        block = source.split("\n---", 1)[0][3:]
-        _, problems = load_yaml(block, page_file)  # the block starts on the file's first line
-        return problems or [Problem(page_file, 1, 1, "", "the front matter could not be read",
-                                    "check that it starts and ends with a line of three dashes (---)")]
+        _, problems = load_yaml(source.split("\n---", 1)[0][3:], page_file)  # (it starts on the file's first line)
+        return problems or [Problem(page_file, 1, 1, "", "the front matter is not a list of 'key: value' lines",
+                                    "write each field on a line of its own: 'title: \"...\"', 'author: ...'")]
     if meta.get("annotated") is not True:
         line = next((i for i, text in enumerate(source.splitlines(), 1) if text.startswith("annotated:")), 1)
         return [Problem(page_file, line, 1, "annotated", "the article's front matter does not say 'annotated: true', "

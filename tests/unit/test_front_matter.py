@@ -154,3 +154,15 @@ def test_public_ids_leave_out_the_header_parts_a_page_does_not_have():
     assert page_ids(text, {"title": "T"}, [])[:4] == ["headline", "byline", "dateline", "one"]
     full = page_ids(text, {"dek": "D", "photo_credit": "P"}, [])
     assert full[:5] == ["headline", "dek", "byline", "dateline", "photo-credit"]
+
+
+@pytest.mark.parametrize("source, said", [
+    # (it said "check that it starts and ends with a line of three dashes", which it did, or blamed a line of the column)
+    ("---\n- just a list\n---\n\nText.\n{#p}\n", "docs/tiny.md:1:1: the front matter is not a list of 'key: value' lines"),
+    ("---\ntitle: T\nannotated: true\n\nText.\n{#p}\n", "docs/tiny.md:1:1: the front matter has no closing line of three "
+                                                         "dashes (---); add a line '---' after its last field"),
+])
+def test_front_matter_that_is_no_mapping_or_never_closes_says_so(source, said):
+    from annotated_edition.article import front_matter_problems
+    found = [p.format() for p in front_matter_problems(source, split_front_matter(source)[1], "docs/tiny.md")]
+    assert len(found) == 1 and found[0].startswith(said), found
