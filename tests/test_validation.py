@@ -397,6 +397,13 @@ def test_paragraph_id_after_a_hard_line_break(tmp_path):
     assert_problem(result, r"docs/index\.md:\d+:1: symbolic-value: .*; ")
 
 
+def test_a_paragraph_id_with_a_space_is_offered_whole(tmp_path):
+    """{#Cargo Planes} was read as the id 'Cargo' and an attribute: the fix offered, {#Cargo}, was itself refused."""
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": _article_with("{#cargo-planes}", "{#Cargo Planes}")})
+    assert_problem(result, r"docs/index\.md:\d+:1: Cargo: a paragraph's attributes may only be its id \(and \.classes\); "
+                           r"write the line as \{#cargo-planes\} and nothing else$")
+
+
 def test_paragraph_id_after_a_list(tmp_path):
     """C07: an id line after a list lands on the last <li>: reported, not published."""
     article = _article_with("Moscow has no plans to cut its client loose.\n{#symbolic-value}",
