@@ -316,6 +316,17 @@ def test_a_date_in_the_wrong_form_is_one_error_naming_the_forms_allowed(tmp_path
     allowed = "written YYYY-MM-DD, YYYY-MM, YYYY or undated" if where == "source" else "a date written YYYY-MM-DD"
     assert f"must be {allowed}, not '24/03/2019'" in errors[0] and "[0]" not in errors[0], errors[0]
 
+
+def test_a_yaml_tag_is_one_error_and_runs_nothing(tmp_path):
+    """A tag is refused before anything is built from it (no code runs); it came with a second, false error, that
+    the field had no value."""
+    text = claims(note(title="!!python/object/apply:os.system ['touch " + str(tmp_path / "ran") + "']"))
+    _, result = run(tmp_path, {"claims.yml": text})
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == ["error: annotations/claims.yml:7:12: test-note: the YAML tag 'tag:yaml.org,2002:python/object/apply:"
+                      "os.system' is not allowed; remove the tag (annotation files hold plain text, lists and mappings)"]
+    assert not (tmp_path / "ran").exists()
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

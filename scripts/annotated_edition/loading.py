@@ -21,7 +21,7 @@ from .problems import Problem, display_path
 from .rendering import RAW_TAG, Renderer
 from .rules import capped, item_rules, too_big, unread_files, unreal_date
 from .schema import SchemaCheck, annotations_schema, sources_schema
-from .schema_errors import schema_problems
+from .schema_errors import schema_problems, unreported
 from .yamlsource import YamlDocument, flattened_list, load_yaml, read_text
 
 SOURCES_FILE = "sources.yml"
@@ -98,8 +98,8 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[dict[str, Source
     doc, problems = _read(path, file)
     if doc is None:
         return {}, problems
-    problems += schema_problems(SchemaCheck(sources_schema()), doc, file,
-                                lambda p: _item_subject(doc.data, "sources", p, ""))
+    problems += unreported(schema_problems(SchemaCheck(sources_schema()), doc, file,
+                                           lambda p: _item_subject(doc.data, "sources", p, "")), problems)
     sources: dict[str, Source] = {}
     items = doc.data.get("sources") if isinstance(doc.data, dict) else None
     for i, item in enumerate(items if isinstance(items, list) else []):
@@ -138,7 +138,7 @@ class _Loader:
         data = doc.data if isinstance(doc.data, dict) else {}
         self.problems += [_named(p, data) for p in file_problems]
         found = schema_problems(self.check, doc, file, lambda p: _item_subject(data, "annotations", p, "annotation"))
-        self.problems += found
+        self.problems += unreported(found, file_problems)
         broken = {p.subject for p in found if p.severity == "error"}
         category = self.settings.categories.get(data.get("category"))
         if category is None:

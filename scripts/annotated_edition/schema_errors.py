@@ -69,3 +69,10 @@ def schema_problems(validator, doc: YamlDocument, file: str, subject_of) -> list
     """Every schema error of ``doc`` as a problem; ``subject_of(path)`` names the note or source at fault."""
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
     return [schema_problem(error, doc, file, subject_of(tuple(error.absolute_path))) for error in errors]
+
+
+def unreported(found: list[Problem], already: list[Problem]) -> list[Problem]:
+    """``found`` less the problems at a place that ``already`` has one for: a value the YAML reader refused (a
+    tag) reads as empty to the schema, and "'title' has no value" was reported beside the tag's problem."""
+    places = {(p.file, p.line, p.column) for p in already}
+    return [p for p in found if (p.file, p.line, p.column) not in places]
