@@ -327,6 +327,16 @@ def test_a_yaml_tag_is_one_error_and_runs_nothing(tmp_path):
                       "os.system' is not allowed; remove the tag (annotation files hold plain text, lists and mappings)"]
     assert not (tmp_path / "ran").exists()
 
+
+def test_a_title_too_long_for_the_margin_is_a_warning(tmp_path):
+    """A 5,000-character title passed without a word (the margin shows titles whole)."""
+    _, result = run(tmp_path, {"claims.yml": claims(note(title="A title " + "that goes on " * 7))})
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^warning: annotations/claims\.yml:7:12: test-note: the title is 98 characters long; the margin shows "
+                     r"a title whole, up to 80; shorten it", result.stdout, re.M), result.stdout
+    _, result = run(tmp_path / "ok", {"claims.yml": claims(note(title="A title " + "that goes on " * 5))})
+    assert "the title is" not in result.stdout
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

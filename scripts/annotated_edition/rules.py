@@ -5,6 +5,7 @@
   build down).
 - At most :data:`MAX_PROBLEMS_PER_FILE` problems are reported per file, then one line with the
   count of the rest.
+- A title longer than :data:`MAX_TITLE_CHARS` gets a warning (the margin shows titles whole).
 - A body and a summary should have the number of words the site sets (plugin options
   ``body_words`` and ``summary_words``, default 40-150 and 4-40, the README's range): outside
   it, a warning.
@@ -21,6 +22,7 @@ from .rendering import RAW_TAG
 
 MAX_FILE_BYTES = 1_000_000
 MAX_FIELD_CHARS = 20_000
+MAX_TITLE_CHARS = 80  # (the longest of this site's 70 titles has 51)
 MAX_PROBLEMS_PER_FILE = 50
 _WORD = re.compile(r"\w[\w'’.-]*")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -77,6 +79,10 @@ def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary
         if isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
             add(f"'{key}' is {len(value):,} characters long, over the limit of {MAX_FIELD_CHARS:,}",
                 "shorten it", (key,), "error")
+    title = item.get("title")
+    if isinstance(title, str) and MAX_TITLE_CHARS < len(title) <= MAX_FIELD_CHARS:
+        add(f"the title is {len(title)} characters long; the margin shows a title whole, up to {MAX_TITLE_CHARS}",
+            "shorten it (the summary and the body say the rest)", ("title",), "warning")
     for key, (low, high) in (("body", body_words), ("summary", summary_words)):
         value = item.get(key)
         if isinstance(value, str) and len(value) <= MAX_FIELD_CHARS:
