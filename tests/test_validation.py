@@ -580,5 +580,8 @@ def test_an_invalid_source_is_reported_once(tmp_path):
 
 def test_note_id_that_clashes_with_a_generated_id(tmp_path):
     _, result = run(tmp_path, {"claims.yml": claims(note(id="planes"), note(id="planes-title", exact="landed in Caracas"))})
-    assert_problem(result, r"annotations/claims\.yml:(3|14):5: planes(-title)?: the note's id .*clashes with another element"
-                           r".*; choose another id")
+    # (it read "clashes with another element: a note and a note", without saying the page makes ids from a note's)
+    assert_problem(result, r"annotations/claims\.yml:(3|14):5: planes(-title)?: the note's id( \('planes-title' is made from it, "
+                           r"for the note's title or its marker\))? clashes with another element: a note's id, title or "
+                           r"marker and a note's id, title or marker; choose another id for the note \(the page also gives "
+                           r"ids <id>-title and ref-<id>\)")

@@ -214,7 +214,7 @@ def _alias_stubs(soup: BeautifulSoup, ids: dict, aliases: dict[str, str], placed
 
 def _describe(tag: Tag | None) -> str:
     if tag is None:
-        return "a note"
+        return "a note's id, title or marker"
     return f"<{tag.name}> {' '.join(tag.get_text(' ').split())[:40]!r}"
 
 
@@ -236,9 +236,10 @@ def duplicate_id_problems(soup: BeautifulSoup, page_file: str, placed: list[Plac
             problems.append(Problem(page_file, 0, 0, ident, f"the id is used twice on the page: {places}",
                                     "rename one of them (paragraph ids in the page, note ids in its notes folder)"))
         else:
+            made = "" if ident == note.id else f" ({ident!r} is made from it, for the note's title or its marker)"
             problems.append(Problem(note.at.file, note.at.line, note.at.column, note.id,
-                                    f"the note's id (or its {ident!r}) clashes with another element: {places}",
-                                    "choose another id for the note (ids are public URLs)"))
+                                    f"the note's id{made} clashes with another element: {places}",
+                                    "choose another id for the note (the page also gives ids <id>-title and ref-<id>)"))
     return problems
 
 
