@@ -569,6 +569,13 @@ def test_sources_written_without_brackets(tmp_path):
     assert "cites source 'S'" not in result.stderr
 
 
+def test_an_alias_that_takes_a_paragraph_s_id_is_named_as_an_alias(tmp_path):
+    """It read "the id is used twice on the page: <p> '...' and <span> ''": the alias was an empty span."""
+    _, result = run(tmp_path, {"claims.yml": claims(note(extra="    aliases: [cargo-planes]\n"))})
+    assert_problem(result, r"docs/index\.md: cargo-planes: the id is used twice on the page: <p> 'On Saturday two Russian "
+                           r"cargo planes of ' and an alias of 'test-note'; rename one of them")
+
+
 def test_an_invalid_source_is_reported_once(tmp_path):
     broken = 'sources:\n  - id: S1\n    title: "[A page]"\n    publisher: "Somebody"\n    date: "2019"\n'
     _, result = run(tmp_path, {"claims.yml": GOOD, "sources.yml": broken})

@@ -213,8 +213,8 @@ def _alias_stubs(soup: BeautifulSoup, ids: dict, aliases: dict[str, str], placed
 
 
 def _describe(tag: Tag | None) -> str:
-    if tag is None:
-        return "a note's id, title or marker"
+    if tag is None or tag.get("data-alias-of"):  # (an alias: paragraph_aliases, or a note's aliases)
+        return f"an alias of {tag['data-alias-of']!r}" if tag is not None else "a note's id, title or marker"
     return f"<{tag.name}> {' '.join(tag.get_text(' ').split())[:40]!r}"
 
 
