@@ -129,13 +129,20 @@ def _unique(items: list, what: str) -> None:
 
 
 class _Unique(c.ListOfItems):
-    """A list of sub-configs whose ``id`` values are unique."""
+    """A list of sub-configs whose ``id`` values are unique; an item's error names the item (MkDocs' own message,
+    "Sub-option 'label': Required configuration not provided.", did not say which category lacked it)."""
 
-    def __init__(self, option, what: str) -> None:
+    def __init__(self, option, what: str, one: str) -> None:
         super().__init__(option, default=[])
-        self.what = what
+        self.what, self.one = what, one
 
     def run_validation(self, value):
+        for number, item in enumerate(value if isinstance(value, list) else [], 1):
+            try:
+                self.option_type.run_validation(item)
+            except ValidationError as error:
+                named = f" ({item['id']!r})" if isinstance(item, dict) and isinstance(item.get("id"), str) else ""
+                raise ValidationError(f"{self.one} {number}{named}: {error}") from None
         items = super().run_validation(value)
         _unique(items, self.what)
         return items
@@ -162,6 +169,18 @@ class _Pages(c.ListOfItems):
                                           f"defined under 'categories' (defined: {', '.join(known) or 'none'})")
 
 
+class _Flag(c.Type):
+    """true or false, false by default (MkDocs' own message read "Expected type: <class 'bool'> ...")."""
+
+    def __init__(self) -> None:
+        super().__init__(bool, default=False)
+
+    def run_validation(self, value):
+        if not isinstance(value, bool):
+            raise ValidationError(f"must be true or false, not {value!r}")
+        return value
+
+
 class _Range(c.Type):
     """Two whole numbers, the least and the most: ``[40, 150]``."""
 
@@ -169,8 +188,8 @@ class _Range(c.Type):
         super().__init__(list, default=default)
 
     def run_validation(self, value):
-        value = super().run_validation(value)
-        if len(value) != 2 or not all(isinstance(v, int) and v >= 0 for v in value) or value[0] > value[1]:
+        if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, int) and v >= 0 for v in value) \
+                or value[0] > value[1]:
             raise ValidationError(f"{value!r} is not a range: write [least, most], e.g. [40, 150]")
         return value
 
@@ -179,8 +198,8 @@ class PluginConfig(base.Config):
     """All options of the ``annotated-edition`` plugin."""
 
     pages = _Pages()
-    categories = _Unique(c.SubConfig(CategoryConfig), "categories")
-    verdicts = _Unique(c.SubConfig(VerdictConfig), "verdicts")
+    categories = _Unique(c.SubConfig(CategoryConfig), "categories", "category")
+    verdicts = _Unique(c.SubConfig(VerdictConfig), "verdicts", "verdict")
     body_words = _Range([40, 150])
     summary_words = _Range([4, 40])
     schema_dir = c.Type(str, default="schema")
@@ -188,12 +207,12 @@ class PluginConfig(base.Config):
     check_command = c.Type(str, default="python -m annotated_edition check")
     share_image = c.Optional(c.Type(str))
     published_ids = c.Optional(c.Type(str))  # the list of published ids, beside mkdocs.yml (see published.py)
-    minify = c.Type(bool, default=False)  # the site's own CSS and JS (docs/), the engine's and the category stylesheet (minify.py)
-    minify_html = c.Type(bool, default=False)  # every page's HTML, with minify-html (minify.py)
-    purge_css = c.Type(bool, default=False)  # the theme's stylesheets without the rules no page can use (unused_css.py)
+    minify = _Flag()  # the site's own CSS and JS (docs/), the engine's and the category stylesheet (minify.py)
+    minify_html = _Flag()  # every page's HTML, with minify-html (minify.py)
+    purge_css = _Flag()  # the theme's stylesheets without the rules no page can use (unused_css.py)
     # names (classes, attributes) whose theme rules purge_css leaves out although a script writes them
     purge_css_unused = c.ListOfItems(c.Type(str), default=[])
-    deferred_search = c.Type(bool, default=False)  # the index moves to search/search_index.deferred.json (search_index.py)
+    deferred_search = _Flag()  # the index moves to search/search_index.deferred.json (search_index.py)
 
 
 def settings_of(config: PluginConfig) -> Settings:

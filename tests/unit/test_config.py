@@ -115,3 +115,18 @@ def test_a_plugin_that_names_no_page_is_one_error(pages):
     errors, _warnings = cfg.validate()
     key, message = only_error(errors)
     assert key == "pages" and message == "names no annotated page; add one, e.g. '- {page: index.md, annotations: notes}'"
+
+
+@pytest.mark.parametrize("options, key, said", [
+    # (MkDocs' own words: "Sub-option 'label': Required configuration not provided." for any category;
+    # "Expected type: <class 'bool'> but received: <class 'str'>")
+    ({"categories": [{k: v for k, v in CLAIMS.items() if k != "label"}]}, "categories",
+     "category 1 ('claims'): Sub-option 'label': Required configuration not provided."),
+    ({"verdicts": [VERDICTS[0], {"id": "wrong", "rating": "low"}]}, "verdicts", "verdict 2 ('wrong'): "),
+    ({"minify": "yes please"}, "minify", "must be true or false, not 'yes please'"),
+    ({"body_words": "big"}, "body_words", "'big' is not a range: write [least, most], e.g. [40, 150]"),
+])
+def test_an_option_s_error_names_the_item_and_the_form_wanted(options, key, said):
+    _, errors, _ = validate(**options)
+    found_key, message = only_error(errors)
+    assert found_key == key and message.startswith(said), message
