@@ -30,7 +30,8 @@ URL_SCHEMES = {"https", "http", "mailto"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
-RAW_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+# (not a Markdown autolink, <https://...> or <name@example.org>, which Markdown turns into a link)
+RAW_TAG = re.compile(r"<\s*/?\s*(?![a-zA-Z][\w+.-]*:[^\s>]*>|[^\s>@]+@[^\s>@]+>)[a-zA-Z!][^>]*>")
 _HEADING = re.compile(r"<h[1-6][\s>]", re.I)
 _HEADING_ELEMENT = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S | re.I)
 _CODE = re.compile(r"`[^`]*`")

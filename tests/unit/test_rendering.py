@@ -94,3 +94,11 @@ def test_every_page_asks_for_no_referrer_once_and_first_in_its_head():
     assert with_referrer_policy("<p>no head</p>") == "<p>no head</p>"
     assert "&lt;" not in out
 
+
+
+def test_a_markdown_autolink_is_no_raw_html():
+    """<https://...> is Markdown (a link); it was warned about as raw HTML, and a strict build refused it."""
+    assert R.body_issues("See <https://example.com/a> or <desk@example.org>.") == []
+    assert 'href="https://example.com/a"' in str(R.body("See <https://example.com/a>."))
+    assert [what.split(",")[0] for _s, what, _t in R.body_issues("See <b>this</b>.")] == [
+        "the body contains raw HTML"]
