@@ -81,6 +81,9 @@ CASES = {
     "quote-with-invisible-character": (claims(note(exact="two Russian\u200b cargo planes")),
                                        C + r"6:14: test-note: the quote holds an invisible character \(U\+200B ZERO WIDTH "
                                            r"SPACE\) that the paragraph does not have \(paragraph 'cargo-planes'\); delete it"),
+    "quote-in-another-paragraph": (claims(note(exact="Some of this is reminiscent of Syria")),
+                                   C + r"6:14: test-note: the quote is not in the paragraph.*\(paragraph 'cargo-planes'\); "
+                                       r"the words are in paragraph 'syria-2015': write 'paragraph: syria-2015'$"),
     "unknown-paragraph": (claims(note(paragraph="cargo-plane")),
                           C + r"5:18: test-note: paragraph 'cargo-plane' does not exist .*; did you mean 'cargo-planes'\?"),
     "duplicate-id-same-file": (claims(note(), note(exact="personnel and equipment")),

@@ -193,3 +193,16 @@ def find_quote(text: "str | NormalisedText", exact: str, prefix: str = "", suffi
                                       for c in exact if unicodedata.category(c) == "Cf"}))
         raise AnchorFailure("missing", [return_close] if return_close else [], invisible)
     raise AnchorFailure("ambiguous", [_context(norm, h, h + len(quote)) for h in hits])
+
+
+def quote_elsewhere(exact: str, paragraphs: dict[str, str]) -> str:
+    """The one paragraph of ``paragraphs`` (id -> text) that holds ``exact``, or "" (none, or several): a quote
+    missing from the paragraph a note names was often copied from the next one."""
+    holding = []
+    for ident, text in paragraphs.items():
+        try:
+            find_quote(text, exact)
+            holding.append(ident)
+        except AnchorFailure as failure:
+            holding += [ident] if failure.kind == "ambiguous" else []
+    return holding[0] if len(holding) == 1 else ""

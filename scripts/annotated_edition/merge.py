@@ -25,7 +25,7 @@ from typing import Callable
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .anchoring import Anchor, AnchorFailure, NormalisedText, find_quote
+from .anchoring import Anchor, AnchorFailure, NormalisedText, find_quote, quote_elsewhere
 from .model import Annotation
 from .problems import Problem
 from .sentences import sentence_ends, sentence_of
@@ -167,6 +167,9 @@ def resolve(soup: BeautifulSoup, annotations: list[Annotation], page_file: str,
             anchor = find_quote(text, ann.exact, ann.prefix, ann.suffix)
         except AnchorFailure as failure:
             what, todo = failure.describe()
+            others = {i: element_text(t[0]) for i, t in ids.items() if t[0].name == "p" and i != ann.paragraph}
+            if failure.kind == "missing" and (elsewhere := quote_elsewhere(ann.exact, others)):
+                todo = f"the words are in paragraph '{elsewhere}': write 'paragraph: {elsewhere}'"
             at = ann.target_at
             problems.append(Problem(at.file, at.line, at.column, ann.id, f"{what} (paragraph '{ann.paragraph}')", todo))
             continue
