@@ -116,7 +116,8 @@ def _wait_for(url: str, seconds: float = 60) -> str:
 @pytest.mark.build
 def test_item15_serve_shows_the_problems_and_never_hangs(tmp_path):
     bad = (ROOT / "annotations" / "claims.yml").read_text(encoding="utf-8").replace("verdict: accurate", "verdict: acurate", 1)
-    project = make_project(tmp_path / "p", replace_files={"annotations/claims.yml": bad})
+    published = (ROOT / "published-ids.txt").read_text(encoding="utf-8")
+    project = make_project(tmp_path / "p", replace_files={"annotations/claims.yml": bad, "published-ids.txt": published})
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "--dev-addr", f"127.0.0.1:{port}"],
                               cwd=project, env=_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
@@ -124,6 +125,9 @@ def test_item15_serve_shows_the_problems_and_never_hangs(tmp_path):
         page = _wait_for(f"http://127.0.0.1:{port}/")
         assert re.search(r'class="?ed-problems\b', page) and "is not a known verdict" in page
         assert "error: annotations/claims.yml:" in page
+        # (the note that did not load is not on the page: its published id was reported gone too, in the preview only)
+        assert "no longer on" not in page
+        assert page.count("error: ") == 1, re.findall(r"error: [^<]*", page)
         about = _wait_for(f"http://127.0.0.1:{port}/about/")
         assert re.search(r'class="?ed-problems\b', about)
     finally:

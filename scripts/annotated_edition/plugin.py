@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 
 from .article import HEADER_IDS
 from .config import PluginConfig, settings_of
-from .core import OPEN_DATA, Edition, PageSpec
+from .core import OPEN_DATA, Edition, PageSpec, errors_in
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
 from .contents import add_contents
@@ -101,6 +101,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         self.sources: dict[str, str] = {}
         self.rendered_listings: dict[str, str] = {}  # listing page -> its HTML, rendered once per build
         problems = self.edition.load()
+        self.all_loaded = not errors_in(problems)  # (else published ids are not checked: each would be blamed)
         for spec in self.specs:
             path = Path(config.docs_dir) / spec.page
             if path.is_file():
@@ -184,7 +185,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         for src in self.listings:
             if src in anchors and self.edition.pages.get(self.listings[src][1]):
                 anchors[src] = (anchors[src] or set()) | ids_in(self._listing(src, config))
-        option = self.config["published_ids"]
+        option = self.config["published_ids"] if self.all_loaded else None
         problems = self.edition.site_problems(self.sources, anchors, self.root / option if option else None)
         self._report(problems, config, "no page was written")
         if notice := unchecked_notice(self.root / option if option else None, option or ""):
