@@ -194,18 +194,15 @@ class _Loader:
                 "remove 'verdict', or move the note to a file of a category with verdicts", ("verdict",))
 
     def _check_dates(self, item: dict, add) -> None:
-        if _unreal_day(item.get("checked")):
-            add(f"'checked' {item['checked']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("checked",))
-        elif _day_to_come(item.get("checked")):
-            add(f"'checked' {item['checked']!r} is a day still to come", "write the day the note was checked",
-                ("checked",))
-        later = item.get("later")
-        if isinstance(later, dict) and _unreal_day(later.get("date")):
-            add(f"'later.date' {later['date']!r} is not a real date", 'write it as "YYYY-MM-DD"', ("later", "date"))
-        for j, correction in enumerate(item.get("corrections") or []):
-            if isinstance(correction, dict) and _unreal_day(correction.get("date")):
-                add(f"the date of correction {j + 1}, {correction['date']!r}, is not a real date", 'write it as "YYYY-MM-DD"',
-                    ("corrections", j, "date"))
+        later = item.get("later") if isinstance(item.get("later"), dict) else {}
+        fields = [(item.get("checked"), ("checked",), "'checked'"), (later.get("date"), ("later", "date"), "'later.date'")]
+        fields += [(c.get("date"), ("corrections", j, "date"), f"the date of correction {j + 1}")
+                   for j, c in enumerate(item.get("corrections") or []) if isinstance(c, dict)]
+        for value, key, name in fields:  # (a form not YYYY-MM-DD is the schema's to name)
+            if _unreal_day(value):
+                add(f"{name} {value!r} is not a real date", 'write it as "YYYY-MM-DD"', key)
+            elif _day_to_come(value):
+                add(f"{name} {value!r} is a day still to come", "write the day it happened, or the note was checked", key)
 
     def _cited_sources(self, item: dict, add) -> list[Source]:
         cited = []
