@@ -344,6 +344,13 @@ def test_a_title_too_long_for_the_margin_is_a_warning(tmp_path):
     _, result = run(tmp_path / "ok", {"claims.yml": claims(note(title="A title " + "that goes on " * 5))})
     assert "the title is" not in result.stdout
 
+
+def test_a_file_named_for_one_category_that_says_another_is_a_warning(tmp_path):
+    """sanctions.yml saying 'category: sourcing' (a copied file's first line) moved its notes without a word."""
+    _, result = run(tmp_path, {"sanctions.yml": claims(note(), category="sourcing").replace("    verdict: imprecise\n", "")})
+    assert re.search(r"^warning: annotations/sanctions\.yml:1:1: the file is named for the category 'sanctions' but says "
+                     r"'category: sourcing'; fix one of them$", result.stdout, re.M), result.stdout + result.stderr
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

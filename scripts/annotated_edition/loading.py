@@ -143,6 +143,9 @@ class _Loader:
         category = self.settings.categories.get(data.get("category"))
         if category is None:
             return
+        if path.stem.lower() in self.settings.categories and path.stem.lower() != category.id:  # (a copied file's slip)
+            self.problems.append(Problem(file, doc.place(("category",)).line, 1, "", f"the file is named for the category "
+                                         f"'{path.stem.lower()}' but says 'category: {category.id}'", "fix one of them", "warning"))
         if category.id not in self.allowed:
             where = doc.place(("category",))
             self.problems.append(Problem(file, where.line, where.column, "", f"the category '{category.id}' is not used "
