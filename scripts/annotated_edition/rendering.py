@@ -44,7 +44,10 @@ _PLAIN = re.compile(r"^[^*_`\[\]<>&\\!#]*$")
 # reference definition, or an inline link target with a scheme other than http(s)/mailto.
 # A body without any of these has no issue, so it is not rendered just to look (a check of
 # 2,000 notes is under a second this way).
-_MAY_HAVE_ISSUES = re.compile(r"#|<|&|!\[|^ *(=+|-+) *$|\]:|\]\(\s*(?!https?:|mailto:)[^)\s]*:", re.M)
+_MAY_HAVE_ISSUES = re.compile(r"#|<|&|!\[|\||\[\^|^ *(`{3}|~{3}|\*{3}|_{3})|^ *(=+|-+) *$|\]:|\]\(\s*(?!https?:|mailto:)[^)\s]*:", re.M)
+# Markdown the notes' converter (plain Markdown, sane lists) does not render: it would show as its own characters
+_UNRENDERED = {"a table": re.compile(r"^ *\|.*\| *$", re.M), "a footnote": re.compile(r"\[\^[^\]\s]+\]"),
+               "a fenced code block": re.compile(r"^ *(`{3}|~{3})", re.M)}
 
 LinkResolver = Callable[[str], str]
 
@@ -111,6 +114,10 @@ class Renderer:
         if _HEADING.search(html):
             issues.append(("error", "the body contains a heading (# or ===), which would enter the page's table of contents",
                            "use **bold text** for a lead-in instead of a heading"))
+        for what, pattern in _UNRENDERED.items():
+            if pattern.search(body):
+                issues.append(("warning", f"the body contains {what}, which a note does not render (it shows as typed)",
+                               "write it as sentences (a list is fine)"))
         if "<img" in html:
             issues.append(("warning", "the body contains an image (![...](...)), which is removed when the page is built",
                            "link to it instead: [what it shows](https://...)"))

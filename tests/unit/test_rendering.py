@@ -102,3 +102,13 @@ def test_a_markdown_autolink_is_no_raw_html():
     assert 'href="https://example.com/a"' in str(R.body("See <https://example.com/a>."))
     assert [what.split(",")[0] for _s, what, _t in R.body_issues("See <b>this</b>.")] == [
         "the body contains raw HTML"]
+
+
+@pytest.mark.parametrize("body, what", [("| Year | Debt |\n|---|---|\n| 2020 | 1 |", "a table"),
+                                        ("A claim.[^1]\n\n[^1]: The note.", "a footnote"),
+                                        ("```\ncode\n```", "a fenced code block")])
+def test_markdown_a_note_does_not_render_is_a_warning(body, what):
+    """A table, a footnote or a fenced code block showed as typed (pipes, [^1], backticks) without a word."""
+    assert [(severity, found.split(",")[0]) for severity, found, _todo in R.body_issues(body)] == [
+        ("warning", f"the body contains {what}")]
+    assert R.body_issues("A pipe | in a sentence, and a list:\n\n- one\n- two") == []
