@@ -123,6 +123,15 @@ def test_missing_quote_names_the_closest_passage():
     assert info.value.kind == "missing" and "Russian cargo planes" in info.value.candidates[0]
 
 
+@pytest.mark.parametrize("article, quote", [("Maiquet\u00eda", "Maiquet\u0069\u0301a"), ("Maiquet\u0069\u0301a", "Maiquet\u00eda")])
+def test_a_quote_in_another_unicode_form_says_so(article, quote):
+    """An accent typed composed (NFC) against one decomposed (NFD), or the other way: the closest passage shown
+    looked the same as the quote, and nothing said why it did not match."""
+    with pytest.raises(AnchorFailure) as info:
+        find_quote(f"landed in {article} near Caracas", f"in {quote} near")
+    assert info.value.kind == "form" and "another Unicode form" in info.value.describe()[0]
+
+
 def test_the_closest_passage_ends_at_a_word_end():
     """A passage cut at the quote's length ended mid-word ('grown by 30 per cent s'): it runs to its word's end."""
     with pytest.raises(AnchorFailure) as info:

@@ -75,8 +75,9 @@ class Anchor:
 class AnchorFailure(Exception):
     """The quote did not resolve to exactly one place.
 
-    ``kind`` is ``"missing"``, ``"ambiguous"`` or ``"context"`` (the quote is there but no
-    occurrence has the given prefix/suffix); ``candidates`` holds, for "missing", the closest
+    ``kind`` is ``"missing"``, ``"form"`` (there, in another Unicode normal form: NFC and NFD), ``"ambiguous"``
+    or ``"context"`` (the quote is there but no occurrence has the given prefix/suffix); ``candidates`` holds, for
+    "missing", the closest
     passage of the paragraph (at most one), otherwise each occurrence shown with a little context.
     """
 
@@ -86,6 +87,9 @@ class AnchorFailure(Exception):
 
     def describe(self) -> tuple[str, str]:
         """Return ``(what is wrong, what to do)`` for an editor."""
+        if self.kind == "form":
+            return ("the quote writes an accented letter in another Unicode form than the article (composed or "
+                    "decomposed: they look the same)", "copy the accented words from the article's own file")
         if self.kind == "missing" and self.invisible:
             return (f"the quote holds an invisible character ({self.invisible}) that the paragraph does not have",
                     "delete it: retype the words around it")
@@ -188,6 +192,8 @@ def find_quote(text: "str | NormalisedText", exact: str, prefix: str = "", suffi
     if not hits and bare:
         raise AnchorFailure("context", [_context(norm, h, h + len(quote)) for h in bare])
     if not hits:
+        if unicodedata.normalize("NFC", quote) in unicodedata.normalize("NFC", norm):  # (Maiquetía typed on a Mac)
+            raise AnchorFailure("form", [])
         return_close = _closest(norm, quote)
         invisible = ", ".join(sorted({f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip()
                                       for c in exact if unicodedata.category(c) == "Cf"}))
