@@ -351,6 +351,22 @@ def test_a_file_named_for_one_category_that_says_another_is_a_warning(tmp_path):
     assert re.search(r"^warning: annotations/sanctions\.yml:1:1: the file is named for the category 'sanctions' but says "
                      r"'category: sourcing'; fix one of them$", result.stdout, re.M), result.stdout + result.stderr
 
+
+@pytest.mark.parametrize("files, said", [
+    ({"claims.yml": claims(note(extra="    corrections: []\n"))},
+     "'corrections' is empty; list at least one entry under it, or remove the field"),  # (was: "give at least one source id")
+    ({"claims.yml": claims(note(extra='    corrections: ["Fixed."]\n'))},
+     "each entry of 'corrections' must be a mapping of 'key: value' lines"),  # (was: "'corrections' must be a mapping")
+    ({"sanctions.yml": "category: sanctions\nannotations:\n"},
+     "'annotations' has no value; list its entries under it, each on a line starting with '- '"),
+    ({"claims.yml": claims(note()), "sources.yml": ""},
+     "annotations/sources.yml:1:1: the file is empty; write 'sources:' in it, then the list of sources"),
+])
+def test_the_advice_fits_the_field(tmp_path, files, said):
+    """Advice written for one field was given for others: an empty sources.yml was told to write 'category:'."""
+    _, result = run(tmp_path, files)
+    assert said in result.stderr, result.stderr
+
 def test_duplicate_ids_across_files(tmp_path):
     files = {"claims.yml": claims(note(id="same-id")),
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}

@@ -40,14 +40,14 @@ def _unreal_day(value) -> bool:
     return isinstance(value, str) and unreal_date(value, whole_day=True)
 
 
-def _read(path: Path, file: str) -> tuple[YamlDocument | None, list[Problem]]:
+def _read(path: Path, file: str, **options) -> tuple[YamlDocument | None, list[Problem]]:
     big = too_big(path, file)
     if big:
         return None, big
     text, problems = read_text(path, file)
     if text is None:
         return None, problems
-    return load_yaml(text, file)
+    return load_yaml(text, file, **options)
 
 
 def _item_subject(data, key: str, path: tuple, fallback: str) -> str:
@@ -95,7 +95,7 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[dict[str, Source
     file = display_path(path, root)
     if not path.exists():
         return {}, [Problem(file, 0, 0, "", "the source list is missing", "create it (see schema/sources.schema.json)")]
-    doc, problems = _read(path, file)
+    doc, problems = _read(path, file, empty_todo="write 'sources:' in it, then the list of sources")
     if doc is None:
         return {}, problems
     problems += unreported(schema_problems(SchemaCheck(sources_schema()), doc, file,

@@ -50,18 +50,22 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
         todo = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
         return Problem(file, bad_place.line, bad_place.column, subject, f"unknown field '{bad}'", todo)
     if kind in ("type", "enum") and error.instance is None:  # ('verdict: ~' read "'None' is not a known verdict")
-        return Problem(*where, f"'{name}' has no value",
+        return Problem(*where, f"'{name}' has no value", "list its entries under it, each on a line starting with '- '"
+                       if error.validator_value == "array" else
                        "write the text after the colon (quote it, e.g. '~', if you mean the character itself)")
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, str) else "text"
-        return Problem(*where, f"'{name}' must be {_WANT.get(wanted, wanted)}", "fix the indentation or the value's form")
+        # (an entry of a list is named as one: "'corrections' must be a list", then "... a mapping", contradicted)
+        label = f"each entry of '{name}'" if path and isinstance(path[-1], int) else f"'{name}'"
+        return Problem(*where, f"{label} must be {_WANT.get(wanted, wanted)}", "fix the indentation or the value's form")
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
         return Problem(*where, f"'{error.instance}' is not a known {name}", f"use one of: {options}")
     if kind == "pattern":
         return _pattern_problem(error, where, name)
     if kind in ("minLength", "minItems"):
-        return Problem(*where, f"'{name}' is empty", "give at least one source id" if kind == "minItems" else "write the text")
+        return Problem(*where, f"'{name}' is empty", "write the text" if kind == "minLength" else "give at least one source "
+                       "id" if name == "sources" else "list at least one entry under it, or remove the field")
     return Problem(*where, error.message, "see the schema in schema/")
 
 

@@ -233,12 +233,14 @@ def read_text(path, file: str) -> tuple[str | None, list[Problem]]:
                               "save it with the UTF-8 encoding in your editor")]
 
 
-def load_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]:
+def load_yaml(text: str, file: str, empty_todo: str = "write 'category:' and 'annotations:' in it, or delete the file"
+              ) -> tuple[YamlDocument | None, list[Problem]]:
     """Load one YAML document from ``text``.
 
     Args:
         text: the file's contents.
         file: the path to show in problems.
+        empty_todo: what to do about an empty file (a notes file's advice by default).
 
     Returns:
         ``(document, problems)``. ``document`` is ``None`` when the YAML does not parse; a
@@ -261,8 +263,7 @@ def load_yaml(text: str, file: str) -> tuple[YamlDocument | None, list[Problem]]
     except yaml.YAMLError as err:  # e.g. a control character in the stream
         return None, [Problem(file, 0, 0, "", f"YAML does not parse: {err}", "remove the character")]
     if not nodes:
-        return None, [Problem(file, 1, 1, "", "the file is empty",
-                              "write 'category:' and 'annotations:' in it, or delete the file")]
+        return None, [Problem(file, 1, 1, "", "the file is empty", empty_todo)]
     if len(nodes) != 1:
         return None, [Problem(file, 1, 1, "", f"expected one YAML document, found {len(nodes)}",
                               "keep one document per file (remove '---' separators)")]
