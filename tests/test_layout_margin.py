@@ -110,7 +110,10 @@ def test_complete_items_near_their_quotes(open_page, viewport):
     d = distances(geo)
     median, worst = statistics.median(d), max(d)
     print(f"\n{label}: item to quote median {median:.0f} px, max {worst:.0f} px, page {geo['height']} px")
-    assert median <= 80 and worst <= 300, f"{label}: median {median:.0f} px, max {worst:.0f} px"
+    # (once, in a fresh clone's run: median 190 px; the farthest items and the page's state say where next time)
+    far = sorted(((round(i["top"] - i["quote"]["top"]), i["id"]) for i in geo["items"]), reverse=True)[:5]
+    state = page.evaluate("[innerWidth, scrollY, document.documentElement.className, location.href]")
+    assert median <= 80 and worst <= 300, f"{label}: median {median:.0f} px, max {worst:.0f} px; farthest {far}; {state}"
     # no item starts above its quote's paragraph (beside the paragraph before, it read as about that one)
     above = [(i["n"], round(i["block"]["top"] - i["top"])) for i in geo["items"] if i["top"] < i["block"]["top"] - 0.5]
     assert not above, f"{label}: items above their paragraph (number, px): {above}"
