@@ -158,11 +158,15 @@ class _Pages(c.ListOfItems):
         if not config[key_name]:  # (the check passed with 0 notes; the build failed on a listing page)
             raise ValidationError("names no annotated page; add one, e.g. '- {page: index.md, annotations: notes}'")
         known = [cat["id"] for cat in config.get("categories") or []]
-        pages = []
+        pages, folders = [], {}
         for page in config[key_name]:
             if page["page"] in pages:
                 raise ValidationError(f"the page {page['page']!r} is listed twice")
+            if page["annotations"].rstrip("/") in folders:  # (each note was reported missing from the other page)
+                raise ValidationError(f"the pages {folders[page['annotations'].rstrip('/')]!r} and {page['page']!r} share "
+                                      f"the notes folder {page['annotations']!r}; give each page its own")
             pages.append(page["page"])
+            folders[page["annotations"].rstrip("/")] = page["page"]
             for cat in page["categories"] or []:
                 if cat not in known:
                     raise ValidationError(f"page {page['page']!r} names the category {cat!r}, which is not "

@@ -130,3 +130,12 @@ def test_an_option_s_error_names_the_item_and_the_form_wanted(options, key, said
     _, errors, _ = validate(**options)
     found_key, message = only_error(errors)
     assert found_key == key and message.startswith(said), message
+
+
+def test_two_pages_that_share_a_notes_folder_are_one_error():
+    """Each page's notes were anchored in the other page too: about 70 'paragraph does not exist' errors."""
+    _, errors, _ = validate(pages=[{"page": "index.md", "annotations": "notes"},
+                                   {"page": "second.md", "annotations": "notes/"}])
+    key, message = only_error(errors)
+    assert key == "pages" and message == ("the pages 'index.md' and 'second.md' share the notes folder 'notes/'; "
+                                          "give each page its own")
