@@ -21,8 +21,11 @@ ENGINE = ROOT / "scripts" / "annotated_edition"
 
 
 def port_is_free(port: int) -> bool:
-    """Whether 127.0.0.1:``port`` can be bound now."""
+    """Whether 127.0.0.1:``port`` can be bound now, as MkDocs' server binds it (``SO_REUSEADDR``, as Python's
+    ``socketserver`` sets with ``allow_reuse_address``): the connections a stopped server leaves in TIME_WAIT for
+    a minute do not make the port busy; a server listening there does."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:

@@ -57,6 +57,27 @@ def test_item14_busy_port_is_one_line(capsys):
     assert "$(PORT)" in (ROOT / "Makefile").read_text(encoding="utf-8")
 
 
+def test_a_port_left_in_time_wait_by_a_stopped_server_is_free():
+    """'make serve' stopped and started again within a minute said the port was in use: the old server's
+    connections were in TIME_WAIT, which MkDocs' own server (SO_REUSEADDR) binds over."""
+    with socket.socket() as server:
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", 0))
+        server.listen()
+        port = server.getsockname()[1]
+        client = socket.create_connection(("127.0.0.1", port))
+        accepted, _ = server.accept()
+        accepted.close()  # (the server's side closes first: its connection waits in TIME_WAIT)
+        client.recv(1)
+        client.close()
+    assert serve.port_is_free(port)
+    with socket.socket() as listening:
+        listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listening.bind(("127.0.0.1", port))
+        listening.listen()
+        assert not serve.port_is_free(port)
+
+
 def _git(project: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
 
