@@ -455,6 +455,15 @@ def test_a_paragraph_id_with_a_space_is_offered_whole(tmp_path):
                            r"write the line as \{#cargo-planes\} and nothing else$")
 
 
+def test_a_blank_line_before_a_paragraph_id_is_said_once_with_its_line(tmp_path):
+    """The {#id} line, set apart by a blank line, became a paragraph of its own: it was also reported as 'an id left
+    in the text' and as a paragraph without an id, both without a line number."""
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": _article_with("\n{#cargo-planes}", "\n\n{#cargo-planes}")})
+    assert_problem(result, r"docs/index\.md:\d+:1: cargo-planes: the id was not attached to any element; put '\{#id\}' on "
+                           r"its own line directly after the paragraph's last line, no blank line between$")
+    assert "left in the text" not in result.stderr and "'{#cargo-planes}' has no id" not in result.stderr, result.stderr
+
+
 def test_paragraph_id_after_a_list(tmp_path):
     """C07: an id line after a list lands on the last <li>: reported, not published."""
     article = _article_with("Moscow has no plans to cut its client loose.\n{#symbolic-value}",

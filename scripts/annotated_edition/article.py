@@ -261,18 +261,18 @@ def paragraph_id_problems(markdown_text: str, soup: BeautifulSoup, page_file: st
         tags = by_id.get(ident, [])
         if not tags:
             problems.append(Problem(page_file, line, 1, ident, "the id was not attached to any element",
-                                    "put '{#id}' on its own line directly after the paragraph's last line"))
+                                    "put '{#id}' on its own line directly after the paragraph's last line, no blank line between"))
         elif tags[0].name != "p":
             problems.append(Problem(page_file, line, 1, ident,
                                     f"the id landed on a <{tags[0].name}>, not on the paragraph (a line break or list before it?)",
                                     "end the paragraph without a hard line break, or give the list its own paragraph"))
     for leftover in soup.find_all(string=re.compile(r"\{:?\s*#[^}]*\}")):
-        if type(leftover) is not NavigableString:  # comments may mention the syntax
+        if type(leftover) is not NavigableString or _ATTR_LINE.match(leftover.strip()):  # (a comment; a line said above)
             continue
         problems.append(Problem(page_file, 0, 0, "", f"an id was left in the text: {leftover.strip()[:60]!r}",
                                 "put '{#id}' on its own line directly after the paragraph, with no line break before it"))
     for p in soup.find_all("p"):
-        if not p.get("id") and p.get_text(strip=True) and not _added(p):
+        if not p.get("id") and p.get_text(strip=True) and not _added(p) and not _ATTR_LINE.match(p.get_text(strip=True)):
             text = " ".join(p.get_text().split())[:50]
             problems.append(Problem(page_file, 0, 0, "", f"the paragraph {text!r} has no id",
                                     "add a line '{#some-id}' directly after it"))
