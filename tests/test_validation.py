@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import (CHECK_PARTS, ROOT, annotate_in_process, build, check, check_in_process, make_project, mkdocs,
-                      project_settings)
+from conftest import (CHECK_PARTS, ROOT, TEST_SOURCES, annotate_in_process, build, check, check_in_process, make_project,
+                      mkdocs, project_settings)
 
 GOOD = """\
 # yaml-language-server: $schema=../schema/annotations.schema.json
@@ -315,7 +315,6 @@ def test_a_date_in_the_wrong_form_is_one_error_naming_the_forms_allowed(tmp_path
     elif where == "correction":
         files["claims.yml"] = claims(note(extra='    corrections:\n      - {date: "24/03/2019", what: "x", why: "y"}\n'))
     else:
-        from conftest import TEST_SOURCES
         files["sources.yml"] = TEST_SOURCES.replace('date: "2019-03-24"', 'date: "24/03/2019"')
     _, result = run(tmp_path, files)
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]

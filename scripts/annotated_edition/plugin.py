@@ -186,9 +186,9 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             if src in anchors and self.edition.pages.get(self.listings[src][1]):
                 anchors[src] = (anchors[src] or set()) | ids_in(self._listing(src, config))
         option = self.config["published_ids"] if self.all_loaded else None
-        problems = self.edition.site_problems(self.sources, anchors, self.root / option if option else None)
-        self._report(problems, config, "no page was written")
-        if notice := unchecked_notice(self.root / option if option else None, option or ""):
+        published = self.root / option if option else None
+        self._report(self.edition.site_problems(self.sources, anchors, published), config, "no page was written")
+        if notice := unchecked_notice(published, option or ""):
             log.info(notice)
         return env
 

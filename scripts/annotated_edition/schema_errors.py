@@ -63,9 +63,11 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
         return Problem(*where, f"'{error.instance}' is not a known {name}", f"use one of: {options}")
     if kind == "pattern":
         return _pattern_problem(error, where, name)
-    if kind in ("minLength", "minItems"):
-        return Problem(*where, f"'{name}' is empty", "write the text" if kind == "minLength" else "give at least one source "
-                       "id" if name == "sources" else "list at least one entry under it, or remove the field")
+    if kind == "minLength":
+        return Problem(*where, f"'{name}' is empty", "write the text")
+    if kind == "minItems":
+        return Problem(*where, f"'{name}' is empty", "give at least one source id" if name == "sources"
+                       else "list at least one entry under it, or remove the field")
     return Problem(*where, error.message, "see the schema in schema/")
 
 
