@@ -47,10 +47,22 @@ def test_item01_body_link_to_unknown_page_or_fragment_is_an_error(tmp_path, caps
     body = BODY + " See [the about page](abuot.md), [a section](about.md#no-such-section) and [here](#nowhere)."
     _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body=body))})
     assert status == 1
-    assert lines_matching(out, r"annotations/claims\.yml:3:\d+: test-note: the body links to 'abuot\.md'.*did you mean 'about\.md'")
-    assert lines_matching(out, r"claims\.yml:3:\d+: test-note: the body links to 'about\.md#no-such-section', but about\.md has no")
-    assert lines_matching(out, r"test-note: the body links to '#nowhere', but index\.md has no '#nowhere'")
+    assert lines_matching(out, r"annotations/claims\.yml:11:\d+: test-note: the body links to 'abuot\.md'.*did you mean 'about\.md'")
+    assert lines_matching(out, r"claims\.yml:11:\d+: test-note: the body links to 'about\.md#no-such-section', but about\.md has no")
+    assert lines_matching(out, r"claims\.yml:11:\d+: test-note: the body links to '#nowhere', but index\.md has no '#nowhere'")
     assert "Traceback" not in out
+
+
+def test_item01_a_body_link_is_told_at_its_own_line_and_column(tmp_path, capsys):
+    body = BODY + "\n\n      A second paragraph.\n      It links [here](#nowhere) on its second line."
+    plain = note(ident="plain-note", body="x").replace("    body: |\n      x\n", f"    body: {BODY} See [old](http://example.org/).\n")
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body=body), plain)})
+    assert status == 1
+    # line 10 is 'body: |'; the text starts on 11; the link is on the fourth line of the text, after 'It links [here]('
+    assert lines_matching(out, r"claims\.yml:14:23: test-note: the body links to '#nowhere'")
+    # a body on one line (plain scalar): the column counts from the start of the value
+    column = len("    body: ") + len(BODY + " See [old](") + 1
+    assert lines_matching(out, rf"claims\.yml:\d+:{column}: plain-note: the body links to 'http://example\.org/' over http://")
 
 
 def test_item01_known_links_pass_and_http_is_a_warning(tmp_path, capsys):

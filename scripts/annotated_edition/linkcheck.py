@@ -47,8 +47,8 @@ def _page_problem(a: Annotation, href: str, name: str, anchors: dict[str, set[st
     if name in anchors:
         return None
     close = difflib.get_close_matches(name, [p for p in anchors if p.endswith(".md")], n=1)
-    return Problem(a.at.file, a.at.line, a.at.column, a.id,
-                   f"the body links to {href!r}, but {name!r} is not a page of the site",
+    at = a.in_body(href)
+    return Problem(at.file, at.line, at.column, a.id, f"the body links to {href!r}, but {name!r} is not a page of the site",
                    f"did you mean '{close[0]}'?" if close else "link to a page of docs/ by its file name, e.g. about.md")
 
 
@@ -68,7 +68,8 @@ def link_problems(annotations: list[Annotation], page: str, anchors: dict[str, s
         for href in dict.fromkeys(_HREF.findall(renderer.markdown_html(a.body))):
             href = href.replace("&amp;", "&")
             if href.lower().startswith("http://"):
-                problems.append(Problem(a.at.file, a.at.line, a.at.column, a.id, f"the body links to {href!r} over http://",
+                at = a.in_body(href)
+                problems.append(Problem(at.file, at.line, at.column, a.id, f"the body links to {href!r} over http://",
                                         "use the https:// address", "warning"))
                 continue
             if _SCHEME.match(href) or href.startswith("//"):
@@ -78,8 +79,8 @@ def link_problems(annotations: list[Annotation], page: str, anchors: dict[str, s
             problem = _page_problem(a, href, name, anchors)
             if problem is None and fragment and anchors[name] is not None and fragment not in anchors[name]:
                 close = difflib.get_close_matches(fragment, sorted(anchors[name]), n=1)
-                problem = Problem(a.at.file, a.at.line, a.at.column, a.id,
-                                  f"the body links to {href!r}, but {name} has no '#{fragment}'",
+                at = a.in_body(href)
+                problem = Problem(at.file, at.line, at.column, a.id, f"the body links to {href!r}, but {name} has no '#{fragment}'",
                                   f"did you mean '#{close[0]}'?" if close else "link to a heading, paragraph or note id of that page")
             if problem:
                 problems.append(problem)

@@ -244,6 +244,8 @@ def _annotation(doc: YamlDocument, file: str, i: int, item: dict, category, sett
         place = doc.place(("annotations", i) + key)
         return Position(file, place.line, place.column)
 
+    body = doc.place(("annotations", i, "body"))
+
     target = item["target"]
     return Annotation(
         id=item["id"], category=category, paragraph=target["paragraph"], exact=target["exact"],
@@ -253,7 +255,7 @@ def _annotation(doc: YamlDocument, file: str, i: int, item: dict, category, sett
         corrections=sorted((Correction(c["date"], c["what"], c["why"]) for c in item.get("corrections") or []),
                            key=lambda c: c.date),
         aliases=list(item.get("aliases") or []), at=at(), target_at=at("target", "exact"),
-        paragraph_at=at("target", "paragraph"))
+        paragraph_at=at("target", "paragraph"), body_at=at("body"), body_typed=body.raw)
 
 
 def _notes_files(directory: Path, root: Path | None) -> tuple[list[Path], list[Problem]]:
