@@ -123,7 +123,7 @@ def merge_seconds(project: Path, runs: int, render: bool = True) -> float:
     """Median in-process seconds to load, validate and merge ``project``'s notes (``render=False``: the check)."""
     import logging
 
-    from annotated_edition.article import split_front_matter
+    from annotated_edition.frontmatter import split_front_matter
     from annotated_edition.project import load_project
 
     logging.getLogger("mkdocs").setLevel(logging.ERROR)

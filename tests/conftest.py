@@ -136,7 +136,7 @@ def annotate_in_process(project: Path, page: str = "index.md"):
     Returns the :class:`annotated_edition.core.AnnotatedPage` (its ``html`` is the header, legend
     and merged article the plugin puts in the page); its ``problems`` include the notes' own.
     """
-    from annotated_edition.article import split_front_matter
+    from annotated_edition.frontmatter import split_front_matter
     from annotated_edition.project import load_project
 
     loaded = load_project(project / "mkdocs.yml")

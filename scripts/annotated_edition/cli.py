@@ -28,7 +28,7 @@ from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError, PluginError
 
-from .article import split_front_matter
+from .frontmatter import split_front_matter
 from .core import errors_in
 from .postbuild import AnnotateError, annotate_site
 from .problems import Problem, display_path

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .article import (breaks_as_spaces, front_matter_problems, meta_problems, paragraph_id_problems,
-                      split_front_matter, unsafe_markup_problems)
+from .article import breaks_as_spaces, paragraph_id_problems, unsafe_markup_problems
+from .frontmatter import front_matter_problems, meta_problems, split_front_matter
 from .linkcheck import ids_in, link_problems
 from .links import Links
 from .loading import load_annotations

@@ -110,7 +110,7 @@ SEARCH_EXCLUDED = ("notes-index",)
 
 def find_listings(sources: dict[str, str], default_page: str) -> dict[str, tuple[str, str]]:
     """The listing pages among ``sources`` (source path -> file text): ``{path: (kind, annotated page)}``."""
-    from .article import split_front_matter
+    from .frontmatter import split_front_matter
 
     found = {}
     for src, text in sources.items():

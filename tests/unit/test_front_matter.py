@@ -1,4 +1,4 @@
-"""Front matter (article.py): only title, author, date and publisher are required; date is YYYY-MM-DD; the header
+"""Front matter (frontmatter.py): only title, author, date and publisher are required; date is YYYY-MM-DD; the header
 and the ClaimReviews take their words from the page (nothing about one column in the engine) and cope with every
 optional field left out."""
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from annotated_edition.article import OPTIONAL_META, REQUIRED_META, meta_problems, split_front_matter
+from annotated_edition.frontmatter import OPTIONAL_META, REQUIRED_META, meta_problems, split_front_matter
 from annotated_edition.core import Edition, PageSpec
 from annotated_edition.links import Links
 from annotated_edition.model import Category, Settings, Verdict
@@ -163,6 +163,6 @@ def test_public_ids_leave_out_the_header_parts_a_page_does_not_have():
                                                          "dashes (---); add a line '---' after its last field"),
 ])
 def test_front_matter_that_is_no_mapping_or_never_closes_says_so(source, said):
-    from annotated_edition.article import front_matter_problems
+    from annotated_edition.frontmatter import front_matter_problems
     found = [p.format() for p in front_matter_problems(source, split_front_matter(source)[1], "docs/tiny.md")]
     assert len(found) == 1 and found[0].startswith(said), found
