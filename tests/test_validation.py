@@ -586,9 +586,25 @@ def test_renamed_paragraph_with_alias_keeps_its_notes(tmp_path):
 
 def test_alias_to_a_missing_paragraph(tmp_path):
     article = _article_with("paragraph_aliases: {}", "paragraph_aliases: {old-para: no-such-para}")
+    line = article.splitlines().index("paragraph_aliases: {old-para: no-such-para}") + 1
     _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
-    assert_problem(result, r"docs/index\.md:1:1: paragraph_aliases\.old-para: the alias points to 'no-such-para', which "
-                           r"does not exist; point it at the paragraph's current id")
+    assert_problem(result, rf"docs/index\.md:{line}:1: paragraph_aliases\.old-para: the alias points to 'no-such-para', "
+                           r"which does not exist; point it at the paragraph's current id")
+
+
+def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
+    block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
+    article = _article_with("paragraph_aliases: {}", block)
+    first = article.splitlines().index("  old-para: no-such-para") + 1
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{first}:1: paragraph_aliases\.old-para: the alias points to 'no-such-para'")
+    assert_problem(result, rf"docs/index\.md:{first + 1}:1: paragraph_aliases\.cargo-planes: 'cargo-planes' is still the "
+                           r"id of an element; remove the alias, or finish renaming the paragraph")
+    assert "paragraph_aliases.older" not in result.stdout + result.stderr  # (a working alias is no problem)
+    not_a_mapping = _article_with("paragraph_aliases: {}", "paragraph_aliases: [old-para]")
+    line = not_a_mapping.splitlines().index("paragraph_aliases: [old-para]") + 1
+    _, result = run(tmp_path / "list", {"claims.yml": GOOD}, {"docs/index.md": not_a_mapping})
+    assert_problem(result, rf"docs/index\.md:{line}:1: paragraph_aliases: must be a mapping of old id to new id")
 
 
 def test_prefix_without_its_space_and_a_wrong_prefix(tmp_path):

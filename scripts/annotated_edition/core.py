@@ -15,11 +15,11 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .article import breaks_as_spaces, paragraph_id_problems, unsafe_markup_problems
-from .frontmatter import front_matter_problems, meta_problems, split_front_matter
+from .frontmatter import alias_problems, front_matter_problems, meta_problems, split_front_matter
 from .linkcheck import ids_in, link_problems
 from .links import Links
 from .loading import load_annotations
-from .merge import Placed, merge
+from .merge import Placed, ids_of, merge
 from .model import AnnotationSet, Settings
 from .opendata import annotation_collection, claim_reviews
 from .pagetext import note_selectors
@@ -131,6 +131,7 @@ class Edition:
         problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
         problems += unsafe_markup_problems(BeautifulSoup(body_html, "html.parser"), markdown_text, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
+        problems += alias_problems(aliases, ids_of(soup).keys(), source, page_file)
 
         def marker(notes):
             return self.templates.render("marker", notes=notes) if render else ""

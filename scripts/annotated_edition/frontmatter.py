@@ -30,6 +30,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
+from collections.abc import Collection
 
 import yaml
 
@@ -148,8 +149,8 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
     problems += meta_text_problems(meta, page_file, source)
     aliases = meta.get("paragraph_aliases") or {}
     if not isinstance(aliases, dict):
-        problems.append(Problem(page_file, 1, 1, "paragraph_aliases", "must be a mapping of old id to new id",
-                                "write it as 'paragraph_aliases: {old-id: new-id}'"))
+        problems.append(Problem(page_file, field_line(source, "paragraph_aliases"), 1, "paragraph_aliases",
+                                "must be a mapping of old id to new id", "write it as 'paragraph_aliases: {old-id: new-id}'"))
     known = REQUIRED_META + OPTIONAL_META + OPTIONAL_TEXT + ("annotated", "paragraph_aliases")
     for key in [str(k) for k in meta if k not in known]:  # (a misspelt field was dropped without a word)
         if close := difflib.get_close_matches(key, known, n=1, cutoff=0.8):
@@ -177,3 +178,26 @@ def front_matter_problems(source: str, meta: dict, page_file: str) -> list[Probl
         return [Problem(page_file, line, 1, "annotated", "the article's front matter does not say 'annotated: true', "
                         "so no note would be shown", "add the line 'annotated: true' to the front matter")]
     return []
+
+
+def field_line(source: str, *path) -> int:
+    """The 1-based line, in the page's file, of the front matter value at ``path`` (keys from the top, e.g.
+    ``"paragraph_aliases", "old-id"``), or of its nearest parent written there; 1 without front matter."""
+    match = _FRONT_MATTER.match(source)
+    document, _ = load_yaml("\n" + match.group(1), "") if match else (None, [])  # (line 1 is the '---')
+    return document.place(path).line if document is not None else 1
+
+
+def alias_problems(aliases: dict, ids: Collection[str], source: str, page_file: str) -> list[Problem]:
+    """Entries of ``paragraph_aliases`` that cannot work, each at its line: an old id that an element of the page
+    still has (a renaming not finished), or a new id that no element has (``ids``: every id of the page)."""
+    problems = []
+    for old, new in aliases.items():
+        line, subject = field_line(source, "paragraph_aliases", old), f"paragraph_aliases.{old}"
+        if new not in ids:
+            problems.append(Problem(page_file, line, 1, subject, f"the alias points to '{new}', which does not exist",
+                                    "point it at the paragraph's current id"))
+        elif old in ids:
+            problems.append(Problem(page_file, line, 1, subject, f"'{old}' is still the id of an element",
+                                    "remove the alias, or finish renaming the paragraph"))
+    return problems

@@ -194,25 +194,17 @@ def _slot(soup: BeautifulSoup, key: str) -> Tag:
 
 
 def _alias_stubs(soup: BeautifulSoup, ids: dict, aliases: dict[str, str], placed: list[Placed],
-                 slots: dict[str, Tag], page_file: str) -> list[Problem]:
+                 slots: dict[str, Tag]) -> None:
     # slots: group id -> the group's slot
-    """An empty element with each former id, just before what it now names, so old links land without JavaScript."""
-    problems = []
+    """An empty element with each former id, just before what it now names, so old links land without JavaScript
+    (an alias that cannot work is left out: :func:`annotated_edition.frontmatter.alias_problems` names it)."""
     for old, new in aliases.items():
-        subject = f"paragraph_aliases.{old}"
-        if not ids.get(new):
-            problems.append(Problem(page_file, 1, 1, subject, f"the alias points to '{new}', which does not exist",
-                                    "point it at the paragraph's current id"))
-        elif old in ids:
-            problems.append(Problem(page_file, 1, 1, subject, f"'{old}' is still the id of an element",
-                                    "remove the alias, or finish renaming the paragraph"))
-        else:
+        if ids.get(new) and old not in ids:
             ids[new][0].insert_before(soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": new}))
     for item in placed:
         for old in item.annotation.aliases:
             slots[item.group].insert_before(
                 soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": item.annotation.id}))
-    return problems
 
 
 def _describe(tag: Tag | None) -> str:
@@ -292,7 +284,7 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
         rendered["n " + key] = render_note(items) + "\n"  # a line break after the item, as between paragraphs
         after_block.get(id(block), block).insert_after(slot)
         after_block[id(block)] = slot
-    problems += _alias_stubs(soup, ids, aliases, placed, slots, page_file)
+    _alias_stubs(soup, ids, aliases, placed, slots)
     problems += duplicate_id_problems(soup, page_file, placed)
     if not serialise:
         return "", placed, problems
