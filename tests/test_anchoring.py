@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import assume, given, settings, strategies as st
 
-from annotated_edition.anchoring import AnchorFailure, find_quote, normalise
+from annotated_edition.anchoring import AnchorFailure, cut_word, find_quote, normalise
 from annotated_edition.links import Links
 from annotated_edition.merge import element_text, merge
 from annotated_edition.model import Annotation, Source
@@ -103,7 +103,7 @@ def test_merging_never_changes_the_rendered_text(words, data):
     quote = words[start:end]
     assume(quote.strip() and occurrences(normalise(words)[0], normalise(quote)[0].strip()) == 1)
     merged, placed, problems = merge_html(html, [_note(exact=quote)], lambda notes: "<aside id='n-one'></aside>")
-    assert not problems
+    assert not [p for p in problems if p.severity == "error"]  # (a quote cut inside a word is a warning)
     soup = BeautifulSoup(merged, "html.parser")
     for m in soup.select(".ed-marker"):
         m.decompose()
@@ -137,6 +137,15 @@ def test_the_closest_passage_ends_at_a_word_end():
     with pytest.raises(AnchorFailure) as info:
         find_quote("Traffic has grown by 30 per cent since 2020, officials say.", "has grown by 30 percent s")
     assert info.value.candidates[0].endswith("since"), info.value.candidates
+
+
+@pytest.mark.parametrize("quote, cut", [
+    ("wo Russian cargo", "two"), ("two Russian cargo plane", "planes"), ("two Russian cargo planes", ""),
+    ("Russia's two", ""), ("military", ""), ("non-military", ""), ("2015.", ""), ("201", "2015"), ("Russia's", ""),
+    ("ussia's two", "Russia"), ("on-military aid in 2015", "non"), ("Russian", ""), ("Russian c", "cargo")])
+def test_a_quote_that_cuts_a_word_names_it(quote, cut):
+    text = "Russia's two Russian cargo planes: non-military aid in 2015."
+    assert cut_word(text, find_quote(text, quote)) == cut
 
 
 def test_ambiguous_quote_lists_each_occurrence_and_prefix_suffix_resolve():

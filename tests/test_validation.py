@@ -592,6 +592,15 @@ def test_alias_to_a_missing_paragraph(tmp_path):
                            r"which does not exist; point it at the paragraph's current id")
 
 
+def test_a_quote_cut_inside_a_word_is_a_warning_at_the_quote(tmp_path):
+    _, result = run(tmp_path, {"claims.yml": claims(note(exact="wo Russian cargo planes"))})
+    assert result.returncode == 0, result.stderr  # (a warning: a strict build stops on it)
+    assert re.search(r"^warning: annotations/claims\.yml:6:14: test-note: the quote begins or ends inside the word 'two', "
+                     r"so the highlight would cut it; quote whole words$", result.stdout, re.M), result.stdout
+    _, result = run(tmp_path / "whole", {"claims.yml": claims(note())})
+    assert "inside the word" not in result.stdout + result.stderr
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

@@ -212,3 +212,18 @@ def quote_elsewhere(exact: str, paragraphs: dict[str, str]) -> str:
         except AnchorFailure as failure:
             holding += [ident] if failure.kind == "ambiguous" else []
     return holding[0] if len(holding) == 1 else ""
+
+
+def cut_word(text: str, anchor: Anchor) -> str:
+    """The word of ``text`` that the quote at ``anchor`` starts or ends inside of ("wo Russian" in "two Russian"
+    cuts 'two'), or "" when the quote begins and ends at word boundaries. A word is a run of letters and digits
+    (``str.isalnum``): "Russia" in "Russia's" and "military" in "non-military" cut none."""
+    for at in (anchor.start, anchor.end):
+        if 0 < at < len(text) and text[at - 1].isalnum() and text[at].isalnum():
+            start, end = at, at
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+            return text[start:end]
+    return ""

@@ -25,7 +25,7 @@ from typing import Callable
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from .anchoring import Anchor, AnchorFailure, NormalisedText, find_quote, quote_elsewhere
+from .anchoring import Anchor, AnchorFailure, NormalisedText, cut_word, find_quote, quote_elsewhere
 from .model import Annotation
 from .problems import Problem
 from .sentences import sentence_ends, sentence_of
@@ -174,6 +174,10 @@ def resolve(soup: BeautifulSoup, annotations: list[Annotation], page_file: str,
             problems.append(Problem(at.file, at.line, at.column, ann.id, f"{what} (paragraph '{ann.paragraph}')", todo))
             continue
         resolved.append((targets[0], anchor, ann))
+        if word := cut_word(text.text, anchor):
+            at = ann.target_at
+            problems.append(Problem(at.file, at.line, at.column, ann.id, f"the quote begins or ends inside the word "
+                                    f"{word!r}, so the highlight would cut it", "quote whole words", "warning"))
     resolved.sort(key=lambda r: (order[id(r[0])], r[1].start, r[1].end, r[2].id))
     return resolved, {id(e): texts[a.paragraph].text for e, _, a in resolved}, problems
 
