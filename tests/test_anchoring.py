@@ -157,6 +157,14 @@ def test_ambiguous_quote_lists_each_occurrence_and_prefix_suffix_resolve():
     assert find_quote(text, "Russia sent", suffix=" planes").start == 0
 
 
+def test_notes_on_the_same_words_are_numbered_in_file_order():
+    html = "<p id='p1'>one two three</p>"
+    notes = [_note(id="note-9", exact="two"), _note(id="note-10", exact="two"), _note(id="a-note", exact="two")]
+    _, placed, problems = merge_html(html, notes)
+    assert not problems
+    assert [(p.annotation.id, p.number) for p in placed] == [("note-9", 1), ("note-10", 2), ("a-note", 3)]
+
+
 def test_overlapping_and_nested_quotes_give_valid_html():
     html = "<p id='p1'>one two <a href='https://example.org/'>three four</a> five</p>"
     notes = [_note(id="outer", exact="two three four"), _note(id="inner", exact="three"),

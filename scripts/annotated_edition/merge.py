@@ -149,7 +149,8 @@ def resolve(soup: BeautifulSoup, annotations: list[Annotation], page_file: str,
     """Find each annotation's paragraph and quote.
 
     Returns:
-        ``([(element, anchor, annotation)] in document order, {id(element): its text}, problems)``.
+        ``([(element, anchor, annotation)] in document order, {id(element): its text}, problems)``; notes on
+        the same words keep the order they were read in (file by file, each file top to bottom).
     """
     ids = ids_of(soup)
     order = {id(tag): i for i, tag in enumerate(soup.find_all(True))}
@@ -178,7 +179,7 @@ def resolve(soup: BeautifulSoup, annotations: list[Annotation], page_file: str,
             at = ann.target_at
             problems.append(Problem(at.file, at.line, at.column, ann.id, f"the quote begins or ends inside the word "
                                     f"{word!r}, so the highlight would cut it", "quote whole words", "warning"))
-    resolved.sort(key=lambda r: (order[id(r[0])], r[1].start, r[1].end, r[2].id))
+    resolved.sort(key=lambda r: (order[id(r[0])], r[1].start, r[1].end))  # (stable: notes on one quote in file order)
     return resolved, {id(e): texts[a.paragraph].text for e, _, a in resolved}, problems
 
 
