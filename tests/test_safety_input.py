@@ -221,3 +221,21 @@ def test_item17_three_space_indent_is_said_in_words():
     assert [p.format() for p in problems] == [
         "c.yml:5:4: YAML does not parse: this line is indented by 3 spaces, the line above by 4; "
         "indent it by 4 spaces, like the other fields of the same entry"]
+
+
+def test_a_notes_file_that_is_a_symbolic_link_is_named_as_the_editor_sees_it(tmp_path, capsys):
+    """A symbolic link in the notes folder (a file shared between projects) is named by its own path in the
+    project, not by an absolute path; nor is a project reached through a linked folder."""
+    elsewhere = tmp_path / "shared" / "notes.yml"
+    elsewhere.parent.mkdir()
+    elsewhere.write_text(claims(note(extra="    checkd: \"2026-11-29\"\n")), encoding="utf-8")
+    project = make_project(tmp_path / "p", annotations={"claims.yml": claims(note(ident="other-note"))})
+    (project / "annotations" / "linked.yml").symlink_to(elsewhere)
+    (tmp_path / "via").symlink_to(project)
+    for config in (project / "mkdocs.yml", tmp_path / "via" / "mkdocs.yml"):
+        status = cli.main(["-f", str(config), "check"])
+        out = capsys.readouterr()
+        assert status == 1
+        assert lines_matching(out.out + out.err, r"^error: annotations/linked\.yml:\d+:\d+: test-note: unknown field 'checkd'")
+        assert str(tmp_path) not in out.out + out.err
+

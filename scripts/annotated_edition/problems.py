@@ -49,10 +49,13 @@ class Problem:
 
 
 def display_path(path: Path | str, root: Path | None = None) -> str:
-    """Return ``path`` relative to ``root`` (default: the working directory) when it lies below it."""
+    """Return ``path`` relative to ``root`` (default: the working directory) when it lies below it. A symbolic
+    link keeps its own name (``annotations/x.yml``, not where it points); only the folders above it are resolved."""
     path = Path(path)
     base = (root or Path.cwd()).resolve()
-    try:
-        return str(path.resolve().relative_to(base))
-    except ValueError:
-        return str(path)
+    for candidate in (path.absolute(), path.parent.resolve() / path.name, path.resolve()):
+        try:
+            return str(candidate.relative_to(base))
+        except ValueError:
+            continue
+    return str(path)
