@@ -291,6 +291,29 @@ def test_a_published_ids_file_that_does_not_exist_is_said(tmp_path):
         "published-ids.txt": (ROOT / "published-ids.txt").read_text(encoding="utf-8")})).stdout
 
 
+UNCITED = TEST_SOURCES + "".join(
+    f'  - id: {sid}\n    title: "[A report]"\n    publisher: "Reuters"\n    date: "2019"\n    url: "https://example.org/{sid}"\n'
+    for sid in ("S9", "S2"))
+
+
+def test_sources_that_no_note_cites_are_named(tmp_path):
+    """The Sources page leaves out a source no note cites: an editor who forgot to cite one was not told."""
+    result = check_in_process(project_with(tmp_path, {"claims.yml": GOOD, "sources.yml": UNCITED}))
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^annotations/sources\.yml: 2 source\(s\) cited by no note of index\.md, so left off its Sources "
+                     r"page: S9, S2 \(cite them in a note's 'sources:', or delete them\)$", result.stdout, re.M), result.stdout
+    assert "cited by no note" not in check_in_process(project_with(tmp_path / "all", {"claims.yml": GOOD})).stdout
+
+
+@pytest.mark.build
+def test_the_build_names_uncited_sources_and_publishes(tmp_path):
+    project = project_with(tmp_path, {"claims.yml": GOOD, "sources.yml": UNCITED})
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr  # (information: a strict build goes on)
+    assert re.search(r"^INFO +- +annotations/sources\.yml: 2 source\(s\) cited by no note of index\.md, so left off its "
+                     r"Sources page: S9, S2 ", result.stderr, re.M), result.stderr
+
+
 @pytest.mark.build
 def test_a_share_image_that_is_not_a_file_stops_the_build(tmp_path):
     """Every share page's preview named the image: a misspelt path published a broken image on each of them."""

@@ -30,6 +30,8 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 
 from .frontmatter import split_front_matter
 from .core import errors_in
+from .listings import uncited_notice
+from .loading import SOURCES_FILE
 from .postbuild import AnnotateError, annotate_site
 from .problems import Problem, display_path
 from .project import PLUGIN, Project, ProjectError, load_project
@@ -143,6 +145,9 @@ def check(project: Project) -> int:
     print(f"OK: {placed} notes anchored, {warnings} warning(s)")
     if notice := unchecked_notice(published, display_path(published, project.root) if published else ""):
         print(notice)
+    for spec in edition.specs.values():
+        if notice := uncited_notice(edition.notes[spec.page], spec.page, display_path(spec.folder / SOURCES_FILE, project.root)):
+            print(notice)
     if warnings:
         print("Warnings do not stop 'make serve', but 'make build' (strict) refuses to publish until they are fixed.")
     return 0

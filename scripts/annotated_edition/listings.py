@@ -51,6 +51,16 @@ def sources_context(annotation_set: AnnotationSet, article_url: str, number_of: 
             "total_notes": len(annotation_set.annotations), "article_url": article_url, "number_of": number_of}
 
 
+def uncited_notice(annotation_set: AnnotationSet, page: str, sources_file: str) -> str | None:
+    """The line a check or build prints when sources of ``page``'s list (shown as ``sources_file``) are cited by no
+    note: the Sources page leaves them out, so an editor who forgot to cite one would not know. None if all are."""
+    uncited = annotation_set.uncited()
+    if not uncited:
+        return None
+    return (f"{sources_file}: {len(uncited)} source(s) cited by no note of {page}, so left off its Sources page: "
+            f"{', '.join(uncited)} (cite them in a note's 'sources:', or delete them)")
+
+
 FIRST_WORDS = 8
 
 

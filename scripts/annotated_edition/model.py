@@ -177,6 +177,11 @@ class AnnotationSet:
     sources: dict[str, Source]
     problems: list = field(default_factory=list)
 
+    def uncited(self) -> list[str]:
+        """Ids of the sources that no note cites, in the list's order (the Sources page leaves them out)."""
+        cited = {s.id for a in self.annotations for s in a.sources}
+        return [sid for sid in self.sources if sid not in cited]
+
     def counts(self, settings: Settings) -> dict[str, int]:
         """Number of notes per category id, in the order of ``settings.categories``."""
         counts = dict.fromkeys(settings.categories, 0)

@@ -31,7 +31,8 @@ from .core import OPEN_DATA, Edition, PageSpec, errors_in
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
 from .contents import add_contents
-from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listing
+from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listing, uncited_notice
+from .loading import SOURCES_FILE
 from .problems import Problem, display_path
 from .published import unchecked_notice
 from .reporting import log, log_problems, report, serve_log
@@ -190,6 +191,10 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         self._report(self.edition.site_problems(self.sources, anchors, published), config, "no page was written")
         if notice := unchecked_notice(published, option or ""):
             log.info(notice)
+        for spec in self.specs if self.all_loaded else ():  # (with a file unread, its sources would look uncited)
+            if notice := uncited_notice(self.edition.notes[spec.page], spec.page,
+                                        display_path(spec.folder / SOURCES_FILE, self.root)):
+                log.info(notice)
         return env
 
     @event_priority(50)  # before the search plugin (priority 0) indexes the page
