@@ -14,19 +14,28 @@ from conftest import make_project, mkdocs
 pytestmark = pytest.mark.build
 
 
+# A note that fails (the plugin's error), and what MkDocs itself only warns about, which stops a strict build
+# after the plugin's last event: a Markdown page's link to no file, a nav entry naming no file.
+BREAKS = [("annotations/claims.yml", "paragraph: cargo-planes\n", "paragraph: cargo-planez\n", "cargo-planez"),
+          ("docs/about.md", "\n", "\nSee [the list](nope.md).\n", "nope.md"),
+          ("mkdocs.yml", ": sources.md", ": sourcez.md", "sourcez.md")]
+
+
 def test_a_failed_plain_mkdocs_build_keeps_the_previous_site(tmp_path):
     project = make_project(tmp_path / "p")
     assert mkdocs(project, "build", "--strict").returncode == 0
     before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
     assert len(before) > 70
-    claims = project / "annotations" / "claims.yml"
-    claims.write_text(claims.read_text(encoding="utf-8").replace("paragraph: cargo-planes\n", "paragraph: cargo-planez\n", 1),
-                      encoding="utf-8")
-    result = mkdocs(project, "build", "--strict")
-    assert result.returncode != 0 and "cargo-planez" in result.stderr
-    after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    assert after == before
-    assert not list(project.glob(".site*")), "the staging folder was left behind"
+    for name, old, new, named in BREAKS:
+        good = (project / name).read_text(encoding="utf-8")
+        assert old in good, name
+        (project / name).write_text(good.replace(old, new, 1), encoding="utf-8")
+        result = mkdocs(project, "build", "--strict")
+        assert result.returncode != 0 and named in result.stderr, result.stderr
+        after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+        assert after == before, name
+        assert not list(project.glob(".site*")), f"the staging folder was left behind ({name})"
+        (project / name).write_text(good, encoding="utf-8")
 
 
 def test_a_good_build_leaves_no_staging_folder(tmp_path):

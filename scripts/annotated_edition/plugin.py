@@ -85,7 +85,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             config.extra_css.insert(0, STYLESHEET)
         list_assets(config.extra_css, config.extra_javascript, after=STYLESHEET)
         if AnnotatedEditionPlugin.command in ("build", "gh-deploy"):
-            self.stage = Stage(Path(config.site_dir))
+            self.stage = Stage(Path(config.site_dir), strict=bool(config.strict))
             config.site_dir = str(self.stage.begin())
         stale = stale_schema_files(self.settings, self.root / self.config["schema_dir"])
         if stale:
@@ -265,9 +265,10 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             defer_index(site)
         if self.config["purge_css"]:
             purge_site(site, self.theme_css, self.parsing.result(), unused=set(self.config["purge_css_unused"]))
-        if self.stage is not None:
-            config.site_dir = str(self.stage.publish())
-            self.stage = None
+        if self.stage is not None and (published := self.stage.publish()) is not None:
+            config.site_dir, self.stage = str(published), None
+        elif self.stage is not None:  # (MkDocs aborts next; on_build_error removes the stage)
+            log.info(f"a warning stops this strict build: {self.stage.site_dir.name}/ is left as it was")
 
     def on_build_error(self, *, error: Exception) -> None:
         """Drop the staged build (the published site stays); stop parsing the theme's CSS; list problems still held."""
