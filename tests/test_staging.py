@@ -18,7 +18,8 @@ pytestmark = pytest.mark.build
 # after the plugin's last event: a Markdown page's link to no file, a nav entry naming no file.
 BREAKS = [("annotations/claims.yml", "paragraph: cargo-planes\n", "paragraph: cargo-planez\n", "cargo-planez"),
           ("docs/about.md", "\n", "\nSee [the list](nope.md).\n", "nope.md"),
-          ("mkdocs.yml", ": sources.md", ": sourcez.md", "sourcez.md")]
+          ("mkdocs.yml", ": sources.md", ": sourcez.md", "sourcez.md"),
+          ("docs/about.md", "\n", "\nSee [a paragraph](index.md#cargo-plane).\n", "does not contain an anchor '#cargo-plane'")]
 
 
 def test_a_failed_plain_mkdocs_build_keeps_the_previous_site(tmp_path):
@@ -39,8 +40,12 @@ def test_a_failed_plain_mkdocs_build_keeps_the_previous_site(tmp_path):
 
 
 def test_a_good_build_leaves_no_staging_folder(tmp_path):
+    """... and a link of a Markdown page to a note lands (MkDocs checks it against the merged page's ids)."""
     project = make_project(tmp_path / "p")
-    assert mkdocs(project, "build").returncode == 0
+    about = project / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [a note](index.md#dek-cargo-framing).\n", encoding="utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode == 0, result.stderr
     assert (project / "site" / "index.html").is_file() and (project / "site" / "annotations.jsonld").is_file()
     assert not list(project.glob(".site*"))
 

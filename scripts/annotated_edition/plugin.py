@@ -174,7 +174,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         self.sources[spec.page] = page.file.content_string
         result = self.edition.annotate(spec, html, page.file.content_string, links, display_path(path, self.root))
         self._hold(result.problems, config)
-        self.anchors[page.file.src_uri] = ids_in(result.html or html) | set(page.present_anchor_ids or ())
+        # (MkDocs checks links to '#id' against these once every page is built: the notes' ids count)
+        page.present_anchor_ids = self.anchors[page.file.src_uri] = ids_in(result.html or html) | set(page.present_anchor_ids or ())
         return result.html or html
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
