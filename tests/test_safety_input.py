@@ -143,7 +143,7 @@ def test_item11_block_id_and_html_in_later_text(tmp_path, capsys):
     assert status == 1
     line = next(x for x in out.splitlines() if x.startswith("error: annotations/claims.yml:3:"))
     assert "test-note\\n: 'id' 'test-note\\n' may only use lowercase" in line
-    assert lines_matching(out, r"^warning: .*later-note: 'later\.text' contains raw HTML")
+    assert lines_matching(out, r"^warning: .*later-note: the 'later\.text' contains raw HTML")
 
 
 # Item 12: input size

@@ -143,6 +143,12 @@ CASES = {
                     C + r"10:11: test-note: the body is a folded block \(>\) .*; write 'body: \|'"),
     "heading-in-body": (claims(note(body="## Heading\n\n      Text.")),
                         C + r"10:11: test-note: the body contains a heading.*; use \*\*bold text\*\*"),
+    "blank-title": (claims(note(title='"   "')),
+                    C + r"7:12: test-note: the title is only white space, which would be published as an empty line; "
+                        r"write the title$"),
+    "blank-correction": (claims(note(extra='    corrections:\n      - {date: "2019-04-01", what: "The verdict.", why: " "}\n')),
+                         C + r"8:\d+: test-note: the 'why' of correction 1 is only white space.*; write the 'why' of "
+                             r"correction 1, or remove the field$"),
 }
 
 
@@ -622,6 +628,27 @@ def test_a_quote_cut_inside_a_word_is_a_warning_at_the_quote(tmp_path):
                      r"so the highlight would cut it; quote whole words$", result.stdout, re.M), result.stdout
     _, result = run(tmp_path / "whole", {"claims.yml": claims(note())})
     assert "inside the word" not in result.stdout + result.stderr
+
+
+def test_links_and_html_outside_the_body_are_warnings_and_never_published_as_links(tmp_path):
+    """A link in a title or a summary was published as written (about.md: a 404 on directory URLs; #nope: dead);
+    one-line fields are shown as words (a title is itself the words of a link in the listings)."""
+    later = '    later: {date: "2020-01-01", text: "See <https://example.org/later>."}\n'
+    corrections = '    corrections:\n      - {date: "2019-04-01", what: "The [verdict](#nope).", why: "[y](javascript:alert(1))"}\n'
+    files = {"claims.yml": claims(note(title='"See [about](about.md#nope)"', extra=later + corrections))}
+    files["claims.yml"] = files["claims.yml"].replace("summary: A summary.", 'summary: "A [summary](about.md) of <b>it</b>."')
+    project, result = run(tmp_path, files)
+    assert result.returncode == 0, result.stderr
+    for name in ("title", "summary", "'later.text'", "'what' of correction 1", "'why' of correction 1"):
+        wanted = "raw HTML" if name == "summary" else "a link, which is published as its words only"
+        assert re.search(rf"^warning: annotations/claims\.yml:\d+:\d+: test-note: the {re.escape(name)} contains {wanted}",
+                         result.stdout, re.M), (name, result.stdout)
+    soup = annotated(tmp_path / "built", files)
+    note_html = soup.find(id="test-note")
+    assert note_html.select_one(".ed-note__title").get_text() == "See about"
+    assert note_html.select(".ed-note__summary, .ed-note__later, .ed-note__corrections li") and not note_html.select(
+        ".ed-note__title a, .ed-note__summary a, .ed-note__later a, .ed-note__corrections a")
+    assert not [a["href"] for a in soup.find_all("a", href=True) if re.search(r"about\.md|#nope|javascript|/later", a["href"])]
 
 
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .model import Annotation, AnnotationSet, Correction, Position, Settings, Source
 from .problems import Problem, display_path
-from .rendering import RAW_TAG, Renderer
+from .rendering import Renderer
 from .rules import capped, item_rules, too_big, unread_files, unreal_date
 from .schema import SchemaCheck, annotations_schema, sources_schema
 from .schema_errors import schema_problems, unreported
@@ -225,10 +225,6 @@ class _Loader:
         return cited
 
     def _check_text(self, doc: YamlDocument, item: dict, i: int, add) -> None:
-        for key in ("title", "summary"):
-            if isinstance(item.get(key), str) and RAW_TAG.search(item[key]):
-                add(f"the {key} contains raw HTML, which is removed or shown as text",
-                    "write plain text (Markdown *emphasis* is fine)", (key,), "warning")
         body = item.get("body")
         if isinstance(body, str):
             if flattened_list(doc.place(("annotations", i, "body"))):

@@ -24,7 +24,7 @@ import nh3
 from markupsafe import Markup
 
 ALLOWED_TAGS = {"p", "ul", "ol", "li", "a", "em", "strong", "code", "blockquote", "br", "abbr", "sub", "sup"}
-INLINE_TAGS = ALLOWED_TAGS - {"p", "ul", "ol", "li", "blockquote"}
+INLINE_TAGS = ALLOWED_TAGS - {"p", "ul", "ol", "li", "blockquote", "a"}  # (a title is itself link text in listings)
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 URL_SCHEMES = {"https", "http", "mailto"}
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -147,7 +147,8 @@ class Renderer:
         return _clean(html, ALLOWED_TAGS)
 
     def inline(self, text: str) -> Markup:
-        """A one-line Markdown string (a title, a summary) as sanitised inline HTML."""
+        """A one-line Markdown string (a title, a summary) as sanitised inline HTML, links reduced to their words
+        (a title is itself the words of a link in the listings; :func:`annotated_edition.rules.item_rules` warns)."""
         if _PLAIN.match(text):
             return Markup(escape(text, quote=False))
         html = self._to_html(text).strip()

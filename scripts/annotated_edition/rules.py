@@ -26,6 +26,7 @@ MAX_TITLE_CHARS = 80  # (the longest of this site's 70 titles has 51)
 MAX_PROBLEMS_PER_FILE = 50
 _WORD = re.compile(r"\w[\w'’.-]*")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_LINK = re.compile(r"\]\s*[(\[]|<[a-z][\w+.-]*:[^\s>]*>", re.I)  # [words](address), [words][name], <https://...>
 
 
 def too_big(path: Path, file: str) -> list[Problem]:
@@ -70,7 +71,8 @@ def words(text: str) -> int:
 
 
 def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary_words: tuple[int, int] = (4, 40)) -> None:
-    """Sizes, word counts (ranges ``(least, most)``) and HTML in ``later.text`` of one note.
+    """Sizes, word counts (ranges ``(least, most)``), fields of white space only, and raw HTML or links in the
+    one-line fields (:func:`one_line_fields`) of one note.
 
     ``add(what, todo, key, severity)`` records a problem at the field ``key``.
     """
@@ -90,10 +92,31 @@ def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary
             if not low <= count <= high:
                 add(f"the {key} has {count} words, outside the documented {low}-{high}",
                     "shorten it" if count > high else "say more (or fold it into another note)", (key,), "warning")
-    later = item.get("later")
-    if isinstance(later, dict) and isinstance(later.get("text"), str) and RAW_TAG.search(later["text"]):
-        add("'later.text' contains raw HTML, which is removed when the page is built",
-            "write plain text (Markdown *emphasis* is fine)", ("later", "text"), "warning")
+    for key, name, text in one_line_fields(item):
+        if not text.strip():
+            add(f"the {name} is only white space, which would be published as an empty line",
+                f"write the {name}" + (", or remove the field" if key[0] in ("later", "corrections") else ""), key, "error")
+        elif RAW_TAG.search(text):
+            add(f"the {name} contains raw HTML, which is removed or shown as text",
+                "write plain text (Markdown *emphasis* is fine)", key, "warning")
+        elif _LINK.search(text):
+            add(f"the {name} contains a link, which is published as its words only (links are followed in the body)",
+                "move the link into the body", key, "warning")
+    body = item.get("body")
+    if isinstance(body, str) and body and not body.strip():
+        add("the body is only white space", "write the body", ("body",), "error")
+
+
+def one_line_fields(item: dict) -> list[tuple[tuple, str, str]]:
+    """The note's one-line Markdown fields (rendered inline, without links): ``(key path, name, text)`` of its
+    title, summary, ``later.text`` and each correction's ``what`` and ``why``, those that are text."""
+    later = item.get("later") if isinstance(item.get("later"), dict) else {}
+    fields = [(("title",), "title", item.get("title")), (("summary",), "summary", item.get("summary")),
+              (("later", "text"), "'later.text'", later.get("text"))]
+    for j, correction in enumerate(item.get("corrections") or []):
+        if isinstance(correction, dict):
+            fields += [(("corrections", j, k), f"'{k}' of correction {j + 1}", correction.get(k)) for k in ("what", "why")]
+    return [(key, name, text) for key, name, text in fields if isinstance(text, str)]
 
 
 def unread_files(directory: Path, read: list[Path], root: Path | None) -> list[Problem]:
