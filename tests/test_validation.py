@@ -651,6 +651,16 @@ def test_links_and_html_outside_the_body_are_warnings_and_never_published_as_lin
     assert not [a["href"] for a in soup.find_all("a", href=True) if re.search(r"about\.md|#nope|javascript|/later", a["href"])]
 
 
+def test_a_link_of_the_editors_note_to_no_place_is_an_error_at_its_line(tmp_path):
+    """The editor's note (front matter) is Markdown rendered by the engine: MkDocs never checked its links."""
+    article = _article_with("about.md#repairs-made-to-the-text", "about.md#repairs-made")
+    line = next(i for i, text in enumerate(article.splitlines(), 1) if "about.md#repairs-made)" in text)
+    column = article.splitlines()[line - 1].index("about.md#") + 1
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: editor_note: the editor's note links to 'about\.md#repairs-made', "
+                           r"but about\.md has no '#repairs-made'; did you mean '#repairs-made-to-the-text'\?")
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

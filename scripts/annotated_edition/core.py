@@ -10,13 +10,14 @@ built (:mod:`annotated_edition.postbuild`). Nothing is cached beyond the :class:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
 from .article import breaks_as_spaces, paragraph_id_problems, unsafe_markup_problems
-from .frontmatter import alias_problems, front_matter_problems, meta_problems, split_front_matter
-from .linkcheck import ids_in, link_problems
+from .frontmatter import alias_problems, front_matter_problems, meta_problems, split_front_matter, typed_at
+from .linkcheck import ids_in, link_problems, markdown_link_problems
 from .links import Links
 from .loading import load_annotations
 from .merge import Placed, ids_of, merge
@@ -54,6 +55,7 @@ class AnnotatedPage:
     meta: dict = field(default_factory=dict)
     reviews: list[dict] = field(default_factory=list)
     selectors: dict[str, tuple[dict, dict]] = field(default_factory=dict)
+    page_file: str = ""  # the page's path as problems show it
 
     @property
     def errors(self) -> list[Problem]:
@@ -145,7 +147,7 @@ class Edition:
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
                                 links.site_url, self.renderer)
         html = self.templates.render("article", body=add_permalinks(merged))
-        result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta, reviews)
+        result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta, reviews, page_file=page_file)
         return result
 
     def _legend(self, annotation_set: AnnotationSet, settings: Settings, placed: list[Placed], links: Links) -> str:
@@ -178,6 +180,11 @@ class Edition:
             present[name] = landing
             anchors[name] = (anchors.get(name) or set()) | ids_in(page.html) | landing
         problems = [p for name in self.pages for p in link_problems(self.notes[name].annotations, name, anchors, self.renderer)]
+        for name, page in self.pages.items():
+            if isinstance(note := page.meta.get("editor_note"), str):
+                problems += markdown_link_problems(note, name, anchors, self.renderer, "editor_note",
+                                                   partial(typed_at, sources[name], page.page_file, "editor_note"),
+                                                   "the editor's note")
         if published is not None and self.pages:
             problems += published_problems(read_published(published), present, display_path(published, self.root))
         return problems

@@ -34,6 +34,7 @@ from collections.abc import Collection
 
 import yaml
 
+from .model import Position
 from .problems import Problem
 from .yamlsource import load_yaml
 
@@ -186,6 +187,15 @@ def field_line(source: str, *path) -> int:
     match = _FRONT_MATTER.match(source)
     document, _ = load_yaml("\n" + match.group(1), "") if match else (None, [])  # (line 1 is the '---')
     return document.place(path).line if document is not None else 1
+
+
+def typed_at(source: str, page_file: str, key: str, text: str) -> Position:
+    """Where ``text`` (a link's address) is typed in the front matter field ``key`` of the page: its line from
+    the field's on, and column; the field's line if it is not found as typed."""
+    start = field_line(source, key)
+    lines = source.splitlines()[start - 1:]
+    found = next(((start + i, line.index(text) + 1) for i, line in enumerate(lines) if text in line), (start, 1))
+    return Position(page_file, *found)
 
 
 def alias_problems(aliases: dict, ids: Collection[str], source: str, page_file: str) -> list[Problem]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from typing import Callable
 
-from .model import Annotation
+from .model import Annotation, Position
 from .problems import Problem
 from .rendering import Renderer
 
@@ -43,45 +44,47 @@ def note_ids(annotations: list[Annotation]) -> set[str]:
     return {a.id for a in annotations} | {alias for a in annotations for alias in a.aliases}
 
 
-def _page_problem(a: Annotation, href: str, name: str, anchors: dict[str, set[str] | None]) -> Problem | None:
-    if name in anchors:
-        return None
-    close = difflib.get_close_matches(name, [p for p in anchors if p.endswith(".md")], n=1)
-    at = a.in_body(href)
-    return Problem(at.file, at.line, at.column, a.id, f"the body links to {href!r}, but {name!r} is not a page of the site",
-                   f"did you mean '{close[0]}'?" if close else "link to a page of docs/ by its file name, e.g. about.md")
-
-
 def link_problems(annotations: list[Annotation], page: str, anchors: dict[str, set[str] | None],
                   renderer: Renderer) -> list[Problem]:
-    """Problems of the links in the bodies of one page's notes.
+    """Problems of the links in the bodies of one page's notes (:func:`markdown_link_problems` of each body, told
+    at the line and column where the link is typed)."""
+    return [problem for a in annotations
+            for problem in markdown_link_problems(a.body, page, anchors, renderer, a.id, a.in_body, "the body")]
+
+
+def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | None], renderer: Renderer,
+                           subject: str, place: Callable[[str], Position], field: str) -> list[Problem]:
+    """Problems of the links of one Markdown text written for ``page`` (a note's body, the editor's note).
 
     Args:
-        annotations: the page's notes.
+        text: the Markdown.
         page: the annotated page's source path (``#x`` links point there).
         anchors: every file of ``docs/`` by source path, with the ids of its page (None for a
             file that is not a page, or whose ids are unknown: only its existence is checked).
         renderer: the build's renderer (its Markdown, before sanitising, gives the links).
+        subject: what the problems name (a note's id, a front matter field).
+        place: where a link's address is typed in its file.
+        field: the text's name in messages ("the body").
     """
     problems = []
-    for a in annotations:
-        for href in dict.fromkeys(_HREF.findall(renderer.markdown_html(a.body))):
-            href = href.replace("&amp;", "&")
-            if href.lower().startswith("http://"):
-                at = a.in_body(href)
-                problems.append(Problem(at.file, at.line, at.column, a.id, f"the body links to {href!r} over http://",
-                                        "use the https:// address", "warning"))
-                continue
-            if _SCHEME.match(href) or href.startswith("//"):
-                continue
-            name, _, fragment = href.partition("#")
-            name = name.partition("?")[0] or page
-            problem = _page_problem(a, href, name, anchors)
-            if problem is None and fragment and anchors[name] is not None and fragment not in anchors[name]:
-                close = difflib.get_close_matches(fragment, sorted(anchors[name]), n=1)
-                at = a.in_body(href)
-                problem = Problem(at.file, at.line, at.column, a.id, f"the body links to {href!r}, but {name} has no '#{fragment}'",
-                                  f"did you mean '#{close[0]}'?" if close else "link to a heading, paragraph or note id of that page")
-            if problem:
-                problems.append(problem)
+    for href in dict.fromkeys(_HREF.findall(renderer.markdown_html(text))):
+        href, at = href.replace("&amp;", "&"), place(href.replace("&amp;", "&"))
+        if href.lower().startswith("http://"):
+            problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r} over http://",
+                                    "use the https:// address", "warning"))
+            continue
+        if _SCHEME.match(href) or href.startswith("//"):
+            continue
+        name, _, fragment = href.partition("#")
+        name = name.partition("?")[0] or page
+        if name not in anchors:
+            close = difflib.get_close_matches(name, [p for p in anchors if p.endswith(".md")], n=1)
+            problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r}, but {name!r} is "
+                                    "not a page of the site", f"did you mean '{close[0]}'?" if close else
+                                    "link to a page of docs/ by its file name, e.g. about.md"))
+        elif fragment and anchors[name] is not None and fragment not in anchors[name]:
+            close = difflib.get_close_matches(fragment, sorted(anchors[name]), n=1)
+            problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r}, but {name} has "
+                                    f"no '#{fragment}'", f"did you mean '#{close[0]}'?" if close else
+                                    "link to a heading, paragraph or note id of that page"))
     return problems
