@@ -661,6 +661,17 @@ def test_a_link_of_the_editors_note_to_no_place_is_an_error_at_its_line(tmp_path
                            r"but about\.md has no '#repairs-made'; did you mean '#repairs-made-to-the-text'\?")
 
 
+def test_a_hash_that_starts_a_comment_mid_value_is_a_warning(tmp_path):
+    """YAML reads 'The #1 threat' as 'The' and a comment: the title was published as one word, without a word."""
+    files = {"claims.yml": claims(note(title="The #1 threat to Maduro", extra='      prefix: "On Saturday"  # the comment meant\n'))}
+    _, result = run(tmp_path, files)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^warning: annotations/claims\.yml:8:16: test-note: '#1 threat to Maduro\.\.\.' was read as a YAML "
+                     r"comment \(a '#' after a space starts one\), so the value is only 'The'; put the whole value in quotes",
+                     result.stdout, re.M), result.stdout
+    assert "comment meant" not in result.stdout  # ('# like this' is a comment the editor wrote)
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

@@ -99,6 +99,11 @@ def _expanded_size(root) -> tuple[int, int]:
     return size(root), len(sizes)
 
 
+# a plain value followed on its line by '#' and a word ("The #1 threat"): YAML ends the value at the space; a
+# comment the editor meant is written '# like this', with a space after the '#'
+_CUT_BY_COMMENT = re.compile(r"([ \t]+)(#[^\s#][^\n]{0,20})")
+
+
 def _convert(node, path, text, places, problems, file):
     places[path] = _place(node, text)
     if node.tag not in _STANDARD_TAGS:
@@ -133,6 +138,11 @@ def _convert(node, path, text, places, problems, file):
     # A scalar: keep the editor's exact text; only an absent value becomes None.
     if not node.style and node.value in _NULLS:
         return None
+    if not node.style and (cut := _CUT_BY_COMMENT.match(text, node.end_mark.index)):
+        line, column = node.end_mark.line + 1, node.end_mark.column + len(cut.group(1)) + 1
+        problems.append(Problem(file, line, column, _label(path), f"'{cut.group(2)}...' was read as a YAML comment "
+                                f"(a '#' after a space starts one), so the value is only {node.value!r}",
+                                'put the whole value in quotes: "..."', "warning"))
     return node.value
 
 
