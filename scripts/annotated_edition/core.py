@@ -16,7 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from .article import breaks_as_spaces, paragraph_id_problems, unsafe_markup_problems
-from .frontmatter import alias_problems, front_matter_problems, meta_problems, split_front_matter, typed_at
+from .frontmatter import alias_problems, front_matter_problems, split_front_matter, typed_at
 from .linkcheck import ids_in, link_problems, markdown_link_problems
 from .links import Links
 from .loading import load_annotations
@@ -103,7 +103,7 @@ class Edition:
     def check_source(self, spec: PageSpec, source: str, page_file: str) -> list[Problem]:
         """Problems of the page's front matter (before its Markdown is rendered)."""
         _markdown, meta, _offset = split_front_matter(source)
-        return front_matter_problems(source, meta, page_file) or meta_problems(meta, page_file, source)
+        return front_matter_problems(source, meta, page_file)
 
     def annotate(self, spec: PageSpec, body_html: str, source: str, links: Links, page_file: str,
                  render: bool = True) -> AnnotatedPage:
@@ -122,7 +122,7 @@ class Edition:
             with the page's ClaimReview data.
         """
         markdown_text, meta, offset = split_front_matter(source)
-        problems = front_matter_problems(source, meta, page_file) or meta_problems(meta, page_file, source)
+        problems = front_matter_problems(source, meta, page_file)
         if errors_in(problems):
             return AnnotatedPage(spec, "", [], problems, meta)
         annotation_set = self.notes[spec.page]

@@ -94,11 +94,15 @@ def split_front_matter(source: str) -> tuple[str, dict, int]:
     return source, meta, 0
 
 
-def _typed_value(key: str, value, line: int, page_file: str) -> Problem:
-    """A text field that YAML read as something else (a date, a number, ``yes``): quote it."""
-    typed = f"{value:%Y-%m-%d}" if key == "date" and isinstance(value, datetime.date) else value
-    return Problem(page_file, line, 1, key, f"front matter field '{key}' is not text (YAML read {value!r} as a "
-                   f"{type(value).__name__})", f"put the value in quotes: {key}: \"{typed}\"")
+def _typed_value(key: str, value, line: int, page_file: str, lines: list[str]) -> Problem:
+    """A text field that YAML read as something else (a date, a number, ``yes``): quote it, as it was written
+    (``author: no`` is to be ``"no"``, not ``"False"``)."""
+    written = lines[line - 1].partition(":")[2].split(" #")[0].strip() if 0 < line <= len(lines) else str(value)
+    kind = ("yes/no value" if isinstance(value, bool) else "number" if isinstance(value, (int, float)) else
+            "date" if isinstance(value, datetime.date) else "list or mapping")
+    typed = f"{value:%Y-%m-%d}" if key == "date" and isinstance(value, datetime.date) else written
+    return Problem(page_file, line, 1, key, f"front matter field '{key}' is not text (YAML read {written} as a {kind})",
+                   f"put the value in quotes: {key}: \"{typed}\"")
 
 
 def _date_problem(value: str, line: int, page_file: str) -> Problem | None:
@@ -140,7 +144,7 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
                 problems.append(Problem(page_file, line, 1, key, f"front matter field '{key}' is missing or empty",
                                         f"add '{key}: \"...\"' to the front matter"))
         elif not isinstance(value, str):
-            problems.append(_typed_value(key, value, line, page_file))
+            problems.append(_typed_value(key, value, line, page_file, lines))
         elif key == "date" and (problem := _date_problem(value, line, page_file)):
             problems.append(problem)
     for key in OPTIONAL_TEXT:
@@ -163,7 +167,7 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
 def front_matter_problems(source: str, meta: dict, page_file: str) -> list[Problem]:
     """Problems of a page's front matter that MkDocs would pass over in silence: MkDocs drops front matter that
     is not a YAML mapping (the page then shows it as text), so it is parsed again here to say where and why. The
-    page must also say ``annotated: true``, or no note would be shown."""
+    page must also say ``annotated: true``, or no note would be shown. Then the fields (:func:`meta_problems`)."""
     if not source.startswith("---"):
         return [Problem(page_file, 1, 1, "", "the article has no front matter",
                         "start the file with the '---' block (title, dek, author, ...) and 'annotated: true'")]
@@ -178,7 +182,8 @@ def front_matter_problems(source: str, meta: dict, page_file: str) -> list[Probl
         line = next((i for i, text in enumerate(source.splitlines(), 1) if text.startswith("annotated:")), 1)
         return [Problem(page_file, line, 1, "annotated", "the article's front matter does not say 'annotated: true', "
                         "so no note would be shown", "add the line 'annotated: true' to the front matter")]
-    return []
+    # and what MkDocs' YAML reading drops in silence: a key given twice (the last wins), a value cut by '#'
+    return load_yaml("\n" + _FRONT_MATTER.match(source).group(1), page_file)[1] + meta_problems(meta, page_file, source)
 
 
 def field_line(source: str, *path) -> int:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from annotated_edition.frontmatter import OPTIONAL_META, REQUIRED_META, meta_problems, split_front_matter
+from annotated_edition.frontmatter import (OPTIONAL_META, REQUIRED_META, front_matter_problems, meta_problems,
+                                          split_front_matter)
 from annotated_edition.core import Edition, PageSpec
 from annotated_edition.links import Links
 from annotated_edition.model import Category, Settings, Verdict
@@ -52,8 +53,11 @@ def test_only_title_author_date_and_publisher_are_required():
 @pytest.mark.parametrize("key", OPTIONAL_META)
 def test_an_optional_field_given_must_be_plain_text(key):
     source = MINIMAL.replace("annotated: true", f"{key}: yes\nannotated: true")
-    assert problems_of(source) == [f"docs/tiny.md:6:1: {key}: front matter field '{key}' is not text (YAML read True as a "
-                                   f"bool); put the value in quotes: {key}: \"True\""]
+    assert problems_of(source) == [f"docs/tiny.md:6:1: {key}: front matter field '{key}' is not text (YAML read yes as a "
+                                   f"yes/no value); put the value in quotes: {key}: \"yes\""]
+    assert problems_of(source.replace(f"{key}: yes", f"{key}: no  # a comment")) == [
+        f"docs/tiny.md:6:1: {key}: front matter field '{key}' is not text (YAML read no as a yes/no value); put the value "
+        f"in quotes: {key}: \"no\""]
     assert problems_of(source.replace(f"{key}: yes", f"{key}:")) == []  # empty: as if left out
     assert len(problems_of(source.replace(f"{key}: yes", f'{key}: "<b>x</b>"'))) == 1
 
@@ -91,11 +95,25 @@ def test_a_date_that_is_no_real_day():
         "write the day of first publication as date: \"YYYY-MM-DD\""]
 
 
+def test_a_field_given_twice_or_cut_by_a_hash_is_said_with_the_other_problems():
+    """MkDocs reads front matter with YAML that keeps the last of two equal keys and drops a comment in silence."""
+    source = MINIMAL.replace("annotated: true", "author: Someone Else\nphoto_credit: Reuters #1 photographer\nannotated: true")
+    source = re.sub(r"^publisher:.*\n", "", source, flags=re.M)
+    _md, meta, _offset = split_front_matter(source)
+    found = [p.format() for p in front_matter_problems(source, meta, "docs/tiny.md")]
+    first, second = [i for i, text in enumerate(source.splitlines(), 1) if text.startswith("author:")]
+    assert f"docs/tiny.md:{second}:1: author: duplicate key 'author' (first at line {first}); YAML would silently keep only " \
+           "the last one; delete one of them or merge their text" in found, found
+    assert any(p.startswith(f"docs/tiny.md:{second + 1}:23: photo_credit: '#1 photographer...' was read as a YAML comment")
+               for p in found), found
+    assert any(p.startswith("docs/tiny.md:1:1: publisher: front matter field 'publisher' is missing") for p in found)
+
+
 @pytest.mark.parametrize("written", ["2026-11-20", "2026-11-20 10:00:00"])
 def test_an_unquoted_date_is_refused_as_every_implicitly_typed_value_is(written):
     """YAML reads it as a date (or a datetime): the project keeps what an editor typed only in quotes."""
     [line] = problems_of(MINIMAL.replace('date: "2024-01-02"', f"date: {written}"))
-    assert line.startswith("docs/tiny.md:4:1: date: front matter field 'date' is not text (YAML read datetime.")
+    assert line.startswith(f"docs/tiny.md:4:1: date: front matter field 'date' is not text (YAML read {written} as a date)")
     assert line.endswith('; put the value in quotes: date: "2026-11-20"')
 
 
