@@ -311,6 +311,21 @@ def test_sources_that_no_note_cites_are_named(tmp_path):
     assert "cited by no note" not in check_in_process(project_with(tmp_path / "all", {"claims.yml": GOOD})).stdout
 
 
+def test_source_ids_equal_but_for_case_and_blank_titles_are_errors(tmp_path):
+    """'s1' and 'S1' both passed and gave the Sources page two elements with id 'source-s1'; a title of spaces was
+    published as an empty link."""
+    extra = ('  - id: s1\n    title: "[Another report]"\n    publisher: "AFP"\n    date: "2019"\n    url: "https://example.org/a"\n'
+             '  - id: S1\n    title: "[Again]"\n    publisher: "AFP"\n    date: "2019"\n    url: "https://example.org/b"\n'
+             '  - id: S3\n    title: "  "\n    publisher: "AFP"\n    date: "2019"\n    url: "https://example.org/c"\n')
+    lines = (TEST_SOURCES + extra).splitlines()
+    at = [i for i, text in enumerate(lines, 1) if text.startswith("  - id:")]
+    _, result = run(tmp_path, {"claims.yml": GOOD, "sources.yml": TEST_SOURCES + extra})
+    assert_problem(result, rf"annotations/sources\.yml:{at[1]}:5: s1: the id differs from 'S1' only in case; give each "
+                           rf"source its own id \(the first is at line {at[0]}\)")
+    assert_problem(result, rf"annotations/sources\.yml:{at[2]}:5: S1: duplicate source id; give each source its own id")
+    assert_problem(result, rf"annotations/sources\.yml:{at[3]}:5: S3: the title is only white space; write the title")
+
+
 @pytest.mark.build
 def test_the_build_names_uncited_sources_and_publishes(tmp_path):
     project = project_with(tmp_path, {"claims.yml": GOOD, "sources.yml": UNCITED})

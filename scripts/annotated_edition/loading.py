@@ -73,9 +73,13 @@ def _source_of(item, doc: YamlDocument, i: int, file: str, sources: dict, proble
     if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("id", "title", "publisher", "date", "url")):
         return None
     place, sid = doc.place(("sources", i)), item["id"]
-    if sid in sources:
-        problems.append(Problem(file, place.line, place.column, sid,
-                                f"duplicate source id (first at line {sources[sid].line})", "give each source its own id"))
+    if same := next((s for s in sources.values() if s.id.lower() == sid.lower()), None):  # (ids in the page: source-s1)
+        problems.append(Problem(file, place.line, place.column, sid, "duplicate source id" if same.id == sid else
+                                f"the id differs from '{same.id}' only in case", f"give each source its own id (the "
+                                f"first is at line {same.line})"))
+        return None
+    if blank := [k for k in ("title", "publisher") if not item[k].strip()]:
+        problems.append(Problem(file, place.line, place.column, sid, f"the {blank[0]} is only white space", f"write the {blank[0]}"))
         return None
     if unreal_date(item["date"]):
         dp = doc.place(("sources", i, "date"))
