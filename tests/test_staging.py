@@ -61,3 +61,17 @@ def test_a_file_where_the_build_keeps_a_folder_is_one_line_and_kept(tmp_path, na
     assert f"{project / name} is a file, where the build keeps a folder of its own; move or delete it" in out, out
     assert (project / name).read_text(encoding="utf-8") == "someone's notes\n"
     assert not (project / "site").exists()
+
+
+def test_a_page_of_docs_where_a_share_page_goes_is_refused_and_kept(tmp_path):
+    """docs/share/<note>/index.md was overwritten by the engine's share page of that note without a word."""
+    project = make_project(tmp_path / "p")
+    mine = project / "docs" / "share" / "war-of-words" / "index.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("# Our own page\n", encoding="utf-8")
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert ("docs/share/war-of-words/index.md: share/ is where the share pages of index.md's notes are written; move "
+            "the file elsewhere") in result.stderr, result.stderr
+    assert mine.read_text(encoding="utf-8") == "# Our own page\n" and not (project / "site").exists()
+

@@ -151,6 +151,11 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if self.config["purge_css"]:  # most of the purge is parsing the theme's CSS: on the other core
             self.parsing = Background(parsed_files, {f.dest_uri: f.abs_src_path for f in theme_css if f.abs_src_path})
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}
+        for spec, f in [(s, f) for s in self.specs for f in files if f.src_dir == config.docs_dir and s.page in self.urls]:
+            if f.dest_uri.startswith(share_url(self.urls[spec.page])):  # (each would be overwritten by a note's)
+                raise PluginError(f"{display_path(Path(config.docs_dir) / f.src_uri, self.root)}: "
+                                  f"{share_url(self.urls[spec.page])} is where the share "
+                                  f"pages of {spec.page}'s notes are written; move the file elsewhere")
         self.listings = find_listings({f.src_uri: _text_of(f) for f in files.documentation_pages()},
                                       self.specs[0].page if self.specs else "")
         return files
