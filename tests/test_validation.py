@@ -130,7 +130,11 @@ CASES = {
                            r"; add it to annotations/sources\.yml first"),
     "unknown-field": (claims(note(extra="")).replace("    summary:", "    sumary: x\n    summary:"),
                       C + r"9:\d+: test-note: unknown field 'sumary'; did you mean 'summary'\?"),
-    "bad-id": (claims(note(id="Cargo_Note")), C + r"3:9: Cargo_Note: 'id' 'Cargo_Note' may only use lowercase.*; rename it"),
+    "bad-id": (claims(note(id="Cargo_Note")), C + r"3:9: Cargo_Note: 'id' 'Cargo_Note' may only use lowercase.*; rename it, "
+                                                 r"e\.g\. 'cargo-note'"),
+    "hash-in-paragraph": (claims(note(paragraph='"#cargo-planes"')),
+                          C + r"5:18: test-note: 'paragraph' '#cargo-planes' is not a paragraph id .*; write the id that "
+                              r"follows the paragraph in the article, without '\{#' and '\}': 'cargo-planes'\?$"),
     "bad-date": (claims(note()).replace('checked: "2026-11-29"', 'checked: "29/11/2026"'),
                  C + r"13:14: test-note: 'checked' must be a date written YYYY-MM-DD.*; write it like \"2019-03-27\""),
     "checked-in-the-future": (claims(note()).replace('checked: "2026-11-29"', 'checked: "2091-03-27"'),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import TYPE_CHECKING
 
 from .problems import Problem
@@ -28,8 +29,12 @@ def _pattern_problem(error, where: tuple, name: str) -> Problem:
                        'write it like "2019-03-27", in quotes')
     if name == "url":
         return Problem(*where, f"{error.instance!r} is not a web address", "give the full https:// URL of the page you read")
+    fixed = re.sub(r"[^a-z0-9]+", "-", str(error.instance).lower()).strip("-") or "cargo-planes-note"
+    if name == "paragraph":  # (not an id to choose: the one written after the paragraph, '{#cargo-planes}')
+        return Problem(*where, f"'paragraph' {error.instance!r} is not a paragraph id (lowercase a-z, digits, hyphens)",
+                       f"write the id that follows the paragraph in the article, without '{{#' and '}}': '{fixed}'?")
     return Problem(*where, f"'{name}' {error.instance!r} may only use lowercase letters a-z, digits and single hyphens",
-                   "rename it, e.g. 'cargo-planes-note' (ids are public URLs: choose once)")
+                   f"rename it, e.g. '{fixed}' (ids are public URLs: choose once)")
 
 
 def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: str, subject: str) -> Problem:
