@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import time
+
+import pytest
 from pathlib import Path
 
 from annotated_edition import cli
@@ -238,4 +240,18 @@ def test_a_notes_file_that_is_a_symbolic_link_is_named_as_the_editor_sees_it(tmp
         assert status == 1
         assert lines_matching(out.out + out.err, r"^error: annotations/linked\.yml:\d+:\d+: test-note: unknown field 'checkd'")
         assert str(tmp_path) not in out.out + out.err
+
+
+@pytest.mark.parametrize("value, said", [
+    ("“Ratio: two to one”", "x.yml:2:10: YAML does not parse: the value is in curly quote marks (“...”), which YAML reads "
+                            'as text, not as quotes; use straight quotes: "..."'),
+    ("@handle said so", "x.yml:2:10: YAML does not parse: a value cannot start with '@' unquoted (YAML reserves it); put "
+                        'the whole value in quotes: "..."'),
+    ("- not a list", "x.yml:2:10: YAML does not parse: a value cannot start with '-' unquoted"),
+])
+def test_prose_that_yaml_reads_otherwise_is_told_in_the_editors_terms(value, said):
+    """PyYAML's own words ('block sequence entries are not allowed in this context') told an editor nothing; a
+    value in curly quotes was told to 'put the whole value in quotes', which it was."""
+    document, problems = load_yaml(f"- id: n1\n  title: {value}\n", "x.yml")
+    assert document is None and len(problems) == 1 and problems[0].format().startswith(said), problems[0].format()
 

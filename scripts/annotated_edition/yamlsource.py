@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from .problems import Problem
+from .yamlhints import parse_hint, quoted_value_column
 
 try:  # the C parser is faster and gives the same marks
     _Loader = yaml.CSafeLoader
@@ -38,7 +39,6 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:timestamp",
 }
-_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])(.*)$""")
 _LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+\S")
 
 MAX_ALIAS_VALUES = 1000  # values that aliases may add to a file (a "billion laughs" file adds billions)
@@ -150,82 +150,6 @@ def _label(path: Path_) -> str:
     return ".".join(str(p) for p in path)
 
 
-def _unclosed_quote(lines: list[str], last: int) -> int | None:
-    """The 0-based line, up to ``last``, of the first quoted value that is never closed on its line."""
-    for number, line in enumerate(lines[: last + 1]):
-        match = _QUOTED_VALUE.match(line)
-        if not match:
-            continue
-        quote, rest = match.group(1), match.group(2)
-        rest = rest.replace('\\\\', "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
-        if quote not in rest:
-            return number
-    return None
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _misindented(lines: list[str], at: int) -> tuple[str, str] | None:
-    """Words for a line indented unlike the line above it (a three-space indent), or None."""
-    above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
-    here = lines[at] if at < len(lines) else ""
-    if not above or _indent(here) == _indent(above) or above.rstrip().endswith(":"):
-        return None
-    if above.lstrip().startswith("- "):
-        wanted = _indent(above) + 2
-    else:
-        wanted = _indent(above)
-    return (f"this line is indented by {_indent(here)} spaces, the line above by {_indent(above)}",
-            f"indent it by {wanted} spaces, like the other fields of the same entry")
-
-
-def _parse_hint(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str, int | None]:
-    """Plain words and a hint for a PyYAML parser message, and the 0-based line at fault when it is not the mark's."""
-    mark = err.problem_mark
-    at = mark.line if mark else 0
-    opened = _unclosed_quote(lines, at) if mark else None
-    if opened is not None and opened < at:
-        return (f"the quoted value that starts here is never closed on its line (YAML read on to line {at + 1})",
-                "add the closing quote mark at the end of the value", opened)
-    if mark and ("expected '-' indicator" in (err.problem or "") or "<block mapping start>" in (err.problem or "")):
-        misindented = _misindented(lines, at)
-        if misindented:
-            return (*misindented, None)
-    return (*_parse_words(err, lines), None)
-
-
-def _parse_words(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str]:
-    """Turn a PyYAML parser message into plain words and a hint for the editor."""
-    problem = (err.problem or "").strip()
-    context = (err.context or "").strip()
-    mark = err.problem_mark
-    line_text = lines[mark.line] if mark and mark.line < len(lines) else ""
-    if "'\\t'" in problem or "\t" in line_text[: len(line_text) - len(line_text.lstrip())]:
-        return "a tab character is used for indentation", "use spaces, not tabs, to indent YAML"
-    if "mapping values are not allowed" in problem:
-        return ("a value contains a colon followed by a space, which YAML reads as a new key",
-                "put the whole value in quotes, or write it as a block (body: |) on the next lines")
-    if "expected <block end>" in problem or "did not find expected key" in problem or "expected ',' or '}'" in problem or "expected ',' or ']'" in problem:
-        quotes = line_text.count('"') if '"' in line_text else line_text.count("'")
-        if quotes > 2:
-            return ("a quote mark inside a quoted value ends the value early",
-                    "wrap the value in the other kind of quotes ('...'), double a single quote (''), "
-                    "or escape the inner double quotes (\\\")")
-        return ("the indentation or structure is broken here (" + problem + ")",
-                "line the key up with its neighbours, or quote the value")
-    if "end of stream" in problem and "quoted" in context:
-        return "a quoted value is never closed", "add the closing quote mark"
-    if "could not find expected ':'" in problem:
-        return ("a line inside a mapping is not 'key: value'",
-                "check the indentation of this line, or quote the value if it continues the line above")
-    if "found undefined alias" in problem or "found unknown escape" in problem:
-        return problem, "quote the value ('...') so YAML takes it literally"
-    what = problem + (f" ({context})" if context else "")
-    return what or "the YAML does not parse", "check quotes, colons and indentation on this line"
-
-
 def read_text(path, file: str) -> tuple[str | None, list[Problem]]:
     """Read an editor's file as UTF-8 (a leading BOM is allowed), its line endings as Python's text mode reads
     them, and MkDocs a page (universal newlines: CRLF and CR become LF; an article saved on Windows was refused).
@@ -264,11 +188,11 @@ def load_yaml(text: str, file: str, empty_todo: str = "write 'category:' and 'an
         return None, [Problem(file, 1, 1, "", "the YAML is nested too deeply", "flatten the structure")]
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
-        what, todo, fault = _parse_hint(err, lines)
+        what, todo, fault = parse_hint(err, lines)
         line = mark.line + 1 if mark else 0
         column = mark.column + 1 if mark else 0
         if fault is not None:
-            line, column = fault + 1, _QUOTED_VALUE.match(lines[fault]).start(1) + 1
+            line, column = fault + 1, quoted_value_column(lines[fault])
         return None, [Problem(file, line, column, "", f"YAML does not parse: {what}", todo)]
     except yaml.YAMLError as err:  # e.g. a control character in the stream
         return None, [Problem(file, 0, 0, "", f"YAML does not parse: {err}", "remove the character")]
