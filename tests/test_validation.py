@@ -691,6 +691,17 @@ def test_a_hash_that_starts_a_comment_mid_value_is_a_warning(tmp_path):
     assert "comment meant" not in result.stdout  # ('# like this' is a comment the editor wrote)
 
 
+def test_a_paragraph_without_id_and_an_id_left_in_the_text_are_told_at_their_lines(tmp_path):
+    """Both were reported as 'docs/index.md:' with no line."""
+    article = (ROOT / "docs" / "index.md").read_text(encoding="utf-8").rstrip("\n")
+    article += "\n\nA closing paragraph that has no id at all.\n\nA sentence with {#stray} in its middle.\n{#closing}\n"
+    lines = article.splitlines()
+    bare, stray = lines.index("A closing paragraph that has no id at all.") + 1, lines.index("{#closing}")
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{bare}:1: the paragraph 'A closing paragraph that has no id at all\.' has no id")
+    assert_problem(result, rf"docs/index\.md:{stray}:1: an id was left in the text: ")
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)
@@ -741,7 +752,7 @@ def test_an_invalid_source_is_reported_once(tmp_path):
 def test_note_id_that_clashes_with_a_generated_id(tmp_path):
     _, result = run(tmp_path, {"claims.yml": claims(note(id="planes"), note(id="planes-title", exact="landed in Caracas"))})
     # (it read "clashes with another element: a note and a note", without saying the page makes ids from a note's)
-    assert_problem(result, r"annotations/claims\.yml:(3|14):5: planes(-title)?: the note's id( \('planes-title' is made from it, "
-                           r"for the note's title or its marker\))? clashes with another element: a note's id, title or "
-                           r"marker and a note's id, title or marker; choose another id for the note \(the page also gives "
-                           r"ids <id>-title and ref-<id>\)")
+    # (then "a note's id, title or marker and a note's id, title or marker", naming neither note)
+    assert_problem(result, r"annotations/claims\.yml:14:5: planes-title: the note's id clashes with another element: the "
+                           r"title of note 'planes' and note 'planes-title'; choose another id for the note \(the page also "
+                           r"gives ids <id>-title and ref-<id>\)")

@@ -212,9 +212,12 @@ def _alias_stubs(soup: BeautifulSoup, ids: dict, aliases: dict[str, str], placed
                 soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": item.annotation.id}))
 
 
-def _describe(tag: Tag | None) -> str:
-    if tag is None or tag.get("data-alias-of"):  # (an alias: paragraph_aliases, or a note's aliases)
-        return f"an alias of {tag['data-alias-of']!r}" if tag is not None else "a note's id, title or marker"
+def _describe(tag: "Tag | tuple[str, str]") -> str:
+    if isinstance(tag, tuple):  # ((id, note id): an id a note gives the page: its own, its title's or its marker's)
+        ident, note = tag
+        return f"note {note!r}" if ident == note else f"the {'title' if ident.endswith('-title') else 'marker'} of note {note!r}"
+    if tag.get("data-alias-of"):  # (an alias: paragraph_aliases, or a note's aliases)
+        return f"an alias of {tag['data-alias-of']!r}"
     return f"<{tag.name}> {' '.join(tag.get_text(' ').split())[:40]!r}"
 
 
@@ -225,7 +228,7 @@ def duplicate_id_problems(soup: BeautifulSoup, page_file: str, placed: list[Plac
     for p in placed:
         for ident in (p.annotation.id, f"{p.annotation.id}-title", f"ref-{p.annotation.id}"):
             own[ident] = p.annotation
-            found.setdefault(ident, []).append(None)
+            found.setdefault(ident, []).append((ident, p.annotation.id))
     problems = []
     for ident, tags in found.items():
         if len(tags) < 2:
