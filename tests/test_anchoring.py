@@ -132,6 +132,19 @@ def test_a_quote_in_another_unicode_form_says_so(article, quote):
     assert info.value.kind == "form" and "another Unicode form" in info.value.describe()[0]
 
 
+@pytest.mark.parametrize("article, quote, kind, said", [
+    ("after \ufb01ve days of talks", "five days", "compatible", "a ligature or a compatibility character"),
+    ("after five days of talks", "\ufb01ve days", "compatible", "a ligature or a compatibility character"),
+    ("a war of words over the flights", "\u201cwar of words\u201d", "marks", "quote marks around the words"),
+    ("a war of words over the flights", "'war of words'", "marks", "quote marks around the words"),
+])
+def test_a_quote_that_differs_only_in_ways_that_look_the_same_says_how(article, quote, kind, said):
+    """The closest passage shown ('ﬁve', 'war of words') looked the same as the quote, and nothing said why."""
+    with pytest.raises(AnchorFailure) as info:
+        find_quote(article, quote)
+    assert info.value.kind == kind and said in info.value.describe()[0]
+
+
 def test_the_closest_passage_ends_at_a_word_end():
     """A passage cut at the quote's length ended mid-word ('grown by 30 per cent s'): it runs to its word's end."""
     with pytest.raises(AnchorFailure) as info:

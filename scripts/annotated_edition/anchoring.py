@@ -75,8 +75,10 @@ class Anchor:
 class AnchorFailure(Exception):
     """The quote did not resolve to exactly one place.
 
-    ``kind`` is ``"missing"``, ``"form"`` (there, in another Unicode normal form: NFC and NFD), ``"ambiguous"``
-    or ``"context"`` (the quote is there but no occurrence has the given prefix/suffix); ``candidates`` holds, for
+    ``kind`` is ``"missing"``, ``"form"`` (there, in another Unicode normal form: NFC and NFD), ``"compatible"``
+    (there, with a ligature or another compatibility character: NFKC), ``"marks"`` (there, without the quote marks
+    typed around it), ``"ambiguous"`` or ``"context"`` (the quote is there but no occurrence has the given
+    prefix/suffix); ``candidates`` holds, for
     "missing", the closest
     passage of the paragraph (at most one), otherwise each occurrence shown with a little context.
     """
@@ -90,6 +92,12 @@ class AnchorFailure(Exception):
         if self.kind == "form":
             return ("the quote writes an accented letter in another Unicode form than the article (composed or "
                     "decomposed: they look the same)", "copy the accented words from the article's own file")
+        if self.kind == "compatible":
+            return ("the article writes a ligature or a compatibility character (such as 'ﬁ' for 'fi') where the quote "
+                    "has plain letters, or the other way round (they look the same)", "copy the words from the article's own file")
+        if self.kind == "marks":
+            return ("the quote includes quote marks around the words, which the article does not have there",
+                    "remove the quote marks: the quote is the article's words alone")
         if self.kind == "missing" and self.invisible:
             return (f"the quote holds an invisible character ({self.invisible}) that the paragraph does not have",
                     "delete it: retype the words around it")
@@ -194,6 +202,10 @@ def find_quote(text: "str | NormalisedText", exact: str, prefix: str = "", suffi
     if not hits:
         if unicodedata.normalize("NFC", quote) in unicodedata.normalize("NFC", norm):  # (Maiquetía typed on a Mac)
             raise AnchorFailure("form", [])
+        if unicodedata.normalize("NFKC", quote) in unicodedata.normalize("NFKC", norm):  # ('five' for the article's 'ﬁve')
+            raise AnchorFailure("compatible", [])
+        if len(quote) > 2 and quote[0] in "\"'" and quote[-1] in "\"'" and quote[1:-1].strip() in norm:
+            raise AnchorFailure("marks", [])  # (exact: “war of words”, the quote marks typed as part of it)
         return_close = _closest(norm, quote)
         invisible = ", ".join(sorted({f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip()
                                       for c in exact if unicodedata.category(c) == "Cf"}))
