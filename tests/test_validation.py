@@ -702,6 +702,15 @@ def test_a_paragraph_without_id_and_an_id_left_in_the_text_are_told_at_their_lin
     assert_problem(result, rf"docs/index\.md:{stray}:1: an id was left in the text: ")
 
 
+def test_a_source_cited_twice_by_one_note_is_a_warning_and_listed_once(tmp_path):
+    files = {"claims.yml": claims(note()).replace("sources: [S1]", "sources: [S1, S1]")}
+    _, result = run(tmp_path, files)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"^warning: annotations/claims\.yml:12:19: test-note: cites source 'S1' twice; list each source once$",
+                     result.stdout, re.M), result.stdout
+    assert annotated(tmp_path / "built", files).find(id="test-note").get_text().count("[Reuters report") == 1
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

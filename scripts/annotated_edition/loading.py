@@ -41,13 +41,10 @@ def _unreal_day(value) -> bool:
 
 
 def _read(path: Path, file: str, **options) -> tuple[YamlDocument | None, list[Problem]]:
-    big = too_big(path, file)
-    if big:
+    if big := too_big(path, file):
         return None, big
     text, problems = read_text(path, file)
-    if text is None:
-        return None, problems
-    return load_yaml(text, file, **options)
+    return (None, problems) if text is None else load_yaml(text, file, **options)
 
 
 def _item_subject(data, key: str, path: tuple, fallback: str) -> str:
@@ -217,7 +214,9 @@ class _Loader:
         for j, sid in enumerate(listed):
             if not isinstance(sid, str):
                 continue
-            if sid in self.sources:
+            if sid in self.sources and self.sources[sid] in cited:  # (the page would list it twice)
+                add(f"cites source '{sid}' twice", "list each source once", ("sources", j), "warning")
+            elif sid in self.sources:
                 cited.append(self.sources[sid])
             elif sid in self.invalid_sources:
                 add(f"cites source '{sid}', whose entry in {self.sources_file} has an error (reported above)",
