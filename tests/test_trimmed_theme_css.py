@@ -55,6 +55,9 @@ def _collect(page, act) -> list[int]:
     page.wait_for_function(LAID, polling=50)
     if act:
         act(page)
+        # two frames: a transition the act starts (the hovered drawer button fades to .7) is running by then; it
+        # could start after the check below, so that one page was captured before it and the other after
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_function(SETTLED, polling=50)
     return page.evaluate(STYLES)
 
