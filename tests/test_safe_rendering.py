@@ -70,8 +70,11 @@ def test_hostile_markup_is_reported_as_warnings(tmp_path):
     result = check_in_process(project)
     assert result.returncode == 0, result.stderr  # warnings, not errors
     out = result.stdout
-    for pattern in (r"annotations/sourcing\.yml:9:11: hostile-one: the body contains raw HTML, which is removed.*; write Markdown",
-                    r"annotations/sourcing\.yml:9:11: hostile-one: the link 'javascript:window.__xss=4' uses a scheme "
+    lines = HOSTILE.splitlines()  # (told where the words at fault are typed)
+    tag, link = [next(f"{i}:{line.index(typed) + 1}" for i, line in enumerate(lines, 1) if typed in line)
+                 for typed in ('<img src=x onerror="window', "javascript:window.__xss=4")]
+    for pattern in (rf"annotations/sourcing\.yml:{tag}: hostile-one: the body contains raw HTML, which is removed.*; write Markdown",
+                    rf"annotations/sourcing\.yml:{link}: hostile-one: the link 'javascript:window.__xss=4' uses a scheme "
                     r"that is not allowed.*; link only to https://",
                     r"annotations/sourcing\.yml:8:14: hostile-one: the summary contains raw HTML.*; write plain text",
                     r"annotations/sourcing\.yml:7:12: hostile-one: the title contains raw HTML"):

@@ -146,7 +146,7 @@ CASES = {
     "folded-list": (claims(note()).replace("    body: |\n      A test body.\n", "    body: >\n      Intro:\n\n      - one\n      - two\n"),
                     C + r"10:11: test-note: the body is a folded block \(>\) .*; write 'body: \|'"),
     "heading-in-body": (claims(note(body="## Heading\n\n      Text.")),
-                        C + r"10:11: test-note: the body contains a heading.*; use \*\*bold text\*\*"),
+                        C + r"11:7: test-note: the body contains a heading.*; use \*\*bold text\*\*"),
     "blank-title": (claims(note(title='"   "')),
                     C + r"7:12: test-note: the title is only white space, which would be published as an empty line; "
                         r"write the title$"),

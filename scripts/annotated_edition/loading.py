@@ -164,9 +164,9 @@ class _Loader:
         aid = item.get("id") if isinstance(item.get("id"), str) else f"annotation {i + 1}"
         problems: list[Problem] = []
 
-        def add(what, todo, key=(), severity="error"):
-            place = doc.place(("annotations", i) + tuple(key))
-            problems.append(Problem(file, place.line, place.column, aid, what, todo, severity))
+        def add(what, todo, key=(), severity="error", typed=""):  # (typed: the words at fault, told at their line)
+            line, column = doc.place(("annotations", i) + tuple(key)).find(typed)
+            problems.append(Problem(file, line, column, aid, what, todo, severity))
 
         self._check_ids(item, aid, f"{file}:{doc.place(('annotations', i)).line}", add)
         self._check_verdict(item, category, add)
@@ -233,8 +233,8 @@ class _Loader:
             if flattened_list(doc.place(("annotations", i, "body"))):
                 add("the body is a folded block (>) and its Markdown list would be joined into one line",
                     "write 'body: |' instead of 'body: >'", ("body",))
-            for severity, what, todo in self.renderer.body_issues(body):
-                add(what, todo, ("body",), severity)
+            for severity, what, todo, typed in self.renderer.body_issues(body):
+                add(what, todo, ("body",), severity, typed)
 
 
 def _annotation(doc: YamlDocument, file: str, i: int, item: dict, category, settings: Settings,
@@ -243,7 +243,6 @@ def _annotation(doc: YamlDocument, file: str, i: int, item: dict, category, sett
         place = doc.place(("annotations", i) + key)
         return Position(file, place.line, place.column)
 
-    body = doc.place(("annotations", i, "body"))
 
     target = item["target"]
     return Annotation(
@@ -254,7 +253,7 @@ def _annotation(doc: YamlDocument, file: str, i: int, item: dict, category, sett
         corrections=sorted((Correction(c["date"], c["what"], c["why"]) for c in item.get("corrections") or []),
                            key=lambda c: c.date),
         aliases=list(item.get("aliases") or []), at=at(), target_at=at("target", "exact"),
-        paragraph_at=at("target", "paragraph"), body_at=at("body"), body_typed=body.raw)
+        paragraph_at=at("target", "paragraph"), body_place=doc.place(("annotations", i, "body")))
 
 
 def _notes_files(directory: Path, root: Path | None) -> tuple[list[Path], list[Problem]]:

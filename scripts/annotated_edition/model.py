@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .yamlsource import Place
+
 
 @dataclass(frozen=True)
 class Category:
@@ -148,20 +150,14 @@ class Annotation:
     at: Position = Position()
     target_at: Position = Position()
     paragraph_at: Position = Position()
-    body_at: Position = Position()  # where the body's value starts (a block scalar's: its '|' or '>')
-    body_typed: str = ""  # the body as typed in its file, from body_at on (yamlsource.Place.raw)
+    body_place: Place | None = None  # where the body is typed (its value's place in the notes file)
 
     def in_body(self, text: str) -> Position:
-        """Where ``text`` (a link's address, say) is first typed in the body: its file, line and column;
-        where the body starts if it is not found as typed (YAML or Markdown resolved an escape); where the note
+        """Where ``text`` (a link's address, say) is first typed in the body (:meth:`Place.find`); where the note
         starts if the body's place is unknown."""
-        index = self.body_typed.find(text) if text else -1
-        if index < 0 or not self.body_at.line:
-            return self.body_at if self.body_at.line else self.at
-        before = self.body_typed[:index]
-        line_start = before.rfind("\n")
-        column = index - line_start if line_start >= 0 else self.body_at.column + index
-        return Position(self.body_at.file, self.body_at.line + before.count("\n"), column)
+        if self.body_place is None:
+            return self.at
+        return Position(self.at.file, *self.body_place.find(text))
 
     @property
     def modified(self) -> str:

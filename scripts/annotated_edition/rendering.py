@@ -105,29 +105,31 @@ class Renderer:
         """Markdown to HTML *before* sanitising (to read what an editor wrote, never to publish)."""
         return self._to_html(text)
 
-    def body_issues(self, body: str) -> list[tuple[str, str, str]]:
-        """What is wrong with a Markdown body: ``[(severity, what, todo), ...]``, severity ``error``/``warning``."""
+    def body_issues(self, body: str) -> list[tuple[str, str, str, str]]:
+        """What is wrong with a Markdown body: ``[(severity, what, todo, typed), ...]``, severity ``error`` or
+        ``warning``, ``typed`` the body's words at fault (to tell their line), or ``""``."""
         if not _MAY_HAVE_ISSUES.search(body):
             return []
         html = self._to_html(body)
-        issues: list[tuple[str, str, str]] = []
+        issues: list[tuple[str, str, str, str]] = []
         if _HEADING.search(html):
+            heading = re.search(r"^[ \t]*(#{1,6}[ \t].*|[=-]{2,}[ \t]*)$", body, re.M)
             issues.append(("error", "the body contains a heading (# or ===), which would enter the page's table of contents",
-                           "use **bold text** for a lead-in instead of a heading"))
+                           "use **bold text** for a lead-in instead of a heading", heading.group(1) if heading else ""))
         for what, pattern in _UNRENDERED.items():
-            if pattern.search(body):
+            if found := pattern.search(body):
                 issues.append(("warning", f"the body contains {what}, which a note does not render (it shows as typed)",
-                               "write it as sentences (a list is fine)"))
+                               "write it as sentences (a list is fine)", found.group(0).strip()))
         if "<img" in html:
             issues.append(("warning", "the body contains an image (![...](...)), which is removed when the page is built",
-                           "link to it instead: [what it shows](https://...)"))
-        if RAW_TAG.search(_CODE.sub("", body)):
+                           "link to it instead: [what it shows](https://...)", "![" if "![" in body else ""))
+        if tag := RAW_TAG.search(_CODE.sub("", body)):
             issues.append(("warning", "the body contains raw HTML, which is removed when the page is built",
-                           "write Markdown instead (links as [text](https://...), emphasis as *text*)"))
+                           "write Markdown instead (links as [text](https://...), emphasis as *text*)", tag.group(0)))
         for href in _HREF.findall(html):
             if not _SAFE_HREF.match(href.strip()):
                 issues.append(("warning", f"the link {href!r} uses a scheme that is not allowed and is removed",
-                               "link only to https:// addresses or to pages of this site"))
+                               "link only to https:// addresses or to pages of this site", href.strip()))
         return issues
 
     def body(self, body: str, resolve_link: LinkResolver | None = None) -> Markup:

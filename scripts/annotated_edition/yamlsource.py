@@ -59,6 +59,16 @@ class Place:
     style: str | None = None
     raw: str = ""
 
+    def find(self, text: str) -> tuple[int, int]:
+        """The 1-based line and column where ``text`` is first typed in this value; the value's own place when
+        ``text`` is empty or not typed as such (YAML or Markdown resolved an escape in it)."""
+        index = self.raw.find(text) if text else -1
+        if index < 0:
+            return self.line, self.column
+        before = self.raw[:index]
+        line_start = before.rfind("\n")
+        return self.line + before.count("\n"), index - line_start if line_start >= 0 else self.column + index
+
 
 @dataclass
 class YamlDocument:

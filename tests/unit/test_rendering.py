@@ -63,17 +63,20 @@ def test_inline_and_plain():
 
 
 def test_body_issues():
-    kinds = {what.split(",")[0] for _severity, what, _todo in R.body_issues("# Head\n\n<b>x</b> [a](javascript:x)")}
+    kinds = {what.split(",")[0] for _severity, what, _todo, _typed in R.body_issues("# Head\n\n<b>x</b> [a](javascript:x)")}
     assert any("heading" in k for k in kinds) and any("raw HTML" in k for k in kinds)
-    assert any("javascript:x" in what for _s, what, _t in R.body_issues("[a](javascript:x)"))
+    assert any("javascript:x" in what for _s, what, _t, _typed in R.body_issues("[a](javascript:x)"))
     assert R.body_issues("Plain text with `<code>` and [a](https://e.org/).") == []
+    # each issue names the words at fault, so the check can tell their line
+    assert [typed for *_rest, typed in R.body_issues("Text.\n\n## Head\n\n<b>x</b> [a](javascript:x)")] == [
+        "## Head", "<b>", "javascript:x"]
 
 
 def test_an_image_in_a_body_is_a_warning_not_a_silent_loss():
     """The sanitiser removes images (a note links to what it shows): the editor hears of it, and a strict build
     refuses it, instead of an empty paragraph in its place."""
     issues = R.body_issues("![tracker](https://evil.example/pixel.png)")
-    assert [(severity, what.split(" (")[0]) for severity, what, _todo in issues] == [("warning", "the body contains an image")]
+    assert [(severity, what.split(" (")[0]) for severity, what, _todo, _typed in issues] == [("warning", "the body contains an image")]
     assert "<img" not in str(R.body("![tracker](https://evil.example/pixel.png)"))
     assert R.body_issues("An exclamation! [a link](https://e.org/)") == []
 
@@ -100,7 +103,7 @@ def test_a_markdown_autolink_is_no_raw_html():
     """<https://...> is Markdown (a link); it was warned about as raw HTML, and a strict build refused it."""
     assert R.body_issues("See <https://example.com/a> or <desk@example.org>.") == []
     assert 'href="https://example.com/a"' in str(R.body("See <https://example.com/a>."))
-    assert [what.split(",")[0] for _s, what, _t in R.body_issues("See <b>this</b>.")] == [
+    assert [what.split(",")[0] for _s, what, _t, _typed in R.body_issues("See <b>this</b>.")] == [
         "the body contains raw HTML"]
 
 
@@ -109,6 +112,6 @@ def test_a_markdown_autolink_is_no_raw_html():
                                         ("```\ncode\n```", "a fenced code block")])
 def test_markdown_a_note_does_not_render_is_a_warning(body, what):
     """A table, a footnote or a fenced code block showed as typed (pipes, [^1], backticks) without a word."""
-    assert [(severity, found.split(",")[0]) for severity, found, _todo in R.body_issues(body)] == [
+    assert [(severity, found.split(",")[0]) for severity, found, _todo, _typed in R.body_issues(body)] == [
         ("warning", f"the body contains {what}")]
     assert R.body_issues("A pipe | in a sentence, and a list:\n\n- one\n- two") == []
