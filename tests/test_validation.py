@@ -147,6 +147,10 @@ CASES = {
                     C + r"10:11: test-note: the body is a folded block \(>\) .*; write 'body: \|'"),
     "heading-in-body": (claims(note(body="## Heading\n\n      Text.")),
                         C + r"11:7: test-note: the body contains a heading.*; use \*\*bold text\*\*"),
+    "verdict-as-a-list": (claims(note(verdict="[accurate]")),
+                          C + r"8:14: test-note: 'verdict' must be one word, not a list or a mapping; write one of: "),
+    "bare-dash": (claims(note()) + "  -\n", C + r"14:\d: annotation 2: entry 2 of 'annotations' is empty; write it after the '-', or "
+                                            r"delete the line$"),
     "blank-title": (claims(note(title='"   "')),
                     C + r"7:12: test-note: the title is only white space, which would be published as an empty line; "
                         r"write the title$"),

@@ -54,6 +54,8 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
         close = difflib.get_close_matches(bad, allowed, n=1)
         todo = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
         return Problem(file, bad_place.line, bad_place.column, subject, f"unknown field '{bad}'", todo)
+    if kind in ("type", "enum") and error.instance is None and path and isinstance(path[-1], int):  # (a bare '-')
+        return Problem(*where, f"entry {path[-1] + 1} of '{name}' is empty", "write it after the '-', or delete the line")
     if kind in ("type", "enum") and error.instance is None:  # ('verdict: ~' read "'None' is not a known verdict")
         return Problem(*where, f"'{name}' has no value", "list its entries under it, each on a line starting with '- '"
                        if error.validator_value == "array" else
@@ -65,6 +67,8 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
         return Problem(*where, f"{label} must be {_WANT.get(wanted, wanted)}", "fix the indentation or the value's form")
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
+        if not isinstance(error.instance, str):  # ('verdict: [accurate]' read "'['accurate']' is not a known verdict")
+            return Problem(*where, f"'{name}' must be one word, not a list or a mapping", f"write one of: {options}")
         return Problem(*where, f"'{error.instance}' is not a known {name}", f"use one of: {options}")
     if kind == "pattern":
         return _pattern_problem(error, where, name)
