@@ -68,7 +68,8 @@ def test_item01_a_body_link_is_told_at_its_own_line_and_column(tmp_path, capsys)
 
 
 def test_item01_known_links_pass_and_http_is_a_warning(tmp_path, capsys):
-    body = BODY + " See [this](about.md), [that](#cargo-planes), [a source](sources.md#source-s1) and [old](http://example.org/)."
+    body = BODY + (" See [this](about.md), [that](#cargo-planes), [a source](sources.md#source-s1), [the claims]"
+                   "(notes.md#category-claims) and [old](http://example.org/).")
     _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body=body))})
     assert status == 0, out
     assert lines_matching(out, r"^warning: .*test-note: the body links to 'http://example\.org/' over http://; use the https")

@@ -40,10 +40,12 @@ def test_a_failed_plain_mkdocs_build_keeps_the_previous_site(tmp_path):
 
 
 def test_a_good_build_leaves_no_staging_folder(tmp_path):
-    """... and a link of a Markdown page to a note lands (MkDocs checks it against the merged page's ids)."""
+    """... and a link of a Markdown page to a note or into a listing lands (MkDocs checks it against the ids of
+    the merged page and of the listings)."""
     project = make_project(tmp_path / "p")
     about = project / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\nSee [a note](index.md#dek-cargo-framing).\n", encoding="utf-8")
+    about.write_text(about.read_text(encoding="utf-8") + "\nSee [a note](index.md#dek-cargo-framing), [a source]"
+                     "(sources.md#source-s1) and [the claims](notes.md#category-claims).\n", encoding="utf-8")
     result = mkdocs(project, "build", "--strict")
     assert result.returncode == 0, result.stderr
     assert (project / "site" / "index.html").is_file() and (project / "site" / "annotations.jsonld").is_file()

@@ -211,6 +211,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if page.file.src_uri in self.listings:
             listing = self._listing(page.file.src_uri, config)
             page.content = (page.content or "") + listing
+            page.present_anchor_ids = set(page.present_anchor_ids or ()) | ids_in(listing)  # (MkDocs checks links to them)
             add_contents(page, listing)
             if self.listings[page.file.src_uri][0] in SEARCH_EXCLUDED:  # its words are the notes': not indexed twice
                 page.meta.setdefault("search", {"exclude": True})

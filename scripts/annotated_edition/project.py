@@ -20,7 +20,7 @@ from .config import settings_of
 from .core import Edition, PageSpec
 from .linkcheck import ids_in
 from .links import Links, page_links, page_url
-from .listings import find_listings, listing_url
+from .listings import find_listings, listing_url, render_listing
 from .model import Settings
 from .share import share_url
 
@@ -69,9 +69,9 @@ class Project:
         anchors: dict[str, set[str] | None] = {p.relative_to(docs).as_posix(): None for p in docs.rglob("*") if p.is_file()}
         for src in self.urls:
             anchors[src] = ids_in(self.render_markdown((docs / src).read_text(encoding="utf-8-sig", errors="replace")))
-        for src, (kind, of) in self.listings().items():
-            if kind == "sources" and of in edition.notes:
-                anchors[src] = (anchors[src] or set()) | {f"source-{sid.lower()}" for sid in edition.notes[of].sources}
+        for src, (kind, of) in self.listings().items():  # (the ids of a listing as the build renders it)
+            if of in edition.pages and src in anchors:
+                anchors[src] = (anchors[src] or set()) | ids_in(render_listing(edition, kind, of, "", ""))
         return anchors
 
     def render_markdown(self, text: str) -> str:
