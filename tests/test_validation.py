@@ -715,6 +715,12 @@ def test_a_source_cited_twice_by_one_note_is_a_warning_and_listed_once(tmp_path)
     assert annotated(tmp_path / "built", files).find(id="test-note").get_text().count("[Reuters report") == 1
 
 
+def test_a_misnamed_listing_is_an_error_of_the_check(tmp_path):
+    about = (ROOT / "docs" / "about.md").read_text(encoding="utf-8").replace("edition_page: corrections", "edition_page: correction")
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/about.md": about})
+    assert_problem(result, r"docs/about\.md:\d+:1: edition_page: 'correction' is no kind of listing")
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

@@ -30,7 +30,7 @@ from mkdocs.exceptions import ConfigurationError, PluginError
 
 from .frontmatter import split_front_matter
 from .core import errors_in
-from .listings import uncited_notice
+from .listings import listing_problems, uncited_notice
 from .loading import SOURCES_FILE
 from .postbuild import AnnotateError, annotate_site
 from .problems import Problem, display_path
@@ -132,6 +132,7 @@ def check(project: Project) -> int:
         placed += len(result.placed)
         sources[spec.page] = source
     problems += edition.site_problems(sources, project.anchors(edition), published)
+    problems += listing_problems(project.page_texts(), display_path(Path(project.config.docs_dir), project.root))
     _print(problems)
     for spec in edition.specs.values():
         counts = edition.notes[spec.page].counts(edition.settings_of(spec))

@@ -14,6 +14,7 @@ import unicodedata
 
 from .merge import Placed
 from .model import AnnotationSet, Settings
+from .problems import Problem
 
 KINDS = ("sources", "notes-index", "corrections")
 
@@ -128,6 +129,26 @@ def find_listings(sources: dict[str, str], default_page: str) -> dict[str, tuple
         if meta.get("edition_page") in KINDS:
             found[src] = (meta["edition_page"], meta.get("annotations_of") or default_page)
     return found
+
+
+def listing_problems(sources: dict[str, str], docs_dir: str) -> list[Problem]:
+    """Pages of ``sources`` (source path -> file text, in ``docs_dir`` as shown) meant as listings that would be
+    published without their list: ``edition_page`` naming no kind of listing, or front matter naming it that does
+    not parse (MkDocs then shows it as the page's first words)."""
+    from .frontmatter import field_line, split_front_matter
+
+    problems = []
+    for src, text in sources.items():
+        _md, meta, _offset = split_front_matter(text)
+        kind, where = meta.get("edition_page"), f"{docs_dir}/{src}"
+        if kind is not None and kind not in KINDS:
+            problems.append(Problem(where, field_line(text, "edition_page"), 1, "edition_page", f"{kind!r} is no kind of "
+                                    "listing, so the page would be published without its list", f"write one of: {', '.join(KINDS)}"))
+        elif not meta and text.startswith("---") and "edition_page" in text.split("\n---", 1)[0]:
+            problems.append(Problem(where, 1, 1, "edition_page", "the front matter does not parse, so the page would be "
+                                    "published without its list, and with its front matter as text",
+                                    "fix its YAML (put a value holding ': ', '[' or '#' in quotes)"))
+    return problems
 
 
 def listing_url(urls: dict[str, str], listings: dict[str, tuple[str, str]], kind: str, page: str) -> str | None:

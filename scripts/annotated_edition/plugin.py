@@ -31,7 +31,8 @@ from .core import OPEN_DATA, Edition, PageSpec, errors_in
 from .linkcheck import ids_in
 from .links import Links, page_links, relative_url
 from .contents import add_contents
-from .listings import SEARCH_EXCLUDED, find_listings, listing_url, render_listing, uncited_notice
+from .listings import (SEARCH_EXCLUDED, find_listings, listing_problems, listing_url, render_listing,
+                       uncited_notice)
 from .loading import SOURCES_FILE
 from .problems import Problem, display_path
 from .published import unchecked_notice
@@ -156,8 +157,9 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                 raise PluginError(f"{display_path(Path(config.docs_dir) / f.src_uri, self.root)}: "
                                   f"{share_url(self.urls[spec.page])} is where the share "
                                   f"pages of {spec.page}'s notes are written; move the file elsewhere")
-        self.listings = find_listings({f.src_uri: _text_of(f) for f in files.documentation_pages()},
-                                      self.specs[0].page if self.specs else "")
+        texts = {f.src_uri: _text_of(f) for f in files.documentation_pages()}
+        self.listings = find_listings(texts, self.specs[0].page if self.specs else "")
+        self._hold(listing_problems(texts, display_path(Path(config.docs_dir), self.root)), config)
         return files
 
     def links(self, here: str, spec: PageSpec, config: MkDocsConfig) -> Links:

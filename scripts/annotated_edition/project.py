@@ -48,8 +48,12 @@ class Project:
 
     def listings(self) -> dict[str, tuple[str, str]]:
         """Listing pages: source path -> (kind, annotated page it lists)."""
+        return find_listings(self.page_texts(), self.specs[0].page if self.specs else "")
+
+    def page_texts(self) -> dict[str, str]:
+        """Every page of ``docs/`` (source path -> its text)."""
         docs = Path(self.config.docs_dir)
-        return find_listings({src: (docs / src).read_text(encoding="utf-8-sig", errors="replace") for src in self.urls}, self.specs[0].page if self.specs else "")
+        return {src: (docs / src).read_text(encoding="utf-8-sig", errors="replace") for src in self.urls}
 
     def links(self, here: str, spec: PageSpec) -> Links:
         """Links written on the page at ``here`` about the annotated page ``spec`` (as the plugin makes them)."""

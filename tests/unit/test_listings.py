@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotated_edition.contents import contents_of
-from annotated_edition.listings import alphabetical
+from annotated_edition.listings import alphabetical, listing_problems
 
 
 def test_publishers_sort_with_accents_and_case_set_aside():
@@ -73,3 +73,18 @@ def test_first_words_end_in_one_ellipsis():
     assert first_words("One, two, three", 2) == "One, two…"
     assert first_words("Is it over? Not yet", 3) == "Is it over?…"
     assert first_words("Short text.", 8) == "Short text."
+
+
+def test_a_page_meant_as_a_listing_that_would_show_none_is_a_problem():
+    """'edition_page: correction' (or front matter that does not parse) published the About page without its
+    corrections, and check and build said nothing."""
+    pages = {"about.md": "---\ntitle: About\nedition_page: correction\n---\n\n# About\n",
+             "notes.md": "---\nedition_page: [notes-index\n---\n\n# Index\n",
+             "sources.md": "---\nedition_page: sources\n---\n\n# Sources\n", "plain.md": "# Plain\n"}
+    found = [p.format() for p in listing_problems(pages, "docs")]
+    assert found == [
+        "docs/about.md:3:1: edition_page: 'correction' is no kind of listing, so the page would be published without its "
+        "list; write one of: sources, notes-index, corrections",
+        "docs/notes.md:1:1: edition_page: the front matter does not parse, so the page would be published without its "
+        "list, and with its front matter as text; fix its YAML (put a value holding ': ', '[' or '#' in quotes)"]
+
