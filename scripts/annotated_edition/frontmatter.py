@@ -151,6 +151,10 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
         if key in meta and not isinstance(meta[key], str):
             problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"front matter field '{key}' is not text",
                                     f"write it as a block: '{key}: |' followed by indented Markdown"))
+    for key in REQUIRED_META + OPTIONAL_META + OPTIONAL_TEXT:  # ("title: '  '" gave an empty headline)
+        if isinstance(meta.get(key), str) and meta[key] and not meta[key].strip():
+            problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"front matter field '{key}' is only white "
+                                    "space", "write it" + ("" if key in REQUIRED_META else ", or remove the line")))
     problems += meta_text_problems(meta, page_file, source)
     aliases = meta.get("paragraph_aliases") or {}
     if not isinstance(aliases, dict):

@@ -75,8 +75,8 @@ def _source_of(item, doc: YamlDocument, i: int, file: str, sources: dict, proble
                                 f"the id differs from '{same.id}' only in case", f"give each source its own id (the "
                                 f"first is at line {same.line})"))
         return None
-    if blank := [k for k in ("title", "publisher") if not item[k].strip()]:
-        problems.append(Problem(file, place.line, place.column, sid, f"the {blank[0]} is only white space", f"write the {blank[0]}"))
+    if blank := [k for k in ("title", "publisher", "via") if isinstance(item.get(k), str) and not item[k].strip()]:
+        problems.append(Problem(file, place.line, place.column, sid, f"'{blank[0]}' is only white space", f"write the '{blank[0]}'"))
         return None
     if unreal_date(item["date"]):
         dp = doc.place(("sources", i, "date"))

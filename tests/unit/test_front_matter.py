@@ -109,6 +109,14 @@ def test_a_field_given_twice_or_cut_by_a_hash_is_said_with_the_other_problems():
     assert any(p.startswith("docs/tiny.md:1:1: publisher: front matter field 'publisher' is missing") for p in found)
 
 
+def test_a_field_of_white_space_only_is_a_problem():
+    """'title: "  "' was published as an empty headline and an empty <title>; an editor's note of a space as an empty box."""
+    source = MINIMAL.replace('title: "A Tiny Article"', 'title: "  "').replace("annotated: true", 'editor_note: " "\nannotated: true')
+    assert problems_of(source) == [
+        "docs/tiny.md:2:1: title: front matter field 'title' is only white space; write it",
+        "docs/tiny.md:6:1: editor_note: front matter field 'editor_note' is only white space; write it, or remove the line"]
+
+
 @pytest.mark.parametrize("written", ["2026-11-20", "2026-11-20 10:00:00"])
 def test_an_unquoted_date_is_refused_as_every_implicitly_typed_value_is(written):
     """YAML reads it as a date (or a datetime): the project keeps what an editor typed only in quotes."""
