@@ -256,3 +256,14 @@ def test_prose_that_yaml_reads_otherwise_is_told_in_the_editors_terms(value, sai
     document, problems = load_yaml(f"- id: n1\n  title: {value}\n", "x.yml")
     assert document is None and len(problems) == 1 and problems[0].format().startswith(said), problems[0].format()
 
+
+def test_an_ampersand_that_makes_an_anchor_is_a_warning_naming_what_is_left():
+    """'title: &Maduro survival' was published as 'survival' without a word (YAML took '&Maduro' as an anchor)."""
+    document, problems = load_yaml("- id: n1\n  title: &Maduro survival\n  summary: A & B\n", "x.yml")
+    assert document.data[0]["title"] == "survival" and document.data[0]["summary"] == "A & B"
+    assert [p.format() for p in problems] == ["x.yml:2:10: 0.title: '&Maduro' was read as a YAML anchor (a name to "
+                                              "repeat the value by), so the value is only 'survival'; put the whole "
+                                              'value in quotes: "..."']
+    _, problems = load_yaml("base: &b text\ncopy: *b\n", "y.yml")  # (an anchor repeated on purpose)
+    assert problems == []
+

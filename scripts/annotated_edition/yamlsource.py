@@ -111,6 +111,7 @@ def _expanded_size(root) -> tuple[int, int]:
 
 # a plain value followed on its line by '#' and a word ("The #1 threat"): YAML ends the value at the space; a
 # comment the editor meant is written '# like this', with a space after the '#'
+_ANCHOR = re.compile(r"&([^\s,\[\]{}]+)\s")  # ('title: &Maduro survival' is 'survival', anchored as 'Maduro')
 _CUT_BY_COMMENT = re.compile(r"([ \t]+)(#[^\s#][^\n]{0,20})")
 
 
@@ -148,6 +149,10 @@ def _convert(node, path, text, places, problems, file):
     # A scalar: keep the editor's exact text; only an absent value becomes None.
     if not node.style and node.value in _NULLS:
         return None
+    if not node.style and (anchor := _ANCHOR.match(text, node.start_mark.index)) and f"*{anchor[1]}" not in text:
+        problems.append(Problem(file, node.start_mark.line + 1, node.start_mark.column + 1, _label(path),
+                                f"'&{anchor[1]}' was read as a YAML anchor (a name to repeat the value by), so the value "
+                                f"is only {node.value!r}", 'put the whole value in quotes: "..."', "warning"))
     if not node.style and (cut := _CUT_BY_COMMENT.match(text, node.end_mark.index)):
         line, column = node.end_mark.line + 1, node.end_mark.column + len(cut.group(1)) + 1
         problems.append(Problem(file, line, column, _label(path), f"'{cut.group(2)}...' was read as a YAML comment "
