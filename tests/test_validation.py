@@ -724,6 +724,19 @@ def test_a_misnamed_listing_is_an_error_of_the_check(tmp_path):
     assert_problem(result, r"docs/about\.md:\d+:1: edition_page: 'correction' is no kind of listing")
 
 
+def test_what_the_sanitiser_drops_from_the_editors_note_is_said_at_its_line(tmp_path):
+    """A javascript: link, a script or an image in the editor's note was dropped without a word (bodies warn)."""
+    article = _article_with("  repair, and explains", "  repair <script>x()</script>, and [explains](javascript:x())")
+    lines = article.splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "<script>" in text)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    out = result.stdout + result.stderr
+    assert re.search(rf"^warning: docs/index\.md:{line}:{lines[line - 1].index('<script>') + 1}: editor_note: the editor's "
+                     r"note contains raw HTML, which is removed", out, re.M), out
+    assert re.search(rf"^warning: docs/index\.md:{line}:{lines[line - 1].index('javascript') + 1}: editor_note: the link "
+                     r"'javascript:x\(\)' uses a scheme that is not allowed", out, re.M), out
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

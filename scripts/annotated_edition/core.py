@@ -125,6 +125,11 @@ class Edition:
         problems = front_matter_problems(source, meta, page_file)
         if errors_in(problems):
             return AnnotatedPage(spec, "", [], problems, meta)
+        note = meta.get("editor_note") if isinstance(meta.get("editor_note"), str) else ""
+        for severity, what, todo, typed in self.renderer.body_issues(note):  # (what the sanitiser would drop)
+            at = typed_at(source, page_file, "editor_note", typed)
+            problems.append(Problem(at.file, at.line, at.column, "editor_note", what.replace("the body", "the editor's "
+                                    "note"), todo, severity))
         annotation_set = self.notes[spec.page]
         settings = self.settings_of(spec)
         head = self.templates.render("header", meta=meta, links=links) + LEGEND_PLACE
