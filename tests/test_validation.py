@@ -737,6 +737,14 @@ def test_what_the_sanitiser_drops_from_the_editors_note_is_said_at_its_line(tmp_
                      r"'javascript:x\(\)' uses a scheme that is not allowed", out, re.M), out
 
 
+def test_a_script_link_in_the_article_is_told_at_its_line_with_advice_for_a_link(tmp_path):
+    article = _article_with("two Russian cargo planes", "two [Russian](javascript:alert(1)) cargo planes")
+    line = next(i for i, text in enumerate(article.splitlines(), 1) if "javascript:" in text)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{line}:1: the attribute href='javascript:alert\(1\)' on a <a> could run script; "
+                           r"remove the link, or link to an https:// address$")
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

@@ -53,10 +53,13 @@ def unsafe_markup_problems(soup: BeautifulSoup, markdown_text: str, page_file: s
                 name.lower() in _URL_ATTRS and re.match(r"^\s*(javascript|data|vbscript):", text, re.I))
             if not bad:
                 continue
-            line = next((i for i, t in enumerate(lines, 1) if name in t and "{" in t), 0)
-            problems.append(Problem(page_file, line + line_offset if line else 0, 1, tag.get("id", ""),
-                                    f"the attribute {name}={text[:40]!r} on a <{tag.name}> could run script",
-                                    "remove it: a paragraph's attributes are its id and nothing else, e.g. {#cargo-planes}"))
+            if name.lower() in _URL_ATTRS:  # (a Markdown link or image: [words](javascript:...))
+                line, todo = _line_of(lines, text, line_offset), "remove the link, or link to an https:// address"
+            else:
+                line = next((i + line_offset for i, t in enumerate(lines, 1) if name in t and "{" in t), 0)
+                todo = "remove it: a paragraph's attributes are its id and nothing else, e.g. {#cargo-planes}"
+            problems.append(Problem(page_file, line, 1 if line else 0, tag.get("id", ""),
+                                    f"the attribute {name}={text[:40]!r} on a <{tag.name}> could run script", todo))
     return problems
 
 
