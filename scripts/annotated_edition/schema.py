@@ -104,7 +104,8 @@ def sources_schema() -> dict:
             "title": {"type": "string", "minLength": 1},
             "publisher": {"type": "string", "minLength": 1},
             "date": {"type": "string", "pattern": "^([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|undated)$"},
-            "url": {"type": "string", "pattern": "^https?://[^\\s]+$"},
+            # a host with a dot and no spaces ('https:///x' and 'https://reuters' were published as links)
+            "url": {"type": "string", "pattern": "^https?://[^\\s/?#:@.]+(\\.[^\\s/?#:@.]+)+(:[0-9]+)?([/?#][^\\s]*)?$"},
             "http_only": {"enum": ["true"], "description": "Write http_only: true when the page exists only at an "
                                                             "http:// address (silences the https warning)."},
             "via": {"type": "string", "minLength": 1,
