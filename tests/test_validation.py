@@ -151,6 +151,11 @@ CASES = {
                           C + r"8:14: test-note: 'verdict' must be one word, not a list or a mapping; write one of: "),
     "bare-dash": (claims(note()) + "  -\n", C + r"14:\d: annotation 2: entry 2 of 'annotations' is empty; write it after the '-', or "
                                             r"delete the line$"),
+    "right-to-left-override": (claims(note(title='"Planes \\u202Eseveral"')),
+                               C + r"7:12: test-note: the title holds an invisible control character, U\+202E RIGHT-TO-LEFT "
+                                   r"OVERRIDE; delete it: retype the words around it$"),
+    "bell-in-summary": (claims(note()).replace("summary: A summary.", 'summary: "A summary\\a."'),
+                        C + r"9:\d+: test-note: the summary holds an invisible control character, U\+0007 CONTROL"),
     "blank-title": (claims(note(title='"   "')),
                     C + r"7:12: test-note: the title is only white space, which would be published as an empty line; "
                         r"write the title$"),

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from .problems import Problem, display_path
@@ -26,6 +27,7 @@ MAX_TITLE_CHARS = 80  # (the longest of this site's 70 titles has 51)
 MAX_PROBLEMS_PER_FILE = 50
 _WORD = re.compile(r"\w[\w'’.-]*")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")  # (not tab or line breaks)
 _LINK = re.compile(r"\]\s*[(\[]|<[a-z][\w+.-]*:[^\s>]*>", re.I)  # [words](address), [words][name], <https://...>
 
 
@@ -74,7 +76,7 @@ def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary
     """Sizes, word counts (ranges ``(least, most)``), fields of white space only, and raw HTML or links in the
     one-line fields (:func:`one_line_fields`) of one note.
 
-    ``add(what, todo, key, severity)`` records a problem at the field ``key``.
+    ``add(what, todo, key, severity, typed="")`` records a problem at the field ``key`` (at ``typed`` in it).
     """
     for key in ("id", "title", "summary", "body"):
         value = item.get(key)
@@ -92,19 +94,22 @@ def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary
             if not low <= count <= high:
                 add(f"the {key} has {count} words, outside the documented {low}-{high}",
                     "shorten it" if count > high else "say more (or fold it into another note)", (key,), "warning")
-    for key, name, text in one_line_fields(item):
-        if not text.strip():
-            add(f"the {name} is only white space, which would be published as an empty line",
+    body = item.get("body")
+    for key, name, text in one_line_fields(item) + ([(("body",), "body", body)] if isinstance(body, str) else []):
+        if hidden := _CONTROL.search(text):  # (a right-to-left override shows the words reversed)
+            add(f"the {name} holds an invisible control character, U+{ord(hidden[0]):04X} "
+                f"{unicodedata.name(hidden[0], 'CONTROL')}", "delete it: retype the words around it", key, "error", hidden[0])
+        elif not text.strip():
+            add(f"the {name} is only white space" + (", which would be published as an empty line" if name != "body" else ""),
                 f"write the {name}" + (", or remove the field" if key[0] in ("later", "corrections") else ""), key, "error")
+        elif name == "body":
+            continue  # (its markup is the renderer's to check: Renderer.body_issues)
         elif RAW_TAG.search(text):
             add(f"the {name} contains raw HTML, which is removed or shown as text",
                 "write plain text (Markdown *emphasis* is fine)", key, "warning")
         elif _LINK.search(text):
             add(f"the {name} contains a link, which is published as its words only (links are followed in the body)",
                 "move the link into the body", key, "warning")
-    body = item.get("body")
-    if isinstance(body, str) and body and not body.strip():
-        add("the body is only white space", "write the body", ("body",), "error")
 
 
 def one_line_fields(item: dict) -> list[tuple[tuple, str, str]]:
