@@ -332,7 +332,8 @@ def test_source_ids_equal_but_for_case_and_blank_titles_are_errors(tmp_path):
              '  - id: S3\n    title: "  "\n    publisher: "AFP"\n    date: "2019"\n    url: "https://example.org/c"\n'
              '  - id: S4\n    title: "[A]"\n    publisher: "AFP"\n    date: "2019"\n    url: "https://example.org/d"\n'
              '    via: " "\n'
-             '  - id: S5\n    title: "[A]"\n    publisher: "AFP"\n    date: "2019"\n    url: "https:///x"\n')
+             '  - id: S5\n    title: "[A]"\n    publisher: "AFP"\n    date: "2019"\n    url: "https:///x"\n'
+             '  - id: "S 6"\n    title: "[A]"\n    publisher: "AFP"\n    date: "2019"\n    url: "https://example.org/e"\n')
     lines = (TEST_SOURCES + extra).splitlines()
     at = [i for i, text in enumerate(lines, 1) if text.startswith("  - id:")]
     _, result = run(tmp_path, {"claims.yml": GOOD, "sources.yml": TEST_SOURCES + extra})
@@ -342,6 +343,8 @@ def test_source_ids_equal_but_for_case_and_blank_titles_are_errors(tmp_path):
     assert_problem(result, rf"annotations/sources\.yml:{at[3]}:5: S3: 'title' is only white space; write the 'title'")
     assert_problem(result, rf"annotations/sources\.yml:{at[4]}:5: S4: 'via' is only white space; write the 'via'")
     assert_problem(result, rf"annotations/sources\.yml:{at[5] + 4}:10: S5: 'https:///x' is not a web address")
+    assert_problem(result, rf"annotations/sources\.yml:{at[6]}:\d+: S 6: 'id' 'S 6' may only use letters, digits and "
+                           r"hyphens; write it as 'S-6' \(and cite it so\)")
 
 
 @pytest.mark.build

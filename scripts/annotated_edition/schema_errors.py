@@ -29,6 +29,10 @@ def _pattern_problem(error, where: tuple, name: str) -> Problem:
                        'write it like "2019-03-27", in quotes')
     if name == "url":
         return Problem(*where, f"{error.instance!r} is not a web address", "give the full https:// URL of the page you read")
+    if "A-Z" in str(error.validator_value):  # (a source id: S1, S52b)
+        fixed = re.sub(r"[^A-Za-z0-9]+", "-", str(error.instance)).strip("-") or "S1"
+        return Problem(*where, f"'{name}' {error.instance!r} may only use letters, digits and hyphens",
+                       f"write it as '{fixed}' (and cite it so)")
     fixed = re.sub(r"[^a-z0-9]+", "-", str(error.instance).lower()).strip("-") or "cargo-planes-note"
     if name == "paragraph":  # (not an id to choose: the one written after the paragraph, '{#cargo-planes}')
         return Problem(*where, f"'paragraph' {error.instance!r} is not a paragraph id (lowercase a-z, digits, hyphens)",
