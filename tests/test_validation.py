@@ -764,6 +764,10 @@ def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     assert_problem(result, rf"docs/index\.md:{first + 1}:1: paragraph_aliases\.cargo-planes: 'cargo-planes' is still the "
                            r"id of an element; remove the alias, or finish renaming the paragraph")
     assert "paragraph_aliases.older" not in result.stdout + result.stderr  # (a working alias is no problem)
+    _, result = run(tmp_path / "none", {"claims.yml": GOOD}, {"docs/index.md": _article_with("paragraph_aliases: {}",
+                                                                                             "paragraph_aliases: {old-para: }")})
+    assert_problem(result, r"docs/index\.md:\d+:1: paragraph_aliases\.old-para: the alias names no current id; write "
+                           r"'old-para: <the paragraph's current id>'")  # (it said "points to 'None'")
     not_a_mapping = _article_with("paragraph_aliases: {}", "paragraph_aliases: [old-para]")
     line = not_a_mapping.splitlines().index("paragraph_aliases: [old-para]") + 1
     _, result = run(tmp_path / "list", {"claims.yml": GOOD}, {"docs/index.md": not_a_mapping})

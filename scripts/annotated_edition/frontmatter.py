@@ -213,7 +213,10 @@ def alias_problems(aliases: dict, ids: Collection[str], source: str, page_file: 
     problems = []
     for old, new in aliases.items():
         line, subject = field_line(source, "paragraph_aliases", old), f"paragraph_aliases.{old}"
-        if new not in ids:
+        if not isinstance(new, str) or not new:
+            problems.append(Problem(page_file, line, 1, subject, "the alias names no current id",
+                                    f"write '{old}: <the paragraph's current id>'"))
+        elif new not in ids:
             problems.append(Problem(page_file, line, 1, subject, f"the alias points to '{new}', which does not exist",
                                     "point it at the paragraph's current id"))
         elif old in ids:
