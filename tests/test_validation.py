@@ -755,6 +755,17 @@ def test_a_script_link_in_the_article_is_told_at_its_line_with_advice_for_a_link
                            r"remove the link, or link to an https:// address$")
 
 
+def test_markup_in_a_source_is_a_warning(tmp_path):
+    """The Sources page printed '[Reuters](https://r.com) *report*' and '<b>Reuters</b>' as typed, without a word."""
+    sources = TEST_SOURCES.replace('title: "[Reuters report on the Russian planes landing in Caracas]"',
+                                   'title: "[Reuters](https://r.com) *report*"').replace('publisher: "Reuters"', 'publisher: "<b>Reuters</b>"')
+    _, result = run(tmp_path, {"claims.yml": GOOD, "sources.yml": sources})
+    assert result.returncode == 0, result.stderr
+    for line, key, found in ((3, "title", r"'\]\('"), (4, "publisher", r"'<b>'")):
+        assert re.search(rf"^warning: annotations/sources\.yml:{line}:\d+: S1: the source's {key} holds markup \({found}\), "
+                         r"which is printed as typed; write plain text$", result.stdout, re.M), result.stdout
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

@@ -19,7 +19,7 @@ from pathlib import Path
 from .model import Annotation, AnnotationSet, Correction, Position, Settings, Source
 from .problems import Problem, display_path
 from .rendering import Renderer
-from .rules import capped, item_rules, too_big, unread_files, unreal_date
+from .rules import capped, item_rules, source_markup, too_big, unread_files, unreal_date
 from .schema import SchemaCheck, annotations_schema, sources_schema
 from .schema_errors import schema_problems, unreported
 from .yamlsource import YamlDocument, flattened_list, load_yaml, read_text
@@ -83,6 +83,8 @@ def _source_of(item, doc: YamlDocument, i: int, file: str, sources: dict, proble
         problems.append(Problem(file, dp.line, dp.column, sid, f"the date {item['date']!r} is not a real day or month",
                                 'check it against the source; write "YYYY-MM-DD", "YYYY-MM", "YYYY" or "undated"'))
         return None
+    for what, todo, key in source_markup(item):
+        problems.append(Problem(file, *doc.place(("sources", i, key)).find(""), sid, what, todo, "warning"))
     if item["url"].startswith("http://") and item.get("http_only") != "true":
         up = doc.place(("sources", i, "url"))
         problems.append(Problem(file, up.line, up.column, sid, "the URL is http://, not https://",

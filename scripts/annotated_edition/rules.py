@@ -27,6 +27,7 @@ MAX_TITLE_CHARS = 80  # (the longest of this site's 70 titles has 51)
 MAX_PROBLEMS_PER_FILE = 50
 _WORD = re.compile(r"\w[\w'’.-]*")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_EMPHASIS = re.compile(r"(?<!\w)[*_]\w[^*_]*[*_]")  # *report*, _report_
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")  # (not tab or line breaks)
 _LINK = re.compile(r"\]\s*[(\[]|<[a-z][\w+.-]*:[^\s>]*>", re.I)  # [words](address), [words][name], <https://...>
 
@@ -110,6 +111,17 @@ def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary
         elif _LINK.search(text):
             add(f"the {name} contains a link, which is published as its words only (links are followed in the body)",
                 "move the link into the body", key, "warning")
+
+
+def source_markup(item: dict) -> list[tuple[str, str, str]]:
+    """``(what, todo, field)`` for each field of a source (its title, publisher, via) holding raw HTML or a
+    Markdown link or emphasis: the Sources page prints them as typed."""
+    found = []
+    for key in ("title", "publisher", "via"):
+        text = item.get(key) if isinstance(item.get(key), str) else ""
+        if markup := RAW_TAG.search(text) or _LINK.search(text) or _EMPHASIS.search(text):
+            found.append((f"the source's {key} holds markup ({markup[0]!r}), which is printed as typed", "write plain text", key))
+    return found
 
 
 def one_line_fields(item: dict) -> list[tuple[tuple, str, str]]:
