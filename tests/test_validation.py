@@ -822,5 +822,5 @@ def test_note_id_that_clashes_with_a_generated_id(tmp_path):
     # (it read "clashes with another element: a note and a note", without saying the page makes ids from a note's)
     # (then "a note's id, title or marker and a note's id, title or marker", naming neither note)
     assert_problem(result, r"annotations/claims\.yml:14:5: planes-title: the note's id clashes with another element: the "
-                           r"title of note 'planes' and note 'planes-title'; choose another id for the note \(the page also "
+                           r"title of note 'planes' and note 'planes-title'; rename this note, or what it clashes with \(the page also "
                            r"gives ids <id>-title and ref-<id>\)")

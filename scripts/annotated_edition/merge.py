@@ -242,7 +242,7 @@ def duplicate_id_problems(soup: BeautifulSoup, page_file: str, placed: list[Plac
             made = "" if ident == note.id else f" ({ident!r} is made from it, for the note's title or its marker)"
             problems.append(Problem(note.at.file, note.at.line, note.at.column, note.id,
                                     f"the note's id{made} clashes with another element: {places}",
-                                    "choose another id for the note (the page also gives ids <id>-title and ref-<id>)"))
+                                    "rename this note, or what it clashes with (the page also gives ids <id>-title and ref-<id>)"))
     return problems
 
 
