@@ -116,7 +116,7 @@ CASES = {
                       C + r"6:14: test-note: the quote occurs 2 times in the paragraph: .*\[Russian personnel\].*\|.*"
                           r"\[Russian personnel\].*; add 'prefix:'"),
     "C08-id-equals-paragraph": (claims(note(id="cargo-planes")),
-                                C + r"3:5: cargo-planes: the note's id .*clashes with another element: <p>.*; choose another id"),
+                                C + r"3:5: cargo-planes: the note's id .*clashes with another element: <p>.*; rename this note, or what it clashes with"),
     "verdict-missing": (claims(note(verdict="")),
                         C + r"3:5: test-note: a claim needs a verdict; add 'verdict:' with one of: " + re.escape(VERDICT_IDS)),
     "verdict-not-on-sourcing": (claims(note(), category="sourcing"),
