@@ -17,9 +17,10 @@ pytestmark = pytest.mark.build
 # A note that fails (the plugin's error), and what MkDocs itself only warns about, which stops a strict build
 # after the plugin's last event: a Markdown page's link to no file, a nav entry naming no file.
 BREAKS = [("annotations/claims.yml", "paragraph: cargo-planes\n", "paragraph: cargo-planez\n", "cargo-planez"),
-          ("docs/about.md", "\n", "\nSee [the list](nope.md).\n", "nope.md"),
+          ("docs/about.md", "\n# About", "\nSee [the list](nope.md).\n\n# About", "nope.md"),
           ("mkdocs.yml", ": sources.md", ": sourcez.md", "sourcez.md"),
-          ("docs/about.md", "\n", "\nSee [a paragraph](index.md#cargo-plane).\n", "does not contain an anchor '#cargo-plane'")]
+          ("docs/about.md", "\n# About", "\nSee [a paragraph](index.md#cargo-plane).\n\n# About",
+           "does not contain an anchor '#cargo-plane'")]
 
 
 def test_a_failed_plain_mkdocs_build_keeps_the_previous_site(tmp_path):
