@@ -78,3 +78,13 @@ def test_a_page_of_docs_where_a_share_page_goes_is_refused_and_kept(tmp_path):
             "the file elsewhere") in result.stderr, result.stderr
     assert mine.read_text(encoding="utf-8") == "# Our own page\n" and not (project / "site").exists()
 
+
+def test_building_into_the_notes_folder_is_refused_and_the_notes_kept(tmp_path):
+    """'mkdocs build -d annotations' exited 0 with the notes folder replaced by the built site."""
+    project = make_project(tmp_path / "p")
+    before = {p.name: p.read_bytes() for p in (project / "annotations").iterdir()}
+    result = mkdocs(project, "build", "--strict", "-d", "annotations")
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "holds the notes of index.md (annotations/), which a build would delete" in result.stderr, result.stderr
+    assert {p.name: p.read_bytes() for p in (project / "annotations").iterdir()} == before
+

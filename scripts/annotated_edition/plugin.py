@@ -38,7 +38,7 @@ from .problems import Problem, display_path
 from .published import unchecked_notice
 from .reporting import log, log_problems, report, serve_log
 from .rendering import with_referrer_policy
-from .refusals import refuse_config
+from .refusals import refuse_config, refuse_site_dir
 from .schema import stale_schema_files
 from .minify import minified, minified_page, minify_files
 from .unused_css import parsed_files, purge_site
@@ -85,6 +85,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         list_assets(config.extra_css, config.extra_javascript, after=STYLESHEET)
+        refuse_site_dir(Path(config.site_dir), {f"the notes of {spec.page} ({display_path(spec.folder, self.root)}/)": spec.folder
+                                                for spec in self.specs})
         if AnnotatedEditionPlugin.command in ("build", "gh-deploy"):
             self.stage = Stage(Path(config.site_dir), strict=bool(config.strict))
             config.site_dir = str(self.stage.begin())

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,3 +39,16 @@ def refuse_config(config: MkDocsConfig, command: str) -> None:
         if url.scheme != "https" or url.hostname in LOCAL_HOSTS or url.hostname is None:
             raise PluginError(f"annotated-edition: site_url is {config.site_url!r}, not the published https:// address; "
                               "set SITE_URL=https://<user>.github.io/<repo>/ (or use 'make deploy')")
+
+
+def refuse_site_dir(site_dir: Path, keep: dict[str, Path]) -> None:
+    """Raise :class:`PluginError` (one line) when building into ``site_dir`` would replace a folder the project keeps
+    (``keep``: a name shown -> the folder, e.g. each page's notes folder): MkDocs empties its site_dir, and a build
+    swaps its own in (``mkdocs build -d annotations`` deleted every note). MkDocs itself refuses a docs_dir inside
+    its site_dir."""
+    site = site_dir.resolve()
+    for name, folder in keep.items():
+        if site == folder.resolve() or site in folder.resolve().parents:
+            raise PluginError(f"annotated-edition: the site folder {site_dir} holds {name}, which a build would delete; "
+                              "build into another folder (site_dir in mkdocs.yml, or 'mkdocs build -d')")
+
