@@ -184,9 +184,10 @@ def annotate(project: Project, site: Path) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     _print(problems)
-    if errors_in(problems):
-        print(f"{len(errors_in(problems))} error(s): nothing was annotated; the site in {site} is not fit to publish",
-              file=sys.stderr)
+    if errors_in(problems) or (problems and project.config.strict):  # (as a strict MkDocs build, warnings stop it)
+        counted = (f"{len(errors_in(problems))} error(s)" if errors_in(problems) else
+                   f"{len(problems)} warning(s), and mkdocs.yml says 'strict: true'")
+        print(f"{counted}: nothing was annotated; the site in {site} is not fit to publish", file=sys.stderr)
         return 1
     print(f"Annotated {site}: " + ", ".join(f"{page} {n} notes" for page, n in placed.items()))
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .core import OPEN_DATA, AnnotatedPage
+from .core import OPEN_DATA, AnnotatedPage, errors_in
 from .links import relative_url
 from .listings import listing_url, render_listing
 from .problems import Problem, display_path
@@ -98,6 +98,7 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
     problems = edition.load()
     written: dict[Path, BeautifulSoup] = {}
     finished: dict[Path, AnnotatedPage] = {}
+    sources: dict[str, str] = {}
     listings = project.listings()
     for spec in edition.specs.values():
         url = project.urls.get(spec.page)
@@ -110,8 +111,9 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
             raise AnnotateError(f"{path}: already annotated; build the site again with the generator, then annotate "
                                 "it once")
         source_path = Path(project.config.docs_dir) / spec.page
-        page = edition.annotate(spec, _take_body(content), source_path.read_text(encoding="utf-8-sig"),
-                                project.links(url, spec), display_path(source_path, project.root))
+        sources[spec.page] = source_path.read_text(encoding="utf-8-sig")
+        page = edition.annotate(spec, _take_body(content), sources[spec.page], project.links(url, spec),
+                                display_path(source_path, project.root))
         problems += page.problems
         content.append(BeautifulSoup(page.html, "html.parser"))
         if "hide" not in page.meta:  # as the plugin's default hide: [navigation, toc] (the notes take the margins)
@@ -120,7 +122,10 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
         written[path], finished[path] = soup, page
     image = project.plugin_config["share_image"]
     problems += share_image_problems(image, bool(image) and (site / str(image)).is_file())
-    if any(p.severity == "error" for p in problems):
+    # as the plugin's on_env: links of note bodies and the published ids (make zensical published a renamed note)
+    published = None if errors_in(problems) else project.published_path()  # (else each unloaded note would be blamed)
+    problems += edition.site_problems(sources, project.anchors(edition), published)
+    if errors_in(problems) or (project.config.strict and problems):  # (a strict site is not published with warnings)
         return problems, {}
     for src, (kind, of) in listings.items():
         here = project.urls[src]

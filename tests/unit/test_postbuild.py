@@ -118,6 +118,31 @@ def test_a_broken_note_leaves_the_site_as_built(tmp_path):
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
+def test_annotate_holds_to_the_published_ids_and_body_links_and_to_strict(tmp_path):
+    """'make zensical' published a renamed note whose old id was published, and a body link to no page: the
+    annotate command checked neither, as the plugin does at on_env; nor did it refuse warnings in a strict site."""
+    root, site = tiny_project(tmp_path, NOTES.replace("id: harbour-dates", "id: harbour-years"))
+    config = root / "mkdocs.yml"
+    config.write_text(MKDOCS_YML.replace("annotations: notes}", "annotations: notes}\n      published_ids: ids.txt"),
+                      encoding="utf-8")
+    (root / "ids.txt").write_text("tiny.md#harbour-dates\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    problems, placed = annotate_site(load_project(config), site)
+    assert placed == {} and [p.subject for p in problems if p.severity == "error"] == ["harbour-dates"]
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    (tmp_path / "links").mkdir()
+    root, site = tiny_project(tmp_path / "links", NOTES.replace("The body of the note.", "See [this](nowhere.md)."))
+    problems, placed = annotate_site(load_project(root / "mkdocs.yml"), site)
+    assert placed == {} and any("'nowhere.md' is not a page of the site" in p.what for p in problems)
+    (tmp_path / "strict").mkdir()
+    root, site = tiny_project(tmp_path / "strict", NOTES.replace("title: The opening year", 'title: "The <b>opening</b> year"'))
+    (root / "mkdocs.yml").write_text("strict: true\n" + MKDOCS_YML, encoding="utf-8")
+    problems, placed = annotate_site(load_project(root / "mkdocs.yml"), site)
+    assert placed == {} and problems and {p.severity for p in problems} == {"warning"}
+    (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")  # (not strict: published, warnings said)
+    assert annotate_site(load_project(root / "mkdocs.yml"), site)[1] == {"tiny.md": 1}
+
+
 def test_a_page_missing_from_the_site_or_its_content_element(tmp_path):
     root, site = tiny_project(tmp_path)
     (site / "tiny" / "index.html").write_text("<html><head></head><body><p id='harbour'>x</p></body></html>",
