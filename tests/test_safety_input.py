@@ -94,6 +94,28 @@ def test_item02_each_published_id_is_held_to_its_own_page(tmp_path, capsys):
     assert not lines_matching(out, r"published-ids\.txt:[12]:")
 
 
+def test_item02_a_hand_edited_list_reads_as_meant(tmp_path, capsys):
+    """A comment line was read as an id (' comment line'); a byte order mark made 'index.md' another page; a space
+    before '#' made the page 'index.md '."""
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note())},
+                               published="\ufeff# ids published with the first edition\nindex.md#headline\n\nindex.md #test-note\n"
+                                         "index.md#gone\n")
+    assert status == 1
+    said = [line for line in out.splitlines() if "published-ids.txt" in line]
+    assert len(said) == 1 and said[0].startswith("error: published-ids.txt:5:1: gone: this id was published"), out
+
+
+def test_item02_publish_ids_into_a_folder_is_one_line(tmp_path, capsys):
+    project, status, _ = run_check(tmp_path, capsys, {"claims.yml": claims(note())})
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("published_ids: published-ids.txt", "published_ids: docs"),
+                      encoding="utf-8")
+    assert cli.main(["-f", str(config), "publish-ids"]) == 1
+    out = capsys.readouterr()
+    assert "published ids: none checked, docs is a folder, not a list" in out.out
+    assert "error: docs: cannot write the list (Is a directory); fix 'published_ids:' in mkdocs.yml" in out.err, out.err
+
+
 def test_item02_an_alias_keeps_the_contract_and_publish_ids_appends(tmp_path, capsys):
     project, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(extra="    aliases: [old-note]\n"))},
                                      published="old-note\n")

@@ -171,7 +171,12 @@ def publish_ids(project: Project) -> int:
         source = (Path(project.config.docs_dir) / spec.page).read_text(encoding="utf-8-sig")
         markdown_text, meta, _ = split_front_matter(source)
         ids += [(spec.page, ident) for ident in page_ids(markdown_text, meta, edition.notes[spec.page].annotations)]
-    new = append_new(path, ids)
+    try:
+        new = append_new(path, ids)
+    except OSError as error:  # (a folder, or a folder that does not exist, named by 'published_ids:')
+        print(f"error: {display_path(path, project.root)}: cannot write the list ({error.strerror}); fix 'published_ids:' "
+              "in mkdocs.yml", file=sys.stderr)
+        return 1
     print(f"{display_path(path, project.root)}: {len(new)} new id(s) added" + (f": {', '.join(new)}" if new else ""))
     return 0
 

@@ -24,21 +24,26 @@ def unchecked_notice(path: Path | None, shown: str) -> str | None:
     not exist, so that no published id is checked; None when it exists or no list is set."""
     if path is None or path.is_file():
         return None
+    if path.exists():
+        return f"published ids: none checked, {shown} is a folder, not a list; fix 'published_ids:' in mkdocs.yml"
     return (f"published ids: none checked, {shown} does not exist yet (the first 'publish-ids' writes it; "
             "if it exists under another name, fix 'published_ids:' in mkdocs.yml)")
 
 
 def read_published(path: Path) -> list[tuple[str | None, str, int]]:
-    """The entries of the list as ``(page or None for a bare id, id, line number)``, blank lines skipped;
-    ``[]`` when there is no list."""
+    """The entries of the list as ``(page or None for a bare id, id, line number)``; blank lines and comments
+    (``# ...``, a '#' and a space) are skipped, a byte order mark and spaces around the parts ignored; ``[]`` when
+    there is no list."""
     if not path.is_file():
         return []
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = path.read_text(encoding="utf-8-sig", errors="replace").splitlines()
     entries = []
     for number, line in enumerate(lines, 1):
+        if line.strip().startswith("# ") or line.strip() == "#":
+            continue
         page, hash_, ident = line.strip().rpartition("#")
-        if ident:
-            entries.append((page if hash_ and page else None, ident, number))
+        if ident.strip():
+            entries.append((page.strip() if hash_ and page.strip() else None, ident.strip(), number))
     return entries
 
 
