@@ -132,7 +132,8 @@ def check(project: Project) -> int:
         placed += len(result.placed)
         sources[spec.page] = source
     problems += edition.site_problems(sources, project.anchors(edition), published)
-    problems += listing_problems(project.page_texts(), display_path(Path(project.config.docs_dir), project.root))
+    problems += listing_problems(project.page_texts(), display_path(Path(project.config.docs_dir), project.root),
+                                 list(edition.specs))
     _print(problems)
     for spec in edition.specs.values():
         counts = edition.notes[spec.page].counts(edition.settings_of(spec))

@@ -161,7 +161,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                                   f"pages of {spec.page}'s notes are written; move the file elsewhere")
         texts = {f.src_uri: _text_of(f) for f in files.documentation_pages()}
         self.listings = find_listings(texts, self.specs[0].page if self.specs else "")
-        self._hold(listing_problems(texts, display_path(Path(config.docs_dir), self.root)), config)
+        self._hold(listing_problems(texts, display_path(Path(config.docs_dir), self.root), [s.page for s in self.specs]), config)
         return files
 
     def links(self, here: str, spec: PageSpec, config: MkDocsConfig) -> Links:

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 
 from .core import OPEN_DATA, AnnotatedPage, errors_in
 from .links import relative_url
-from .listings import listing_url, render_listing
+from .listings import listing_problems, listing_url, render_listing
 from .problems import Problem, display_path
 from .rendering import with_referrer_policy
 from .presentation import EDITION_CSS, EDITION_JS, with_boot, write_missing_assets
@@ -123,6 +123,8 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
     image = project.plugin_config["share_image"]
     problems += share_image_problems(image, bool(image) and (site / str(image)).is_file())
     # as the plugin's on_env: links of note bodies and the published ids (make zensical published a renamed note)
+    problems += listing_problems(project.page_texts(), display_path(Path(project.config.docs_dir), project.root),
+                                 list(edition.specs))
     published = None if errors_in(problems) else project.published_path()  # (else each unloaded note would be blamed)
     problems += edition.site_problems(sources, project.anchors(edition), published)
     if errors_in(problems) or (project.config.strict and problems):  # (a strict site is not published with warnings)

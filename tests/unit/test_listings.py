@@ -81,10 +81,13 @@ def test_a_page_meant_as_a_listing_that_would_show_none_is_a_problem():
     pages = {"about.md": "---\ntitle: About\nedition_page: correction\n---\n\n# About\n",
              "notes.md": "---\nedition_page: [notes-index\n---\n\n# Index\n",
              "sources.md": "---\nedition_page: sources\n---\n\n# Sources\n", "plain.md": "# Plain\n"}
-    found = [p.format() for p in listing_problems(pages, "docs")]
+    pages["notes-world.md"] = "---\nedition_page: notes-index\nannotations_of: world/harbor.md\n---\n\n# Index\n"
+    found = [p.format() for p in listing_problems(pages, "docs", ["index.md", "world/harbour.md"])]
     assert found == [
         "docs/about.md:3:1: edition_page: 'correction' is no kind of listing, so the page would be published without its "
         "list; write one of: sources, notes-index, corrections",
         "docs/notes.md:1:1: edition_page: the front matter does not parse, so the page would be published without its "
-        "list, and with its front matter as text; fix its YAML (put a value holding ': ', '[' or '#' in quotes)"]
+        "list, and with its front matter as text; fix its YAML (put a value holding ': ', '[' or '#' in quotes)",
+        "docs/notes-world.md:3:1: annotations_of: 'world/harbor.md' is not an annotated page of mkdocs.yml; write one of: "
+        "index.md, world/harbour.md"]
 
