@@ -766,6 +766,22 @@ def test_markup_in_a_source_is_a_warning(tmp_path):
                          r"which is printed as typed; write plain text$", result.stdout, re.M), result.stdout
 
 
+def test_the_check_holds_the_share_image_and_the_schema_as_the_build_does(tmp_path):
+    """The check said OK where the build refused a share_image that is no file, or warned of a stale schema."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("share_image: assets/social-card.png",
+                                                                       "share_image: assets/social-card.jpg")
+    project, result = run(tmp_path, {"claims.yml": GOOD}, {"mkdocs.yml": config})
+    assert_problem(result, r"mkdocs\.yml: share_image: 'assets/social-card\.jpg' is not a file of the site")
+    schema = project / "schema" / "annotations.schema.json"
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"accurate"', '"correct"'), encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("social-card.jpg", "social-card.png"), encoding="utf-8")
+    result = check_in_process(project)
+    assert result.returncode == 0 and re.search(r"^warning: schema/annotations\.schema\.json: stale \(the categories or "
+                                                r"verdicts in mkdocs\.yml changed\); run 'python -m annotated_edition schema'",
+                                                result.stdout, re.M), result.stdout
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

@@ -37,7 +37,8 @@ from .problems import Problem, display_path
 from .project import PLUGIN, Project, ProjectError, load_project
 from .published import append_new, page_ids, unchecked_notice
 from .refusals import refuse_config
-from .schema import write_schema
+from .schema import stale_schema_problems, write_schema
+from .share import share_image_problems
 from .yamlsource import read_text
 
 
@@ -134,6 +135,10 @@ def check(project: Project) -> int:
     problems += edition.site_problems(sources, project.anchors(edition), published)
     problems += listing_problems(project.page_texts(), display_path(Path(project.config.docs_dir), project.root),
                                  list(edition.specs))
+    image = project.plugin_config["share_image"]  # (as the build holds them: the check said OK where the build refused)
+    problems += share_image_problems(image, bool(image) and (Path(project.config.docs_dir) / str(image)).is_file())
+    schema_dir = project.plugin_config["schema_dir"]
+    problems += stale_schema_problems(project.settings, project.root / schema_dir, schema_dir)
     _print(problems)
     for spec in edition.specs.values():
         counts = edition.notes[spec.page].counts(edition.settings_of(spec))

@@ -39,7 +39,7 @@ from .published import unchecked_notice
 from .reporting import log, log_problems, report, serve_log
 from .rendering import with_referrer_policy
 from .refusals import refuse_config, refuse_site_dir
-from .schema import stale_schema_files
+from .schema import stale_schema_problems
 from .minify import minified, minified_page, minify_files
 from .unused_css import parsed_files, purge_site
 from .background import Background
@@ -90,10 +90,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if AnnotatedEditionPlugin.command in ("build", "gh-deploy"):
             self.stage = Stage(Path(config.site_dir), strict=bool(config.strict))
             config.site_dir = str(self.stage.begin())
-        stale = stale_schema_files(self.settings, self.root / self.config["schema_dir"])
-        if stale:
-            log.warning(f"{self.config['schema_dir']}/{', '.join(stale)}: stale (the categories or verdicts in "
-                        "mkdocs.yml changed); run 'python -m annotated_edition schema' to regenerate it")
+        for stale in stale_schema_problems(self.settings, self.root / self.config["schema_dir"], self.config["schema_dir"]):
+            log.warning(stale.format())
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

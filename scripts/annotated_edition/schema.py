@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import fastjsonschema
 
+from .problems import Problem
 from .model import Settings
 
 if TYPE_CHECKING:  # imported when a file has errors (see schema.validator)
@@ -196,6 +197,13 @@ def stale_schema_files(settings: Settings, folder: Path) -> list[str]:
         return []
     return [name for name, text in schema_texts(settings).items()
             if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
+
+
+def stale_schema_problems(settings: Settings, folder: Path, shown: str) -> list[Problem]:
+    """A warning when the editors' schema in ``folder`` (shown as ``shown``) is not what ``settings`` generate."""
+    stale = stale_schema_files(settings, folder)
+    return [Problem(f"{shown}/{', '.join(stale)}", 0, 0, "", "stale (the categories or verdicts in mkdocs.yml changed)",
+                    "run 'python -m annotated_edition schema' to regenerate it", "warning")] if stale else []
 
 
 def write_schema(settings: Settings, folder: Path) -> list[Path]:
