@@ -32,7 +32,8 @@ def share_url(page_url: str, note_id: str = "") -> str:
 
 def share_pages(templates: Templates, placed: list[Placed], page_url: str, site_url: str, site_name: str,
                 image_url: str = "") -> dict[str, str]:
-    """Every note's share page: ``{site-relative path of index.html: html}``.
+    """Every note's share page: ``{site-relative path of index.html: html}``; a note's former ids (``aliases``)
+    get the same page at their own address.
 
     Args:
         placed: the page's notes.
@@ -48,4 +49,6 @@ def share_pages(templates: Templates, placed: list[Placed], page_url: str, site_
         pages[url + "index.html"] = templates.render(
             "share", a=p.annotation, page_url=site_url + page_url, share_url=site_url + url,
             image_url=image_url, site_name=site_name, back=back)
+        for old in p.annotation.aliases:  # (a shared link to a renamed note's page still lands: the same page, its
+            pages[share_url(page_url, old) + "index.html"] = pages[url + "index.html"]  # canonical address the new)
     return pages

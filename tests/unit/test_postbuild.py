@@ -143,6 +143,17 @@ def test_annotate_holds_to_the_published_ids_and_body_links_and_to_strict(tmp_pa
     assert annotate_site(load_project(root / "mkdocs.yml"), site)[1] == {"tiny.md": 1}
 
 
+def test_a_renamed_note_s_former_id_keeps_its_share_page(tmp_path):
+    """A link shared before a note was renamed (its old id kept in 'aliases') led to a 404."""
+    root, site = tiny_project(tmp_path, NOTES.replace("    checked:", "    aliases: [harbour-opening]\n    checked:"))
+    assert annotate_site(load_project(root / "mkdocs.yml"), site)[1] == {"tiny.md": 1}
+    current = site / "tiny" / "share" / "harbour-dates" / "index.html"
+    former = site / "tiny" / "share" / "harbour-opening" / "index.html"
+    assert former.read_text(encoding="utf-8") == current.read_text(encoding="utf-8")
+    assert '<meta property="og:url" content="https://example.org/tiny-site/tiny/share/harbour-dates/">' in \
+        former.read_text(encoding="utf-8")
+
+
 def test_a_page_missing_from_the_site_or_its_content_element(tmp_path):
     root, site = tiny_project(tmp_path)
     (site / "tiny" / "index.html").write_text("<html><head></head><body><p id='harbour'>x</p></body></html>",
