@@ -49,9 +49,10 @@ def read_published(path: Path) -> list[tuple[str | None, str, int]]:
 
 def page_ids(markdown_text: str, meta: dict, annotations: list[Annotation]) -> list[str]:
     """The public ids of one annotated page (its Markdown without front matter, and that front matter), in order:
-    header parts (those its front matter gives), paragraphs, then notes."""
+    header parts (those its front matter gives), paragraphs, the other elements notes target (a heading's
+    ``{#id}``), then notes."""
     return list(dict.fromkeys([*header_ids(meta), *(i for i, _ in declared_paragraph_ids(markdown_text)),
-                               *(a.id for a in annotations)]))
+                               *(a.paragraph for a in annotations), *(a.id for a in annotations)]))
 
 
 def landing_ids(markdown_text: str, meta: dict, annotations: list[Annotation], paragraph_aliases: dict) -> set[str]:

@@ -182,6 +182,16 @@ def test_public_ids_leave_out_the_header_parts_a_page_does_not_have():
     assert full[:5] == ["headline", "dek", "byline", "dateline", "photo-credit"]
 
 
+def test_a_heading_a_note_targets_is_a_public_id():
+    """A note on '## Second {#second-h}' made the heading's id public, but publish-ids left it out: renaming the
+    heading then published a page without it, unnoticed."""
+    from annotated_edition.published import page_ids
+    from test_templates import annotation
+    heading = annotation(id="on-the-heading", paragraph="second-h")
+    assert page_ids("## Second {#second-h}\n\nOne.\n{#one}\n", {"title": "T"}, [heading])[-3:] == [
+        "one", "second-h", "on-the-heading"]
+
+
 @pytest.mark.parametrize("source, said", [
     # (it said "check that it starts and ends with a line of three dashes", which it did, or blamed a line of the column)
     ("---\n- just a list\n---\n\nText.\n{#p}\n", "docs/tiny.md:1:1: the front matter is not a list of 'key: value' lines"),
