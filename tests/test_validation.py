@@ -782,6 +782,16 @@ def test_the_check_holds_the_share_image_and_the_schema_as_the_build_does(tmp_pa
                                                 result.stdout, re.M), result.stdout
 
 
+def test_a_check_piped_into_head_ends_without_a_traceback():
+    """'make check | head -1' closed the pipe, and the check printed a BrokenPipeError traceback."""
+    process = subprocess.Popen([sys.executable, "-m", "annotated_edition", "check"], cwd=ROOT, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)
+    assert process.stdout.readline().startswith("index.md: 70 notes loaded")
+    process.stdout.close()  # (as head does after its line)
+    assert "Traceback" not in process.stderr.read()
+    process.wait(timeout=60)
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

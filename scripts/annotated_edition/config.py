@@ -22,6 +22,7 @@ Option classes: https://www.mkdocs.org/dev-guide/plugins/#config_scheme
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -48,6 +49,8 @@ class _Text(c.Type):
             shown = str(value).lower() if isinstance(value, bool) else str(value)
             raise ValidationError(f"YAML read {value!r} as a {type(value).__name__}, not text: put it in quotes "
                                   f"('\"{shown}\"', or the word you meant)")
+        if isinstance(value, str) and not value.strip():  # (a label of spaces showed a blank name in the legend)
+            raise ValidationError("is empty: write the words")
         return super().run_validation(value)
 
 
@@ -78,20 +81,70 @@ class _Colour(c.Type):
         return value.strip()
 
 
+class _Flag(c.Type):
+    """true or false, false by default (MkDocs' own message read "Expected type: <class 'bool'> ...")."""
+
+    def __init__(self) -> None:
+        super().__init__(bool, default=False)
+
+    def run_validation(self, value):
+        if not isinstance(value, bool):
+            raise ValidationError(f"must be true or false, not {value!r}")
+        return value
+
+
+class _Range(c.Type):
+    """Two whole numbers, the least and the most: ``[40, 150]``."""
+
+    def __init__(self, default: list[int]) -> None:
+        super().__init__(list, default=default)
+
+    def run_validation(self, value):
+        if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, int) and v >= 0 for v in value) \
+                or value[0] > value[1]:
+            raise ValidationError(f"{value!r} is not a range: write [least, most], e.g. {self.default}")
+        return value
+
+
+class _Icon(c.Type):
+    """One character, a category's mark (a variation selector or a combining mark may follow it)."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value):
+        marks = [ch for ch in str(value) if not unicodedata.combining(ch) and ch not in "\ufe0e\ufe0f\u200d"]
+        if not isinstance(value, str) or len(marks) != 1 or not value.strip():
+            raise ValidationError(f"{value!r} is not one character: write the mark, e.g. \"✓\" or \"§\"")
+        return value
+
+
+class _Scale(c.Type):
+    """A number above 0 (a size relative to the usual one: 1.3 is a third larger)."""
+
+    def __init__(self, default: float = 1) -> None:
+        super().__init__((int, float), default=default)
+
+    def run_validation(self, value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+            raise ValidationError(f"{value!r} is not a number above 0: write e.g. 1 or 1.3")
+        return value
+
+
 class CategoryConfig(base.Config):
     """One category of notes (see :class:`annotated_edition.model.Category`)."""
 
     id = _Id()
     label = _Text()
     plural = c.Optional(_Text())
-    icon = c.Type(str)
-    icon_scale = c.Type((int, float), default=1)  # the icon's size in the margin's circle (1.3: a third larger)
+    icon = _Icon()
+    icon_scale = _Scale()  # the icon's size in the margin's circle (1.3: a third larger)
     colour = _Colour()
     dark_colour = c.Optional(_Colour())
     tint = c.Optional(_Colour())
     dark_tint = c.Optional(_Colour())
     line = c.Choice(("solid", "dotted", "dashed", "double", "wavy"), default="solid")
-    verdicts = c.Type(bool, default=False)
+    verdicts = _Flag()
     description = c.Type(str, default="")
     motivation = c.Choice(MOTIVATIONS, default="commenting")
 
@@ -103,13 +156,13 @@ class VerdictConfig(base.Config):
     label = _Text()
     short = c.Optional(_Text())  # the badge's words in the margin, where a long label takes two lines
     rating = c.Optional(c.Type(int))
-    prominent = c.Type(bool, default=False)
+    prominent = _Flag()
     # its badge: the label's colour in each scheme and, for a prominent verdict (boxed), the box's fill
     colour = c.Optional(_Colour())  # (default: the model's, Verdict.colour)
     dark_colour = c.Optional(_Colour())
     tint = c.Optional(_Colour())
     dark_tint = c.Optional(_Colour())
-    italic = c.Type(bool, default=False)  # e.g. an opinion: not a finding about facts
+    italic = _Flag()  # e.g. an opinion: not a finding about facts
 
 
 class PageConfig(base.Config):
@@ -171,31 +224,6 @@ class _Pages(c.ListOfItems):
                 if cat not in known:
                     raise ValidationError(f"page {page['page']!r} names the category {cat!r}, which is not "
                                           f"defined under 'categories' (defined: {', '.join(known) or 'none'})")
-
-
-class _Flag(c.Type):
-    """true or false, false by default (MkDocs' own message read "Expected type: <class 'bool'> ...")."""
-
-    def __init__(self) -> None:
-        super().__init__(bool, default=False)
-
-    def run_validation(self, value):
-        if not isinstance(value, bool):
-            raise ValidationError(f"must be true or false, not {value!r}")
-        return value
-
-
-class _Range(c.Type):
-    """Two whole numbers, the least and the most: ``[40, 150]``."""
-
-    def __init__(self, default: list[int]) -> None:
-        super().__init__(list, default=default)
-
-    def run_validation(self, value):
-        if not isinstance(value, list) or len(value) != 2 or not all(isinstance(v, int) and v >= 0 for v in value) \
-                or value[0] > value[1]:
-            raise ValidationError(f"{value!r} is not a range: write [least, most], e.g. [40, 150]")
-        return value
 
 
 class PluginConfig(base.Config):

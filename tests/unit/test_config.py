@@ -125,11 +125,24 @@ def test_a_plugin_that_names_no_page_is_one_error(pages):
     ({"verdicts": [VERDICTS[0], {"id": "wrong", "rating": "low"}]}, "verdicts", "verdict 2 ('wrong'): "),
     ({"minify": "yes please"}, "minify", "must be true or false, not 'yes please'"),
     ({"body_words": "big"}, "body_words", "'big' is not a range: write [least, most], e.g. [40, 150]"),
+    ({"summary_words": 40}, "summary_words", "40 is not a range: write [least, most], e.g. [4, 40]"),
+    # (each was accepted: a blank name in the legend, an empty or two-character mark, a negative size)
+    ({"categories": [{**CLAIMS, "label": "   "}]}, "categories", "category 1 ('claims'): Sub-option 'label': is empty"),
+    ({"categories": [{**CLAIMS, "icon": "??"}]}, "categories", "category 1 ('claims'): Sub-option 'icon': '??' is not one"),
+    ({"categories": [{**CLAIMS, "icon": ""}]}, "categories", "category 1 ('claims'): Sub-option 'icon': '' is not one"),
+    ({"categories": [{**CLAIMS, "icon_scale": -2}]}, "categories", "category 1 ('claims'): Sub-option 'icon_scale': -2 is "
+                                                                   "not a number above 0"),
+    ({"categories": [{**CLAIMS, "verdicts": "yes"}]}, "categories", "category 1 ('claims'): Sub-option 'verdicts': must be "
+                                                                    "true or false, not 'yes'"),
 ])
 def test_an_option_s_error_names_the_item_and_the_form_wanted(options, key, said):
     _, errors, _ = validate(**options)
     found_key, message = only_error(errors)
     assert found_key == key and message.startswith(said), message
+
+
+def test_an_icon_with_a_variation_selector_is_one_character():
+    assert validate(categories=[{**CLAIMS, "icon": "\u26a0\ufe0f"}, CONTEXT])[1] == []
 
 
 def test_two_pages_that_share_a_notes_folder_are_one_error():
