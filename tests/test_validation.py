@@ -792,6 +792,15 @@ def test_a_check_piped_into_head_ends_without_a_traceback():
     process.wait(timeout=60)
 
 
+def test_an_id_taken_by_another_note_s_alias_names_the_alias(tmp_path):
+    """'the id ... is already used by a note' blamed a published note, not the alias that took its id."""
+    files = {"claims.yml": claims(note(id="new-note", extra="    aliases: [test-note]\n"),
+                                  note(exact="personnel and equipment"))}
+    _, result = run(tmp_path, files)
+    assert_problem(result, r"annotations/claims\.yml:\d+:\d+: test-note: the id 'test-note' is already used by a note in "
+                           r"annotations/claims\.yml:3, as an alias of 'new-note'")
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

@@ -188,8 +188,8 @@ class _Loader:
             elif other in self.seen_ids:
                 add(f"the {'id' if key == ('id',) else 'alias'} '{other}' is already used by a note in "
                     f"{self.seen_ids[other]}", "give each note its own id (ids are public URLs)", key)
-            else:
-                self.seen_ids[other] = where
+            else:  # (an id clashing with an alias is told so: the alias may be the mistake, not the published id)
+                self.seen_ids[other] = where if key == ("id",) else f"{where}, as an alias of '{aid}'"
 
     def _check_verdict(self, item: dict, category, add) -> None:
         if category.verdicts and "verdict" not in item:
