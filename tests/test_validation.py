@@ -801,6 +801,15 @@ def test_an_id_taken_by_another_note_s_alias_names_the_alias(tmp_path):
                            r"annotations/claims\.yml:3, as an alias of 'new-note'")
 
 
+def test_an_article_link_to_no_id_of_its_page_is_an_error_of_the_check_at_its_line(tmp_path):
+    """The check said OK; the build stopped on MkDocs' warning, which names no line."""
+    article = _article_with("two Russian cargo planes", "two [Russian](#russia) cargo planes")
+    line = next(i for i, text in enumerate(article.splitlines(), 1) if "(#russia)" in text)
+    column = article.splitlines()[line - 1].index("#russia") + 1
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: the article links to '#russia', but index\.md has no '#russia'")
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

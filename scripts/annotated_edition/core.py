@@ -185,7 +185,9 @@ class Edition:
             present[name] = landing
             anchors[name] = (anchors.get(name) or set()) | ids_in(page.html) | landing
         problems = [p for name in self.pages for p in link_problems(self.notes[name].annotations, name, anchors, self.renderer)]
-        for name, page in self.pages.items():
+        for name, page in self.pages.items():  # (the article's own '#id' links, told at their line: MkDocs names none)
+            problems += markdown_link_problems(split_front_matter(sources[name])[0], name, anchors, self.renderer, "",
+                                               partial(typed_at, sources[name], page.page_file, ""), "the article", True)
             if isinstance(note := page.meta.get("editor_note"), str):
                 problems += markdown_link_problems(note, name, anchors, self.renderer, "editor_note",
                                                    partial(typed_at, sources[name], page.page_file, "editor_note"),

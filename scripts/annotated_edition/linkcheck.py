@@ -53,7 +53,8 @@ def link_problems(annotations: list[Annotation], page: str, anchors: dict[str, s
 
 
 def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | None], renderer: Renderer,
-                           subject: str, place: Callable[[str], Position], field: str) -> list[Problem]:
+                           subject: str, place: Callable[[str], Position], field: str,
+                           fragments_only: bool = False) -> list[Problem]:
     """Problems of the links of one Markdown text written for ``page`` (a note's body, the editor's note).
 
     Args:
@@ -65,6 +66,8 @@ def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | N
         subject: what the problems name (a note's id, a front matter field).
         place: where a link's address is typed in its file.
         field: the text's name in messages ("the body").
+        fragments_only: check only links to ``#id`` (a page's own Markdown: MkDocs resolves its other links from
+            the page's folder, and checks them itself).
     """
     problems = []
     for href in dict.fromkeys(_HREF.findall(renderer.markdown_html(text))):
@@ -73,7 +76,7 @@ def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | N
             problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r} over http://",
                                     "use the https:// address", "warning"))
             continue
-        if _SCHEME.match(href) or href.startswith("//"):
+        if _SCHEME.match(href) or href.startswith("//") or (fragments_only and not href.startswith("#")):
             continue
         name, _, fragment = href.partition("#")
         name = name.partition("?")[0] or page
