@@ -195,9 +195,9 @@ class _Loader:
         if category.verdicts and "verdict" not in item:
             add(f"a {category.label.lower()} needs a verdict", f"add 'verdict:' with one of: {', '.join(self.settings.verdicts)}")
         if not category.verdicts and "verdict" in item:
-            with_verdicts = [c.id for c in self.settings.categories.values() if c.verdicts]
-            add(f"only {', '.join(with_verdicts) or 'no category'} carry a verdict; this file's category is '{category.id}'",
-                "remove 'verdict', or move the note to a file of a category with verdicts", ("verdict",))
+            with_verdicts = ", ".join(c.id for c in self.settings.categories.values() if c.verdicts) or "no category"
+            add(f"only {with_verdicts} carry a verdict; this file's category is '{category.id}'", "remove 'verdict', move the "
+                "note to a file of a category with verdicts, or give this one 'verdicts: true' in mkdocs.yml", ("verdict",))
 
     def _check_dates(self, item: dict, add) -> None:
         later = item.get("later") if isinstance(item.get("later"), dict) else {}
