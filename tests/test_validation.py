@@ -807,7 +807,8 @@ def test_an_article_link_to_no_id_of_its_page_is_an_error_of_the_check_at_its_li
     line = next(i for i, text in enumerate(article.splitlines(), 1) if "(#russia)" in text)
     column = article.splitlines()[line - 1].index("#russia") + 1
     _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
-    assert_problem(result, rf"docs/index\.md:{line}:{column}: the article links to '#russia', but index\.md has no '#russia'")
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: the article links to '#russia', but its page has no '#russia'; "
+                           r"did you mean '#russian-cargo'\?|link to an id")
 
 
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from .article import breaks_as_spaces, paragraph_id_problems, unsafe_markup_problems
 from .frontmatter import alias_problems, front_matter_problems, split_front_matter, typed_at
-from .linkcheck import ids_in, link_problems, markdown_link_problems
+from .linkcheck import fragment_problems, ids_in, link_problems, markdown_link_problems, note_ids
 from .links import Links
 from .loading import load_annotations
 from .merge import Placed, ids_of, merge
@@ -138,7 +138,12 @@ class Edition:
         problems += paragraph_id_problems(markdown_text, soup, page_file, offset)
         problems += unsafe_markup_problems(BeautifulSoup(body_html, "html.parser"), markdown_text, page_file, offset)
         aliases = meta.get("paragraph_aliases") if isinstance(meta.get("paragraph_aliases"), dict) else {}
-        problems += alias_problems(aliases, ids_of(soup).keys(), source, page_file)
+        elements = ids_of(soup).keys()
+        problems += alias_problems(aliases, elements, source, page_file)
+        # the article's own '#id' links, told at their line (MkDocs' strict build names none)
+        made = {made for a in annotation_set.annotations for made in (f"{a.id}-title", f"ref-{a.id}")}
+        landing = elements | note_ids(annotation_set.annotations) | aliases.keys() | made
+        problems += fragment_problems(body_html, landing, partial(typed_at, source, page_file, ""))
 
         def marker(notes):
             return self.templates.render("marker", notes=notes) if render else ""
@@ -185,9 +190,7 @@ class Edition:
             present[name] = landing
             anchors[name] = (anchors.get(name) or set()) | ids_in(page.html) | landing
         problems = [p for name in self.pages for p in link_problems(self.notes[name].annotations, name, anchors, self.renderer)]
-        for name, page in self.pages.items():  # (the article's own '#id' links, told at their line: MkDocs names none)
-            problems += markdown_link_problems(split_front_matter(sources[name])[0], name, anchors, self.renderer, "",
-                                               partial(typed_at, sources[name], page.page_file, ""), "the article", True)
+        for name, page in self.pages.items():
             if isinstance(note := page.meta.get("editor_note"), str):
                 problems += markdown_link_problems(note, name, anchors, self.renderer, "editor_note",
                                                    partial(typed_at, sources[name], page.page_file, "editor_note"),

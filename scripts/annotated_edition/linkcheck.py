@@ -53,8 +53,7 @@ def link_problems(annotations: list[Annotation], page: str, anchors: dict[str, s
 
 
 def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | None], renderer: Renderer,
-                           subject: str, place: Callable[[str], Position], field: str,
-                           fragments_only: bool = False) -> list[Problem]:
+                           subject: str, place: Callable[[str], Position], field: str) -> list[Problem]:
     """Problems of the links of one Markdown text written for ``page`` (a note's body, the editor's note).
 
     Args:
@@ -66,8 +65,6 @@ def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | N
         subject: what the problems name (a note's id, a front matter field).
         place: where a link's address is typed in its file.
         field: the text's name in messages ("the body").
-        fragments_only: check only links to ``#id`` (a page's own Markdown: MkDocs resolves its other links from
-            the page's folder, and checks them itself).
     """
     problems = []
     for href in dict.fromkeys(_HREF.findall(renderer.markdown_html(text))):
@@ -76,7 +73,7 @@ def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | N
             problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r} over http://",
                                     "use the https:// address", "warning"))
             continue
-        if _SCHEME.match(href) or href.startswith("//") or (fragments_only and not href.startswith("#")):
+        if _SCHEME.match(href) or href.startswith("//"):
             continue
         name, _, fragment = href.partition("#")
         name = name.partition("?")[0] or page
@@ -91,3 +88,18 @@ def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | N
                                     f"no '#{fragment}'", f"did you mean '#{close[0]}'?" if close else
                                     "link to a heading, paragraph or note id of that page"))
     return problems
+
+
+def fragment_problems(html: str, ids: set[str], place: Callable[[str], Position]) -> list[Problem]:
+    """Links of an annotated page's rendered Markdown ``html`` to an ``#id`` not among ``ids`` (the merged page's),
+    each where ``place`` finds it typed. MkDocs says the same in a strict build, without a line; the page's other
+    links are MkDocs' to check."""
+    problems = []
+    for href in dict.fromkeys(h for h in _HREF.findall(html) if h.startswith("#") and len(h) > 1):
+        if href[1:] not in ids:
+            close = difflib.get_close_matches(href[1:], sorted(ids), n=1)
+            at = place(href)
+            problems.append(Problem(at.file, at.line, at.column, "", f"the article links to {href!r}, but its page has no "
+                                    f"{href!r}", f"did you mean '#{close[0]}'?" if close else "link to an id of the page"))
+    return problems
+
