@@ -130,8 +130,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         report(new, bool(config.strict), where, self.config["check_command"])
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        """Check the annotated pages exist; add the stylesheet; minify the site's own assets (option); note the
-        theme's stylesheets (for ``purge_css``); find the listings."""
+        """Check the annotated pages exist and no file takes a share page's place; add the stylesheet; minify the
+        site's own assets (option); note the theme's stylesheets (for ``purge_css``); find the listings."""
         for spec in self.specs:
             if files.get_file_from_path(spec.page) is None:
                 raise PluginError(f"annotated-edition: pages: {spec.page!r} is not a page of {config.docs_dir}; "
@@ -152,11 +152,11 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if self.config["purge_css"]:  # most of the purge is parsing the theme's CSS: on the other core
             self.parsing = Background(parsed_files, {f.dest_uri: f.abs_src_path for f in theme_css if f.abs_src_path})
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}
-        for spec, f in [(s, f) for s in self.specs for f in files if f.src_dir == config.docs_dir and s.page in self.urls]:
-            if f.dest_uri.startswith(share_url(self.urls[spec.page])):  # (each would be overwritten by a note's)
-                raise PluginError(f"{display_path(Path(config.docs_dir) / f.src_uri, self.root)}: "
-                                  f"{share_url(self.urls[spec.page])} is where the share "
-                                  f"pages of {spec.page}'s notes are written; move the file elsewhere")
+        for spec in self.specs:  # (a file of docs/ where a note's share page goes would be overwritten by it)
+            folder = share_url(self.urls[spec.page])
+            if clash := next((f for f in files if f.src_dir == config.docs_dir and f.dest_uri.startswith(folder)), None):
+                raise PluginError(f"{display_path(Path(config.docs_dir) / clash.src_uri, self.root)}: {folder} is where "
+                                  f"the share pages of {spec.page}'s notes are written; move the file elsewhere")
         texts = {f.src_uri: _text_of(f) for f in files.documentation_pages()}
         self.listings = find_listings(texts, self.specs[0].page if self.specs else "")
         self._hold(listing_problems(texts, display_path(Path(config.docs_dir), self.root), [s.page for s in self.specs]), config)
