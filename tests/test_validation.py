@@ -813,6 +813,17 @@ def test_an_article_link_to_no_place_is_an_error_at_its_line(tmp_path, old, new,
     assert_problem(result, rf"docs/index\.md:{line}:{column}: " + said)
 
 
+def test_a_note_date_before_the_article_is_a_warning(tmp_path):
+    """A later development of 2010 and a correction of 2018, on a column of 27 March 2019, were accepted."""
+    extra = '    later: {date: "2010-01-01", text: "Superseded."}\n    corrections:\n      - {date: "2018-01-01", what: "x", why: "y"}\n'
+    _, result = run(tmp_path, {"claims.yml": claims(note(extra=extra))})
+    assert result.returncode == 0, result.stderr
+    for said in ("'later.date' '2010-01-01'", "a correction's date '2018-01-01'"):
+        assert re.search(rf"^warning: annotations/claims\.yml:3:5: test-note: {said} comes before the article \(index\.md, "
+                         r"2019-03-27\); check the year$", result.stdout, re.M), result.stdout
+    assert "comes before" not in run(tmp_path / "ok", {"claims.yml": GOOD})[1].stdout
+
+
 def test_each_alias_that_cannot_work_is_told_at_its_own_line(tmp_path):
     block = "paragraph_aliases:\n  old-para: no-such-para\n  cargo-planes: us-official\n  older: us-official"
     article = _article_with("paragraph_aliases: {}", block)

@@ -26,6 +26,7 @@ from .opendata import annotation_collection, claim_reviews
 from .pagetext import note_selectors
 from .permalinks import add_permalinks
 from .problems import Problem, display_path
+from .rules import dates_before
 from .published import landing_ids, published_problems, read_published
 from .rendering import Renderer
 from .templates import Templates
@@ -153,7 +154,7 @@ class Edition:
 
         merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases, render)
         merged = merged.replace(LEGEND_PLACE, self._legend(annotation_set, settings, placed, links), 1)
-        problems += merge_problems
+        problems += merge_problems + dates_before(annotation_set.annotations, str(meta.get("date", "")), spec.page)
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
                                 links.site_url, self.renderer)
         html = self.templates.render("article", body=add_permalinks(merged))

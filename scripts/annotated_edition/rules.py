@@ -124,6 +124,21 @@ def source_markup(item: dict) -> list[tuple[str, str, str]]:
     return found
 
 
+def dates_before(annotations: list, day: str, page: str) -> list[Problem]:
+    """A warning for each date of a note (``checked``, ``later.date``, a correction's) earlier than ``day``
+    (YYYY-MM-DD), the day the article ``page`` was first published: none of them can come before it (a mistyped
+    year, most likely). ``annotations``: :class:`~annotated_edition.model.Annotation` objects."""
+    problems = []
+    for a in annotations:
+        later = a.later.get("date") if isinstance(a.later, dict) else None
+        dated = [("'checked'", a.checked), ("'later.date'", later)] + [("a correction's date", c.date) for c in a.corrections]
+        for name, value in dated:
+            if isinstance(value, str) and _DATE.match(value) and _DATE.match(day) and value < day:  # (ISO dates sort)
+                problems.append(Problem(a.at.file, a.at.line, a.at.column, a.id, f"{name} {value!r} comes before the "
+                                        f"article ({page}, {day})", "check the year", "warning"))
+    return problems
+
+
 def one_line_fields(item: dict) -> list[tuple[tuple, str, str]]:
     """The note's one-line Markdown fields (rendered inline, without links): ``(key path, name, text)`` of its
     title, summary, ``later.text`` and each correction's ``what`` and ``why``, those that are text."""
