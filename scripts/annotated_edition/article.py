@@ -54,7 +54,7 @@ def unsafe_markup_problems(soup: BeautifulSoup, markdown_text: str, page_file: s
             if not bad:
                 continue
             if name.lower() in _URL_ATTRS:  # (a Markdown link or image: [words](javascript:...))
-                line, todo = _line_of(lines, text, line_offset), "remove the link, or link to an https:// address"
+                line, todo = typed_in(markdown_text, text, line_offset)[0], "remove the link, or link to an https:// address"
             else:
                 line = next((i + line_offset for i, t in enumerate(lines, 1) if name in t and "{" in t), 0)
                 todo = "remove it: a paragraph's attributes are its id and nothing else, e.g. {#cargo-planes}"
@@ -122,23 +122,24 @@ def paragraph_id_problems(markdown_text: str, soup: BeautifulSoup, page_file: st
             problems.append(Problem(page_file, line, 1, ident,
                                     f"the id landed on a <{tags[0].name}>, not on the paragraph (a line break or list before it?)",
                                     "end the paragraph without a hard line break, or give the list its own paragraph"))
-    lines = markdown_text.splitlines()
     for leftover in soup.find_all(string=re.compile(r"\{:?\s*#[^}]*\}")):
         if type(leftover) is not NavigableString or _ATTR_LINE.match(leftover.strip()):  # (a comment; a line said above)
             continue
-        line = _line_of(lines, re.search(r"\{:?\s*#[^}]*\}", leftover).group(0), line_offset)
+        line = typed_in(markdown_text, re.search(r"\{:?\s*#[^}]*\}", leftover).group(0), line_offset)[0]
         problems.append(Problem(page_file, line, 1 if line else 0, "", f"an id was left in the text: {leftover.strip()[:60]!r}",
                                 "put '{#id}' on its own line directly after the paragraph, with no line break before it"))
     for p in soup.find_all("p"):
         if not p.get("id") and p.get_text(strip=True) and not _added(p) and not _ATTR_LINE.match(p.get_text(strip=True)):
             text = " ".join(p.get_text().split())[:50]
-            line = _line_of(lines, " ".join(text.split()[:4]), line_offset)
+            line = typed_in(markdown_text, " ".join(text.split()[:4]), line_offset)[0]
             problems.append(Problem(page_file, line, 1 if line else 0, "", f"the paragraph {text!r} has no id",
                                     "add a line '{#some-id}' directly after it"))
     return problems
 
 
-def _line_of(lines: list[str], text: str, line_offset: int) -> int:
-    """The file's line number of the first Markdown line holding ``text`` as written, 0 if none does (the words are
-    marked up in the Markdown, or run over a line break)."""
-    return next((i + line_offset for i, line in enumerate(lines, 1) if text in line), 0)
+def typed_in(markdown_text: str, text: str, line_offset: int = 0) -> tuple[int, int]:
+    """The file's 1-based line and column of ``text`` on the first Markdown line that holds it as written; ``(0, 0)``
+    if none does (the words are marked up in the Markdown, or run over a line break). ``line_offset``: the lines
+    of the front matter."""
+    return next(((i + line_offset, line.index(text) + 1) for i, line in enumerate(markdown_text.splitlines(), 1)
+                 if text in line), (0, 0))

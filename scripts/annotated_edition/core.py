@@ -15,13 +15,13 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .article import breaks_as_spaces, paragraph_id_problems, unsafe_markup_problems
+from .article import breaks_as_spaces, paragraph_id_problems, typed_in, unsafe_markup_problems
 from .frontmatter import alias_problems, front_matter_problems, split_front_matter, typed_at
 from .linkcheck import fragment_problems, ids_in, link_problems, markdown_link_problems, note_ids
 from .links import Links
 from .loading import load_annotations
 from .merge import Placed, ids_of, merge
-from .model import AnnotationSet, Settings
+from .model import AnnotationSet, Position, Settings
 from .opendata import annotation_collection, claim_reviews
 from .pagetext import note_selectors
 from .permalinks import add_permalinks
@@ -144,7 +144,8 @@ class Edition:
         # the article's own '#id' links, told at their line (MkDocs' strict build names none)
         made = {made for a in annotation_set.annotations for made in (f"{a.id}-title", f"ref-{a.id}")}
         landing = elements | note_ids(annotation_set.annotations) | aliases.keys() | made
-        problems += fragment_problems(body_html, landing, partial(typed_at, source, page_file, ""))
+        problems += fragment_problems(body_html, landing,
+                                      lambda href: Position(page_file, *typed_in(markdown_text, href, offset)))
 
         def marker(notes):
             return self.templates.render("marker", notes=notes) if render else ""

@@ -30,13 +30,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
 import yaml
 
 from .model import Position
 from .problems import Problem
-from .yamlsource import load_yaml
+from .yamlsource import Place, load_yaml
 
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # MkDocs' mkdocs.utils.meta.YAML_RE
 REQUIRED_META = ("title", "author", "date", "publisher")
@@ -50,8 +50,20 @@ _SAFE_URL = re.compile(r"^https://[^\s\"'<>`]+$")
 _MARKUP = re.compile(r"[<>]")
 
 
-def _meta_line(lines: list[str], key: str) -> int:
-    return next((i for i, text in enumerate(lines, 1) if text.startswith(f"{key}:")), 1)
+def front_matter_places(source: str) -> Callable[..., Place]:
+    """``place_of(*path)``: where the front matter value at ``path`` (keys from the top, e.g. ``"paragraph_aliases",
+    "old-id"``) is written in the page's file (:class:`Place`, 1-based lines counted from the file's first), or its
+    nearest parent; line 1 for a field not written. The front matter is parsed once, with the notes' YAML reader."""
+    match = _FRONT_MATTER.match(source)
+    document, _ = load_yaml("\n" + match.group(1), "") if match else (None, [])  # (line 1 is the '---')
+    unwritten = Place(1, 1)
+
+    def place_of(*path) -> Place:
+        if document is None:
+            return unwritten
+        place = document.place(path)
+        return unwritten if place is document.places.get(()) else place
+    return place_of
 
 
 def meta_text_problems(meta: dict, page_file: str, source: str = "", keys=REQUIRED_META + OPTIONAL_META) -> list[Problem]:
@@ -60,17 +72,17 @@ def meta_text_problems(meta: dict, page_file: str, source: str = "", keys=REQUIR
     Material prints ``title``, ``description`` and ``author`` into HTML without escaping, so
     ``<`` and ``>`` are refused in every text field (the templates escape the rest).
     """
-    lines, problems = source.splitlines(), []
+    place_of, problems = front_matter_places(source), []
     for key in keys:
         value = meta.get(key)
         if not isinstance(value, str):
             continue
         if key in URL_META:
             if not _SAFE_URL.match(value):
-                problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"'{key}' {value[:60]!r} is not an https:// address",
+                problems.append(Problem(page_file, place_of(key).line, 1, key, f"'{key}' {value[:60]!r} is not an https:// address",
                                         "give the full https:// address of the original"))
         elif _MARKUP.search(value):
-            problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"'{key}' contains < or >: it must be plain text",
+            problems.append(Problem(page_file, place_of(key).line, 1, key, f"'{key}' contains < or >: it must be plain text",
                                     "remove the markup (the header and the page's metadata print this text as it is)"))
     return problems
 
@@ -136,9 +148,9 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
         source: the page's text, to point at the line of a field.
     """
     problems = []
-    lines = source.splitlines()
+    lines, place_of = source.splitlines(), front_matter_places(source)
     for key in REQUIRED_META + OPTIONAL_META:
-        value, line = meta.get(key), _meta_line(lines, key)
+        value, line = meta.get(key), place_of(key).line
         if value in (None, ""):
             if key in REQUIRED_META:
                 problems.append(Problem(page_file, line, 1, key, f"front matter field '{key}' is missing or empty",
@@ -149,21 +161,21 @@ def meta_problems(meta: dict, page_file: str, source: str = "") -> list[Problem]
             problems.append(problem)
     for key in OPTIONAL_TEXT:
         if key in meta and not isinstance(meta[key], str):
-            problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"front matter field '{key}' is not text",
+            problems.append(Problem(page_file, place_of(key).line, 1, key, f"front matter field '{key}' is not text",
                                     f"write it as a block: '{key}: |' followed by indented Markdown"))
     for key in REQUIRED_META + OPTIONAL_META + OPTIONAL_TEXT:  # ("title: '  '" gave an empty headline)
         if isinstance(meta.get(key), str) and meta[key] and not meta[key].strip():
-            problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"front matter field '{key}' is only white "
+            problems.append(Problem(page_file, place_of(key).line, 1, key, f"front matter field '{key}' is only white "
                                     "space", "write it" + ("" if key in REQUIRED_META else ", or remove the line")))
     problems += meta_text_problems(meta, page_file, source)
     aliases = meta.get("paragraph_aliases") or {}
     if not isinstance(aliases, dict):
-        problems.append(Problem(page_file, field_line(source, "paragraph_aliases"), 1, "paragraph_aliases",
+        problems.append(Problem(page_file, place_of("paragraph_aliases").line, 1, "paragraph_aliases",
                                 "must be a mapping of old id to new id", "write it as 'paragraph_aliases: {old-id: new-id}'"))
     known = REQUIRED_META + OPTIONAL_META + OPTIONAL_TEXT + ("annotated", "paragraph_aliases")
     for key in [str(k) for k in meta if k not in known]:  # (a misspelt field was dropped without a word)
         if close := difflib.get_close_matches(key, known, n=1, cutoff=0.8):
-            problems.append(Problem(page_file, _meta_line(lines, key), 1, key, f"front matter field '{key}' is not one "
+            problems.append(Problem(page_file, place_of(key).line, 1, key, f"front matter field '{key}' is not one "
                                     f"the edition reads", f"did you mean '{close[0]}'?", "warning"))
     return problems
 
@@ -183,36 +195,25 @@ def front_matter_problems(source: str, meta: dict, page_file: str) -> list[Probl
         return problems or [Problem(page_file, 1, 1, "", "the front matter is not a list of 'key: value' lines",
                                     "write each field on a line of its own: 'title: \"...\"', 'author: ...'")]
     if meta.get("annotated") is not True:
-        line = next((i for i, text in enumerate(source.splitlines(), 1) if text.startswith("annotated:")), 1)
-        return [Problem(page_file, line, 1, "annotated", "the article's front matter does not say 'annotated: true', "
-                        "so no note would be shown", "add the line 'annotated: true' to the front matter")]
+        return [Problem(page_file, front_matter_places(source)("annotated").line, 1, "annotated", "the article's front "
+                        "matter does not say 'annotated: true', so no note would be shown",
+                        "add the line 'annotated: true' to the front matter")]
     # and what MkDocs' YAML reading drops in silence: a key given twice (the last wins), a value cut by '#'
     return load_yaml("\n" + _FRONT_MATTER.match(source).group(1), page_file)[1] + meta_problems(meta, page_file, source)
 
 
-def field_line(source: str, *path) -> int:
-    """The 1-based line, in the page's file, of the front matter value at ``path`` (keys from the top, e.g.
-    ``"paragraph_aliases", "old-id"``), or of its nearest parent written there; 1 without front matter."""
-    match = _FRONT_MATTER.match(source)
-    document, _ = load_yaml("\n" + match.group(1), "") if match else (None, [])  # (line 1 is the '---')
-    return document.place(path).line if document is not None else 1
-
-
 def typed_at(source: str, page_file: str, key: str, text: str) -> Position:
-    """Where ``text`` (a link's address) is typed in the front matter field ``key`` of the page: its line from
-    the field's on, and column; the field's line if it is not found as typed."""
-    start = field_line(source, key)
-    lines = source.splitlines()[start - 1:]
-    found = next(((start + i, line.index(text) + 1) for i, line in enumerate(lines) if text in line), (start, 1))
-    return Position(page_file, *found)
+    """Where ``text`` (a link's address) is typed in the front matter field ``key`` of the page (:meth:`Place.find`);
+    the field's place if it is not found as typed."""
+    return Position(page_file, *front_matter_places(source)(key).find(text))
 
 
 def alias_problems(aliases: dict, ids: Collection[str], source: str, page_file: str) -> list[Problem]:
     """Entries of ``paragraph_aliases`` that cannot work, each at its line: an old id that an element of the page
     still has (a renaming not finished), or a new id that no element has (``ids``: every id of the page)."""
-    problems = []
+    problems, place_of = [], front_matter_places(source)
     for old, new in aliases.items():
-        line, subject = field_line(source, "paragraph_aliases", old), f"paragraph_aliases.{old}"
+        line, subject = place_of("paragraph_aliases", old).line, f"paragraph_aliases.{old}"
         if not isinstance(new, str) or not new:
             problems.append(Problem(page_file, line, 1, subject, "the alias names no current id",
                                     f"write '{old}: <the paragraph's current id>'"))

@@ -136,18 +136,19 @@ def listing_problems(sources: dict[str, str], docs_dir: str, annotated: list[str
     published without their list: ``edition_page`` naming no kind of listing, ``annotations_of`` naming no page of
     ``annotated`` (the annotated pages), or front matter naming them that does not parse (MkDocs then shows it as
     the page's first words)."""
-    from .frontmatter import field_line, split_front_matter
+    from .frontmatter import front_matter_places, split_front_matter
 
     problems = []
     for src, text in sources.items():
         _md, meta, _offset = split_front_matter(text)
         kind, where = meta.get("edition_page"), f"{docs_dir}/{src}"
         if kind is not None and kind not in KINDS:
-            problems.append(Problem(where, field_line(text, "edition_page"), 1, "edition_page", f"{kind!r} is no kind of "
-                                    "listing, so the page would be published without its list", f"write one of: {', '.join(KINDS)}"))
+            problems.append(Problem(where, front_matter_places(text)("edition_page").line, 1, "edition_page",
+                                    f"{kind!r} is no kind of listing, so the page would be published without its list",
+                                    f"write one of: {', '.join(KINDS)}"))
         elif kind is not None and (of := meta.get("annotations_of") or (annotated or [""])[0]) not in annotated:
-            problems.append(Problem(where, field_line(text, "annotations_of"), 1, "annotations_of", f"{of!r} is not an "
-                                    "annotated page of mkdocs.yml", f"write one of: {', '.join(annotated)}"))
+            problems.append(Problem(where, front_matter_places(text)("annotations_of").line, 1, "annotations_of",
+                                    f"{of!r} is not an annotated page of mkdocs.yml", f"write one of: {', '.join(annotated)}"))
         elif not meta and text.startswith("---") and "edition_page" in text.split("\n---", 1)[0]:
             problems.append(Problem(where, 1, 1, "edition_page", "the front matter does not parse, so the page would be "
                                     "published without its list, and with its front matter as text",
