@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import make_project, mkdocs
+from conftest import check, make_project, mkdocs
 
 pytestmark = pytest.mark.build
 
@@ -38,6 +38,26 @@ def test_a_failed_plain_mkdocs_build_keeps_the_previous_site(tmp_path):
         assert after == before, name
         assert not list(project.glob(".site*")), f"the staging folder was left behind ({name})"
         (project / name).write_text(good, encoding="utf-8")
+
+
+def test_a_failing_override_template_is_one_line_and_keeps_the_previous_site(tmp_path):
+    """A site's override of the engine's templates that does not parse, or names what it is not given, stops the
+    build with its file and line (it was MkDocs' traceback); the check finds the first kind too."""
+    project = make_project(tmp_path / "p")
+    assert mkdocs(project, "build", "--strict").returncode == 0
+    before = (project / "site" / "index.html").read_bytes()
+    override = project / "overrides" / "annotated_edition" / "note.html"
+    override.parent.mkdir()
+    for text, said in [("<aside>\n{% if %}</aside>\n", "overrides/annotated_edition/note.html:2: template: Expected an expression"),
+                       ("<aside>\n{{ annotation.title }}</aside>\n", "overrides/annotated_edition/note.html:2: template: 'annotation' is undefined")]:
+        override.write_text(text, encoding="utf-8")
+        result = mkdocs(project, "build", "--strict")
+        assert result.returncode != 0 and said in result.stderr and "Traceback" not in result.stderr, result.stderr
+        assert result.stderr.count(said) == 1, result.stderr
+        assert (project / "site" / "index.html").read_bytes() == before
+    override.write_text("<aside>\n{% if %}</aside>\n", encoding="utf-8")
+    checked = check(project)
+    assert checked.returncode != 0 and "overrides/annotated_edition/note.html:2: template:" in checked.stdout + checked.stderr
 
 
 def test_a_good_build_leaves_no_staging_folder(tmp_path):

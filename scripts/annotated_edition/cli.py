@@ -39,6 +39,7 @@ from .published import append_new, page_ids, unchecked_notice
 from .refusals import refuse_config
 from .schema import stale_schema_problems, write_schema
 from .share import share_image_problems
+from .templates import TemplateProblem
 from .yamlsource import read_text
 
 
@@ -220,12 +221,16 @@ def main(argv: list[str] | None = None) -> int:
     if project is None:
         return 2
 
-    if args.command == "check":
-        return check(project)
-    if args.command == "annotate":
-        return annotate(project, args.site_dir)
-    if args.command == "publish-ids":
-        return publish_ids(project)
+    try:
+        if args.command == "check":
+            return check(project)
+        if args.command == "annotate":
+            return annotate(project, args.site_dir)
+        if args.command == "publish-ids":
+            return publish_ids(project)
+    except TemplateProblem as problem:  # (a site's override template that fails: its file and line)
+        print(f"error: {problem}", file=sys.stderr)
+        return 1
     folder = project.root / project.plugin_config["schema_dir"]
     for path in write_schema(project.settings, folder):
         print(f"wrote {display_path(path, project.root)}")

@@ -84,7 +84,7 @@ class Edition:
         self.specs = {spec.page: spec for spec in specs}
         self.root = root
         self.renderer = Renderer()
-        self.templates = Templates(self.renderer, custom_dir)
+        self.templates = Templates(self.renderer, custom_dir, root)
         self.notes: dict[str, AnnotationSet] = {}
         self.pages: dict[str, AnnotatedPage] = {}
 
@@ -93,8 +93,8 @@ class Edition:
         return self.settings.only(list(spec.categories)) if spec.categories else self.settings
 
     def load(self) -> list[Problem]:
-        """Load and validate every page's notes folder; return all their problems."""
-        problems = []
+        """Load and validate every page's notes folder and the site's template overrides; return all their problems."""
+        problems = self.templates.problems()
         for spec in self.specs.values():
             loaded = load_annotations(spec.folder, self.settings, self.root, list(spec.categories) or None, self.renderer)
             self.notes[spec.page] = loaded

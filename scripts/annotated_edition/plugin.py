@@ -36,7 +36,7 @@ from .listings import (SEARCH_EXCLUDED, find_listings, listing_problems, listing
 from .loading import SOURCES_FILE
 from .problems import Problem, display_path
 from .published import unchecked_notice
-from .reporting import log, log_problems, report, serve_log
+from .reporting import log, log_problems, report, serve_log, templates_refused
 from .rendering import with_referrer_policy
 from .refusals import refuse_config, refuse_site_dir
 from .schema import stale_schema_problems
@@ -168,6 +168,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                           config.site_url or "", config.site_name, share_url(self.urls[spec.page]),
                           listing_url(self.urls, self.listings, "notes-index", spec.page))
 
+    @templates_refused
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Merge the notes into an annotated page; other pages pass unchanged."""
         spec = self.edition.specs.get(page.file.src_uri)
@@ -185,6 +186,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         page.present_anchor_ids = self.anchors[page.file.src_uri] = ids_in(result.html or html) | set(page.present_anchor_ids or ())
         return result.html or html
 
+    @templates_refused
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Every page is merged: check the links of note bodies and the published ids, before any page is written."""
         held, self.held = self.held, []
@@ -205,6 +207,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                 log.info(notice)
         return env
 
+    @templates_refused
     @event_priority(50)  # before the search plugin (priority 0) indexes the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         """Fill in a Sources, Index or Corrections listing from its annotated page's notes."""
@@ -231,6 +234,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             self.rendered_listings[src] = render_listing(self.edition, kind, of, article_url, config.repo_url or "")
         return self.rendered_listings[src]
 
+    @templates_refused
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         """A page's final HTML: no referrer sent from it (every page), minified (option); an annotated page's
         gets its ClaimReview in ``<head>`` and its notes' selectors recorded from its text."""
@@ -244,6 +248,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         """A page made from a theme template alone (Material's 404.html) asks for no referrer either."""
         return with_boot(with_referrer_policy(output_content)) if template_name.endswith(".html") else output_content
 
+    @templates_refused
     @event_priority(-50)  # after the search plugin wrote its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         """Write each annotated page's open data, share pages and search entries; trim the theme's CSS (option);
@@ -281,7 +286,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """Drop the staged build (the published site stays); stop parsing the theme's CSS; list problems still held."""
-        log_problems(getattr(self, "held", []))
+        log_problems([p for p in getattr(self, "held", []) if p.format() != str(error)])  # (not twice)
         if self.parsing is not None:
             self.parsing.cancel()
         if self.stage is not None:

@@ -7,11 +7,14 @@ loggers (:data:`serve_log`) and shows them on the pages instead of stopping.
 
 from __future__ import annotations
 
+import functools
 import logging
+from typing import Callable
 
 from mkdocs.exceptions import PluginError
 
 from .problems import Problem
+from .templates import TemplateProblem
 
 log = logging.getLogger("mkdocs.plugins.annotated_edition")
 
@@ -47,3 +50,16 @@ def report(problems: list[Problem], strict: bool, where: str, check_command: str
             count += " (a strict build refuses warnings)"
         raise PluginError(f"{count} in the annotations or the article (listed above); {where}. "
                           f"Fix them and build again ('{check_command}' lists them without building).")
+
+
+def templates_refused(event: Callable) -> Callable:
+    """A plugin event whose :class:`~annotated_edition.templates.TemplateProblem` (a site's override template
+    that fails) stops the build as a :class:`PluginError`: one line naming the template's file and line, not
+    MkDocs' traceback."""
+    @functools.wraps(event)
+    def refused(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except TemplateProblem as problem:
+            raise PluginError(str(problem)) from None
+    return refused

@@ -11,11 +11,13 @@ sanitising point). JSON for ``<script>`` elements goes through the ``json_script
 from __future__ import annotations
 
 import json
+import traceback
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from .problems import Problem, display_path
 from .rendering import Renderer, human_date
 
 PACKAGE_TEMPLATES = Path(__file__).with_name("templates")
@@ -62,16 +64,80 @@ def environment(renderer: Renderer, custom_dir: str | Path | None = None) -> jin
     return env
 
 
-class Templates:
-    """The build's templates by short name: ``templates.render("note", annotation=...)``."""
+class TemplateProblem(Exception):
+    """A template failed while rendering; the message is one line: ``file:line: what; what to do``."""
 
-    def __init__(self, renderer: Renderer, custom_dir: str | Path | None = None) -> None:
+
+def _where(error: jinja2.TemplateError) -> tuple[Path | None, int]:
+    """The template file and line of ``error``: a syntax error names them; a render error's traceback holds
+    them (Jinja2 rewrites its frames to the template's own lines). ``(None, 0)`` when neither does."""
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return Path(error.filename), error.lineno
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith(".html"):
+            return Path(frame.filename), frame.lineno or 0
+    return None, 0
+
+
+class Templates:
+    """The build's templates by short name: ``templates.render("note", annotation=...)``.
+
+    Args:
+        renderer: the build's Markdown renderer (see :func:`environment`).
+        custom_dir: the theme's ``custom_dir``; its ``annotated_edition/`` templates win.
+        root: the project folder (template paths in messages are relative to it).
+    """
+
+    def __init__(self, renderer: Renderer, custom_dir: str | Path | None = None, root: Path | None = None) -> None:
         self.env = environment(renderer, custom_dir)
+        self.custom_dir, self.root = custom_dir, root
         self._cache: dict[str, jinja2.Template] = {}
 
     def render(self, name: str, **context) -> str:
-        """Render ``annotated_edition/<name>.html`` with ``context``; whitespace between tags is kept as written."""
-        template = self._cache.get(name)
-        if template is None:
-            template = self._cache[name] = self.env.get_template(f"{FOLDER}/{name}.html")
-        return template.render(**context)
+        """Render ``annotated_edition/<name>.html`` with ``context``; whitespace between tags is kept as written.
+
+        Raises:
+            TemplateProblem: the template (a site's override, most likely) does not parse or fails on
+                this context (an unknown variable or filter), with its file and line.
+        """
+        try:
+            template = self._cache.get(name)
+            if template is None:
+                template = self._cache[name] = self.env.get_template(f"{FOLDER}/{name}.html")
+            return template.render(**context)
+        except jinja2.TemplateSyntaxError as error:
+            raise TemplateProblem(self._syntax_problem(error).format()) from None
+        except jinja2.TemplateError as error:
+            file, line = _where(error)
+            where = f"{display_path(file, self.root)}:{line}" if file else f"{FOLDER}/{name}.html"
+            given = (f" (it is given: {', '.join(sorted(context))})"  # (an included template sees more: not said)
+                     if isinstance(error, jinja2.UndefinedError) and file and file.name == f"{name}.html" else "")
+            override = file and self.custom_dir and file.resolve().is_relative_to(Path(self.custom_dir).resolve())
+            raise TemplateProblem(f"{where}: template: {error.message or type(error).__name__}{given}; "
+                                  + ("fix it, or delete it to use the engine's own" if override else
+                                     "this is the engine's own template: please report it")) from None
+
+    def _syntax_problem(self, error: jinja2.TemplateSyntaxError) -> Problem:
+        file = display_path(error.filename, self.root) if error.filename else f"{FOLDER}/{error.name}"
+        return Problem(file, error.lineno, 0, "", f"template: {error.message}",
+                       "fix it, or delete it to use the engine's own")
+
+    def problems(self) -> list[Problem]:
+        """The site's overrides that cannot serve: one that does not parse (an error, at its line) and one whose
+        name is none of the engine's templates (a warning: it would be ignored without a word)."""
+        folder = Path(self.custom_dir or "") / FOLDER
+        if not self.custom_dir or not folder.is_dir():
+            return []
+        own = sorted(p.name for p in (PACKAGE_TEMPLATES / FOLDER).glob("*.html"))
+        problems = []
+        for path in sorted(folder.glob("*.html")):
+            shown = display_path(path, self.root)
+            if path.name not in own:
+                problems.append(Problem(shown, 0, 0, "", "no template of the engine has this name, so it overrides "
+                                        "nothing", f"an override takes the name of one: {', '.join(own)}", "warning"))
+                continue
+            try:
+                self.env.get_template(f"{FOLDER}/{path.name}")
+            except jinja2.TemplateSyntaxError as error:
+                problems.append(self._syntax_problem(error))
+        return problems

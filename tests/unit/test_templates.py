@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from bs4 import BeautifulSoup
 
 from annotated_edition.links import Links
@@ -11,7 +12,7 @@ from annotated_edition.model import Annotation, Source
 from annotated_edition.rendering import Renderer
 from annotated_edition.anchoring import Anchor
 from annotated_edition.merge import Placed
-from annotated_edition.templates import Templates, json_script
+from annotated_edition.templates import TemplateProblem, Templates, json_script
 from conftest import project_settings
 
 SETTINGS = project_settings()
@@ -82,3 +83,33 @@ def test_a_site_template_overrides_the_package_one(tmp_path):
     html = Templates(Renderer(), tmp_path).render("marker", notes=[Placed(annotation(title="<i>"), 3, Anchor(0, 1))])
     assert html == '<a class="mine">3 &lt;i&gt;</a>'
     assert "mine" not in render("marker", notes=[Placed(annotation(), 3, Anchor(0, 1))])
+
+
+def _override(tmp_path, name: str, text: str) -> Templates:
+    (tmp_path / "annotated_edition").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "annotated_edition" / name).write_text(text, encoding="utf-8")
+    return Templates(Renderer(), tmp_path, tmp_path)
+
+
+def test_an_override_that_does_not_parse_is_an_error_at_its_line(tmp_path):
+    templates = _override(tmp_path, "marker.html", "<a>\n{% if %}</a>\n")
+    [problem] = templates.problems()
+    assert (problem.file, problem.line, problem.severity) == ("annotated_edition/marker.html", 2, "error")
+    assert "delete it to use the engine's own" in problem.todo
+    with pytest.raises(TemplateProblem) as raised:  # (the build stops with the same line)
+        templates.render("marker", notes=[Placed(annotation(), 3, Anchor(0, 1))])
+    assert str(raised.value) == problem.format()
+
+
+def test_an_override_that_names_no_template_is_a_warning(tmp_path):
+    [problem] = _override(tmp_path, "notes.html", "<a></a>").problems()
+    assert problem.severity == "warning" and "overrides nothing" in problem.what and "note.html" in problem.todo
+    assert _override(tmp_path / "b", "note.html", "{{ a.title }}").problems() == []
+
+
+def test_an_override_that_fails_while_rendering_names_its_file_and_line(tmp_path):
+    templates = _override(tmp_path, "marker.html", "<a>\n{{ annotation.title }}</a>\n")
+    with pytest.raises(TemplateProblem) as raised:
+        templates.render("marker", notes=[Placed(annotation(), 3, Anchor(0, 1))])
+    assert str(raised.value) == ("annotated_edition/marker.html:2: template: 'annotation' is undefined (it is given: "
+                                 "notes); fix it, or delete it to use the engine's own")
