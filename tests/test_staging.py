@@ -19,6 +19,7 @@ pytestmark = pytest.mark.build
 BREAKS = [("annotations/claims.yml", "paragraph: cargo-planes\n", "paragraph: cargo-planez\n", "cargo-planez"),
           ("docs/about.md", "\n# About", "\nSee [the list](nope.md).\n\n# About", "nope.md"),
           ("mkdocs.yml", ": sources.md", ": sourcez.md", "sourcez.md"),
+          ("mkdocs.yml", "site_name:", "site_author: A\nsite_author: B\nsite_name:", "mkdocs.yml:2:1: site_author: duplicate key"),
           ("docs/about.md", "\n# About", "\nSee [a paragraph](index.md#cargo-plane).\n\n# About",
            "does not contain an anchor '#cargo-plane'")]
 

@@ -36,7 +36,7 @@ import yaml
 
 from .model import Position
 from .problems import Problem
-from .yamlsource import Place, load_yaml
+from .yamlsource import Place, duplicate_keys, load_yaml
 
 _FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.S)  # MkDocs' mkdocs.utils.meta.YAML_RE
 REQUIRED_META = ("title", "author", "date", "publisher")
@@ -85,6 +85,13 @@ def meta_text_problems(meta: dict, page_file: str, source: str = "", keys=REQUIR
             problems.append(Problem(page_file, place_of(key).line, 1, key, f"'{key}' contains < or >: it must be plain text",
                                     "remove the markup (the header and the page's metadata print this text as it is)"))
     return problems
+
+
+def duplicate_fields(source: str, page_file: str) -> list[Problem]:
+    """The front matter keys written twice in a page's file (MkDocs keeps the last one without a word), as warnings
+    at the second key's line and column of the file."""
+    match = _FRONT_MATTER.match(source)
+    return duplicate_keys("\n" + match.group(1), page_file) if match else []  # (line 1 is the '---')
 
 
 def split_front_matter(source: str) -> tuple[str, dict, int]:

@@ -47,7 +47,7 @@ from .search_index import add_entries, defer_index, page_entries
 from .share import share_image_problems, share_pages, share_url
 from .presentation import ASSETS, asset_text, list_assets, with_boot
 from .staging import Stage
-from .yamlsource import read_text
+from .yamlsource import duplicate_keys, read_text
 from .styles import STYLESHEET, category_css
 
 def _text_of(file: File) -> str:
@@ -90,8 +90,10 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         if AnnotatedEditionPlugin.command in ("build", "gh-deploy"):
             self.stage = Stage(Path(config.site_dir), strict=bool(config.strict))
             config.site_dir = str(self.stage.begin())
-        for stale in stale_schema_problems(self.settings, self.root / self.config["schema_dir"], self.config["schema_dir"]):
-            log.warning(stale.format())
+        written = Path(config.config_file_path or "")  # (MkDocs keeps the last of a key written twice, silently)
+        twice = duplicate_keys(written.read_text("utf-8-sig", "replace"), display_path(written, self.root)) if written.is_file() else []
+        for problem in stale_schema_problems(self.settings, self.root / self.config["schema_dir"], self.config["schema_dir"]) + twice:
+            log.warning(problem.format())
         return config
 
     def on_pre_build(self, config: MkDocsConfig) -> None:

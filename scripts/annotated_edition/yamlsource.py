@@ -15,7 +15,7 @@ turn nodes into plain data ourselves so that:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -115,6 +115,9 @@ _ANCHOR = re.compile(r"&([^\s,\[\]{}]+)\s")  # ('title: &Maduro survival' is 'su
 _CUT_BY_COMMENT = re.compile(r"([ \t]+)(#[^\s#][^\n]{0,20})")
 
 
+DUPLICATE_KEY = "duplicate key"
+
+
 def _convert(node, path, text, places, problems, file):
     places[path] = _place(node, text)
     if node.tag not in _STANDARD_TAGS:
@@ -137,7 +140,7 @@ def _convert(node, path, text, places, problems, file):
             if key in first_seen:
                 problems.append(Problem(
                     file, kp.line, kp.column, _label(path + (key,)),
-                    f"duplicate key {key!r} (first at line {first_seen[key]}); YAML would silently keep only the last one",
+                    f"{DUPLICATE_KEY} {key!r} (first at line {first_seen[key]}); YAML would silently keep only the last one",
                     "delete one of them or merge their text"))
                 continue
             first_seen[key] = kp.line
@@ -226,6 +229,14 @@ def load_yaml(text: str, file: str, empty_todo: str = "write 'category:' and 'an
     except RecursionError:
         return None, [Problem(file, 1, 1, "", "the YAML is nested too deeply", "flatten the structure")]
     return YamlDocument(data, places), problems
+
+
+def duplicate_keys(text: str, file: str) -> list[Problem]:
+    """The keys written twice in a YAML text this package does not otherwise read (``mkdocs.yml``, whose loader
+    silently keeps the last one), as warnings at the second key's line and column; ``[]`` when the text does not
+    parse (its own reader says why). Tags (``!ENV``, ``!!python/name:``) are not looked inside."""
+    _document, problems = load_yaml(text, file)
+    return [replace(p, severity="warning") for p in problems if p.what.startswith(DUPLICATE_KEY)]
 
 
 def flattened_list(place: Place) -> bool:

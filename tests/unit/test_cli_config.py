@@ -79,6 +79,16 @@ def test_other_warnings_stop_a_command_only_in_strict_mode(tmp_path, capsys):
     assert status == 2 and out == "" and err.startswith(f"error: {path}: Config value 'site_nmae': Unrecognised")
 
 
+def test_a_key_written_twice_in_mkdocs_yml_is_named_at_its_line(tmp_path, capsys):
+    """MkDocs keeps the last of two keys without a word (two 'plugins:' blocks drop the first, and with it the notes)."""
+    path = project(tmp_path, CONFIG.replace("theme: {name: material}\n", "theme: {name: material}\nsite_name: Other\n"))
+    status, out, err = run(capsys, path, "check")
+    assert status == 0 and out.startswith(f"warning: {path}:3:1: site_name: duplicate key 'site_name' (first at line 1)")
+    path.write_text("strict: true\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    status, out, err = run(capsys, path, "check")
+    assert status == 2 and err.startswith(f"error: {path}:4:1: site_name: duplicate key")
+
+
 def test_a_warning_beside_a_plugin_that_failed(tmp_path, capsys):
     """MkDocs leaves 'plugins' as written when it fails: the other warnings are still told, without a traceback."""
     path = project(tmp_path, "site_nmae: Typo\n" + CONFIG.replace("  - annotated-edition:", "  - no-such-plugin\n  - annotated-edition:"))

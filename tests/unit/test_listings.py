@@ -91,3 +91,12 @@ def test_a_page_meant_as_a_listing_that_would_show_none_is_a_problem():
         "docs/notes-world.md:3:1: annotations_of: 'world/harbor.md' is not an annotated page of mkdocs.yml; write one of: "
         "index.md, world/harbour.md"]
 
+
+
+def test_a_front_matter_key_written_twice_is_said_on_any_page():
+    """MkDocs keeps the last 'title:' of two without a word; an annotated page's own check says it, so it is not
+    said twice."""
+    twice = "---\ntitle: A\ntitle: B\n---\n\n# B\n"
+    found = listing_problems({"about.md": twice, "index.md": twice, "plain.md": "# Plain\n"}, "docs", ["index.md"])
+    assert [(p.file, p.line, p.column, p.severity) for p in found] == [("docs/about.md", 3, 1, "warning")]
+    assert "duplicate key 'title' (first at line 2)" in found[0].what
