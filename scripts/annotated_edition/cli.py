@@ -40,7 +40,7 @@ from .refusals import refuse_config
 from .schema import stale_schema_problems, write_schema
 from .share import share_image_problems
 from .templates import TemplateProblem
-from .yamlsource import duplicate_keys, read_text
+from .yamlsource import duplicate_keys_in, read_text
 
 
 def _print(problems: list[Problem]) -> None:
@@ -82,7 +82,7 @@ def config_problems(path: Path) -> tuple[list[str], list[str]]:
         except PluginError as refused:
             errors.append(f"{path}: {refused}")
     warnings: list[str] = []
-    for twice in duplicate_keys(path.read_text("utf-8-sig", "replace"), str(path)):  # (MkDocs keeps the last, silently)
+    for twice in duplicate_keys_in(path, str(path)):  # (MkDocs keeps the last, silently)
         (errors if config.strict else warnings).append(twice.format())
     for key, warning in warned:
         line = f"{path}: Config value '{key}': {_with_hint(str(warning), config)}"

@@ -4,14 +4,13 @@ Registered under the ``mkdocs.plugins`` entry point (``pyproject.toml``), listed
 ``plugins:`` with its options (:mod:`annotated_edition.config`). Each event hands over to :class:`.core.Edition`
 and reports its problems, one log line each; an error stops the build (:class:`mkdocs.exceptions.PluginError`).
 ``mkdocs build`` and ``gh-deploy`` build into a staging folder (:mod:`annotated_edition.staging`), so a failed
-build leaves the published site as it was. The events: ``on_config`` (settings, staging); ``on_pre_build``
-(load and validate the notes and front matter); ``on_files`` (the annotated pages exist; the stylesheets; the
-listing pages); ``on_page_content`` (merge the notes into an annotated page, its Markdown rendered once, by
-MkDocs); ``on_env`` (links and published ids, before any page is written; any error held since
-``on_pre_build``); ``on_page_context`` (before the search plugin: the Sources and Index listings);
-``on_post_page`` (minify; ClaimReview in ``<head>``; the notes' selectors from the page's final text);
-``on_post_build`` (after the search plugin: open data, share pages, one search entry per note, the theme's
-stylesheets trimmed with ``purge_css``; fail if a page was not annotated).
+build leaves the published site as it was. The events: ``on_config`` (settings, staging); ``on_pre_build`` (load and
+validate the notes and front matter); ``on_files`` (the annotated pages exist; the stylesheets; the listing pages);
+``on_page_content`` (merge the notes into an annotated page, its Markdown rendered once, by MkDocs); ``on_env``
+(links and published ids, before any page is written; any error held since ``on_pre_build``); ``on_page_context``
+(before the search plugin: the listings); ``on_post_page`` (minify; ClaimReview in ``<head>``; the notes' selectors
+from the page's final text); ``on_serve`` (watch the notes folders); ``on_post_build`` (after the search plugin: open
+data, share pages, one search entry per note, the theme's CSS trimmed; fail if a page was not annotated).
 """
 
 from __future__ import annotations
@@ -47,7 +46,7 @@ from .search_index import add_entries, defer_index, page_entries
 from .share import share_image_problems, share_pages, share_url
 from .presentation import ASSETS, asset_text, list_assets, with_boot
 from .staging import Stage
-from .yamlsource import duplicate_keys, read_text
+from .yamlsource import duplicate_keys_in, read_text
 from .styles import STYLESHEET, category_css
 
 def _text_of(file: File) -> str:
@@ -91,7 +90,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
             self.stage = Stage(Path(config.site_dir), strict=bool(config.strict))
             config.site_dir = str(self.stage.begin())
         written = Path(config.config_file_path or "")  # (MkDocs keeps the last of a key written twice, silently)
-        twice = duplicate_keys(written.read_text("utf-8-sig", "replace"), display_path(written, self.root)) if written.is_file() else []
+        twice = duplicate_keys_in(written, display_path(written, self.root)) if config.config_file_path else []
         for problem in stale_schema_problems(self.settings, self.root / self.config["schema_dir"], self.config["schema_dir"]) + twice:
             log.warning(problem.format())
         return config
@@ -115,8 +114,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         self._hold(problems, config)
 
     def _hold(self, problems: list[Problem], config: MkDocsConfig) -> None:
-        """Keep the problems for on_env, which reports them with the quotes' (every problem at once, as the check
-        lists them; an error raised while MkDocs reads a page also logs an empty line naming it); 'serve' shows them."""
+        """Keep the problems for on_env, which reports them all at once, as the check lists them; 'serve' shows them."""
         if self.serving:
             self._report(problems, config, "")
         else:
@@ -238,8 +236,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
 
     @templates_refused
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """A page's final HTML: no referrer sent from it (every page), minified (option); an annotated page's
-        gets its ClaimReview in ``<head>`` and its notes' selectors recorded from its text."""
+        """A page's final HTML: no referrer (every page), minified (option); an annotated page's ClaimReview and selectors."""
         output = with_boot(with_referrer_policy(output))
         if self.config["minify_html"]:
             output = minified_page(output)
@@ -249,6 +246,13 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """A page made from a theme template alone (Material's 404.html) asks for no referrer either."""
         return with_boot(with_referrer_policy(output_content)) if template_name.endswith(".html") else output_content
+
+    def on_serve(self, server, /, *, config: MkDocsConfig, builder):
+        """'mkdocs serve' rebuilds when a note changes: each notes folder is watched (a site need not list it)."""
+        watched = {Path(path).resolve() for path in config.watch}
+        for folder in {spec.folder.resolve() for spec in self.specs if spec.folder.is_dir()} - watched:
+            server.watch(str(folder))
+        return server
 
     @templates_refused
     @event_priority(-50)  # after the search plugin wrote its index

@@ -15,6 +15,7 @@ turn nodes into plain data ourselves so that:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -237,6 +238,11 @@ def duplicate_keys(text: str, file: str) -> list[Problem]:
     parse (its own reader says why). Tags (``!ENV``, ``!!python/name:``) are not looked inside."""
     _document, problems = load_yaml(text, file)
     return [replace(p, severity="warning") for p in problems if p.what.startswith(DUPLICATE_KEY)]
+
+
+def duplicate_keys_in(path: Path, file: str) -> list[Problem]:
+    """:func:`duplicate_keys` of the file at ``path`` (shown as ``file``); ``[]`` when there is no such file."""
+    return duplicate_keys(path.read_text("utf-8-sig", "replace"), file) if path.is_file() else []
 
 
 def flattened_list(place: Place) -> bool:
