@@ -131,7 +131,7 @@ def check(project: Project) -> int:
             continue
         body = project.render_markdown(split_front_matter(source)[0])
         result = edition.annotate(spec, body, source, project.links(project.urls[spec.page], spec), page_file,
-                                  render=False)
+                                  render=edition.templates.overridden())  # (a site's own templates are tried too)
         problems += result.problems
         placed += len(result.placed)
         sources[spec.page] = source

@@ -10,9 +10,11 @@ sanitising point). JSON for ``<script>`` elements goes through the ``json_script
 
 from __future__ import annotations
 
+import functools
 import json
 import traceback
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 from markupsafe import Markup
@@ -59,9 +61,21 @@ def environment(renderer: Renderer, custom_dir: str | Path | None = None) -> jin
     # auto_reload off: an environment lives for one build, so an include need not stat its file each time
     env = jinja2.Environment(loader=jinja2.ChoiceLoader(loaders), autoescape=True, auto_reload=False,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(markdown=renderer.body, inline=renderer.inline, plain=renderer.plain,
-                       human_date=human_date, json_script=json_script, numbers=numbers, nobreak=nobreak)
+    filters = dict(markdown=renderer.body, inline=renderer.inline, plain=renderer.plain, human_date=human_date,
+                   json_script=json_script, numbers=numbers, nobreak=nobreak)
+    env.filters.update({name: _defined(function) for name, function in filters.items()})
     return env
+
+
+def _defined(function: Callable) -> Callable:
+    """``function`` as a filter that names an undefined value (``{{ a.sumary | inline }}``) as Jinja2 names it in
+    ``{{ a.sumary }}``, instead of failing on it with a TypeError inside the filter."""
+    @functools.wraps(function)
+    def defined(value, *args, **kwargs):
+        if isinstance(value, jinja2.Undefined):
+            value._fail_with_undefined_error()
+        return function(value, *args, **kwargs)
+    return defined
 
 
 class TemplateProblem(Exception):
@@ -107,20 +121,27 @@ class Templates:
             return template.render(**context)
         except jinja2.TemplateSyntaxError as error:
             raise TemplateProblem(self._syntax_problem(error).format()) from None
-        except jinja2.TemplateError as error:
+        except Exception as error:  # (an override's '{{ a.title + 1 }}' is a TypeError: told at its line too)
             file, line = _where(error)
+            override = bool(file and self.custom_dir and file.resolve().is_relative_to(Path(self.custom_dir).resolve()))
+            if not (override or isinstance(error, jinja2.TemplateError)):
+                raise
             where = f"{display_path(file, self.root)}:{line}" if file else f"{FOLDER}/{name}.html"
+            what = error.message if isinstance(error, jinja2.TemplateError) and error.message else f"{type(error).__name__}: {error}"
             given = (f" (it is given: {', '.join(sorted(context))})"  # (an included template sees more: not said)
                      if isinstance(error, jinja2.UndefinedError) and file and file.name == f"{name}.html" else "")
-            override = file and self.custom_dir and file.resolve().is_relative_to(Path(self.custom_dir).resolve())
-            raise TemplateProblem(f"{where}: template: {error.message or type(error).__name__}{given}; "
-                                  + ("fix it, or delete it to use the engine's own" if override else
-                                     "this is the engine's own template: please report it")) from None
+            raise TemplateProblem(f"{where}: template: {what}{given}; " + (
+                "fix it, or delete it to use the engine's own" if override else
+                "this is the engine's own template: please report it")) from None
 
     def _syntax_problem(self, error: jinja2.TemplateSyntaxError) -> Problem:
         file = display_path(error.filename, self.root) if error.filename else f"{FOLDER}/{error.name}"
         return Problem(file, error.lineno, 0, "", f"template: {error.message}",
                        "fix it, or delete it to use the engine's own")
+
+    def overridden(self) -> bool:
+        """Whether the site overrides any of the engine's templates (a check then renders its notes, to try them)."""
+        return bool(self.custom_dir) and any((Path(self.custom_dir) / FOLDER).glob("*.html"))
 
     def problems(self) -> list[Problem]:
         """The site's overrides that cannot serve: one that does not parse (an error, at its line) and one whose

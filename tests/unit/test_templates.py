@@ -113,3 +113,13 @@ def test_an_override_that_fails_while_rendering_names_its_file_and_line(tmp_path
         templates.render("marker", notes=[Placed(annotation(), 3, Anchor(0, 1))])
     assert str(raised.value) == ("annotated_edition/marker.html:2: template: 'annotation' is undefined (it is given: "
                                  "notes); fix it, or delete it to use the engine's own")
+
+
+@pytest.mark.parametrize("text, said", [
+    ("<a>\n{{ notes[0].annotation.sumary | inline }}</a>", "has no attribute 'sumary'"),  # (was a TypeError in the filter)
+    ("<a>\n{{ notes[0].number + 'x' }}</a>", "TypeError: unsupported operand"),
+])
+def test_an_override_that_fails_in_a_filter_or_an_expression_names_its_line(tmp_path, text, said):
+    with pytest.raises(TemplateProblem) as raised:
+        _override(tmp_path, "marker.html", text).render("marker", notes=[Placed(annotation(), 3, Anchor(0, 1))])
+    assert str(raised.value).startswith("annotated_edition/marker.html:2: template: ") and said in str(raised.value)
