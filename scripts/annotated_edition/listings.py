@@ -135,8 +135,9 @@ def listing_problems(sources: dict[str, str], docs_dir: str, annotated: list[str
     """Pages of ``sources`` (source path -> file text, in ``docs_dir`` as shown) meant as listings that would be
     published without their list: ``edition_page`` naming no kind of listing, ``annotations_of`` naming no page of
     ``annotated`` (the annotated pages), or front matter naming them that does not parse (MkDocs then shows it as
-    the page's first words). As every page's front matter is read here, a key written twice in one that is not
-    annotated is said too (a warning; an annotated page's own check says it)."""
+    the page's first words). As every page's front matter is read here, two more: a page saying ``annotated: true``
+    that mkdocs.yml does not list (an error: it would be published bare) and a key written twice in a page that is
+    not annotated (a warning; an annotated page's own check says it)."""
     from .frontmatter import duplicate_fields, front_matter_places, split_front_matter
 
     problems = []
@@ -144,6 +145,11 @@ def listing_problems(sources: dict[str, str], docs_dir: str, annotated: list[str
         _md, meta, _offset = split_front_matter(text)
         kind, where = meta.get("edition_page"), f"{docs_dir}/{src}"
         problems += duplicate_fields(text, where) if src not in annotated else []
+        if meta.get("annotated") is True and src not in annotated:
+            problems.append(Problem(where, front_matter_places(text)("annotated").line, 1, "annotated", "the page says "
+                                    "'annotated: true', but the plugin's 'pages:' in mkdocs.yml does not list it, so it "
+                                    "would be published without its notes", f"add '- {{page: {src}, annotations: <its "
+                                    "notes folder>}' under 'pages:', or remove 'annotated: true'"))
         if kind is not None and kind not in KINDS:
             problems.append(Problem(where, front_matter_places(text)("edition_page").line, 1, "edition_page",
                                     f"{kind!r} is no kind of listing, so the page would be published without its list",

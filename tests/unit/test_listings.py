@@ -100,3 +100,12 @@ def test_a_front_matter_key_written_twice_is_said_on_any_page():
     found = listing_problems({"about.md": twice, "index.md": twice, "plain.md": "# Plain\n"}, "docs", ["index.md"])
     assert [(p.file, p.line, p.column, p.severity) for p in found] == [("docs/about.md", 3, 1, "warning")]
     assert "duplicate key 'title' (first at line 2)" in found[0].what
+
+
+def test_a_page_saying_annotated_that_mkdocs_yml_does_not_list_is_an_error():
+    """It was published without its notes, and neither the check nor the build said a word."""
+    page = "---\ntitle: Harbour\nannotated: true\n---\n\nText.\n"
+    [problem] = listing_problems({"world/harbour.md": page, "index.md": page}, "docs", ["index.md"])
+    assert (problem.file, problem.line, problem.severity) == ("docs/world/harbour.md", 3, "error")
+    assert "'pages:' in mkdocs.yml does not list it" in problem.what
+    assert "- {page: world/harbour.md, annotations: <its notes folder>}" in problem.todo
