@@ -19,7 +19,7 @@ from pathlib import Path
 from .model import Annotation, AnnotationSet, Correction, Position, Settings, Source
 from .problems import Problem, display_path
 from .rendering import Renderer
-from .rules import capped, item_rules, source_markup, too_big, unread_files, unreal_date
+from .rules import capped, item_rules, missing_folder, source_markup, too_big, unread_files, unreal_date
 from .schema import SchemaCheck, annotations_schema, sources_schema
 from .schema_errors import schema_problems, unreported
 from .yamlsource import YamlDocument, flattened_list, load_yaml, read_text
@@ -285,8 +285,7 @@ def load_annotations(directory: Path, settings: Settings, root: Path | None = No
         is left out of ``annotations`` but always named in ``problems``.
     """
     if not directory.is_dir():
-        return AnnotationSet([], {}, [Problem(display_path(directory, root), 0, 0, "", "the notes folder is missing",
-                                              "create it, with one YAML file per category and a sources.yml")])
+        return AnnotationSet([], {}, [missing_folder(directory, root)])
     sources, source_problems = load_sources(directory / SOURCES_FILE, root)
     invalid = {p.subject for p in source_problems if p.severity == "error"} or ({""} if source_problems else set())
     loader = _Loader(settings, categories or list(settings.categories), renderer or Renderer(), sources, invalid,

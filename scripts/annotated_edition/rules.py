@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from pathlib import Path
@@ -149,6 +150,16 @@ def one_line_fields(item: dict) -> list[tuple[tuple, str, str]]:
         if isinstance(correction, dict):
             fields += [(("corrections", j, k), f"'{k}' of correction {j + 1}", correction.get(k)) for k in ("what", "why")]
     return [(key, name, text) for key, name, text in fields if isinstance(text, str)]
+
+
+def missing_folder(directory: Path, root: Path | None) -> Problem:
+    """A page's notes folder that does not exist: a folder of that name misspelt in mkdocs.yml's ``annotations:`` is
+    named (``notes-harbor`` for ``notes-harbour``), else the folder is to be created."""
+    near = difflib.get_close_matches(directory.name, [d.name for d in directory.parent.glob("*/")], n=1) \
+        if directory.parent.is_dir() else []
+    return Problem(display_path(directory, root), 0, 0, "", "the notes folder is missing",
+                   f"fix 'annotations:' in mkdocs.yml: did you mean '{near[0]}'?" if near else
+                   "create it, with one YAML file per category and a sources.yml (or fix 'annotations:' in mkdocs.yml)")
 
 
 def unread_files(directory: Path, read: list[Path], root: Path | None) -> list[Problem]:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from jinja2.exceptions import UndefinedError
 
 from annotated_edition.core import Edition, PageSpec, errors_in
 from annotated_edition.links import Links
@@ -171,3 +170,13 @@ def test_the_kicker_breaks_only_between_its_phrases(tmp_path):
     nbsp = "\u00a0"
     assert soup.select_one(".ed-kicker").get_text() == (f"Annotated{nbsp}edition · Test{nbsp}Publisher{nbsp}column, "
                                                         f"republished{nbsp}by{nbsp}Test{nbsp}Republisher")
+
+
+def test_a_notes_folder_misspelt_in_mkdocs_yml_is_named(tmp_path):
+    """'annotations: notes-harbor' beside notes-harbour/ was told to create a folder."""
+    (tmp_path / "notes-harbour").mkdir()
+    [problem] = Edition(SETTINGS, [PageSpec("tiny.md", tmp_path / "notes-harbor")], tmp_path).load()
+    assert problem.format() == ("notes-harbor: the notes folder is missing; fix 'annotations:' in mkdocs.yml: "
+                                "did you mean 'notes-harbour'?")
+    [problem] = Edition(SETTINGS, [PageSpec("tiny.md", tmp_path / "zzz")], tmp_path).load()
+    assert problem.todo.startswith("create it")
