@@ -12,6 +12,7 @@ or a ``#fragment`` that does not exist is an error naming the note, its file and
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from typing import Callable
 
@@ -82,6 +83,10 @@ def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | N
             problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r}, but {name!r} is "
                                     "not a page of the site", f"did you mean '{close[0]}'?" if close else
                                     "link to a page of docs/ by its file name, e.g. about.md"))
+        elif (beside := posixpath.join(posixpath.dirname(page), name)) != name and beside in anchors:
+            problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r}, which is "
+                                    f"docs/{name}, not docs/{beside} beside the page (notes link by path from docs/)",
+                                    f"write '{beside}' if that is the page meant", "warning"))
         elif fragment and anchors[name] is not None and fragment not in anchors[name]:
             close = difflib.get_close_matches(fragment, sorted(anchors[name]), n=1)
             problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r}, but {name} has "

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from annotated_edition.linkcheck import markdown_link_problems
+from annotated_edition.model import Position
+from annotated_edition.rendering import Renderer
 from annotated_edition.links import Links, page_links, page_url, relative_url
 
 URLS = {"index.md": "", "about.md": "about/", "notes/index.md": "notes/", "deep/page.md": "deep/page/"}
@@ -56,3 +59,17 @@ def test_ids_in_reads_id_attributes_and_not_names_that_end_in_id():
 
     html = '<p id="a" data-id="b" grid="c" aid="d" _id="e"><x grid="g id="f"></x><h2 id="a">'
     assert ids_in(html) == {"a", "b", "f"}
+
+
+def test_a_note_link_that_names_a_page_beside_its_page_too_is_a_warning():
+    """Notes link by path from docs/: in a note of world/harbour.md, 'other.md' is docs/other.md. MkDocs reads the
+    same words in world/harbour.md's own text as world/other.md; with both pages there, a reader landed elsewhere."""
+    anchors = {"other.md": None, "about.md": None, "world/other.md": None, "world/harbour.md": set()}
+    place = lambda href: Position("notes/claims.yml", 7, 12)  # noqa: E731
+    found = markdown_link_problems("See [o](other.md), [a](about.md) and [w](world/other.md).", "world/harbour.md",
+                                   anchors, Renderer(), "n-one", place, "the body")
+    assert [p.format() for p in found] == [
+        "notes/claims.yml:7:12: n-one: the body links to 'other.md', which is docs/other.md, not docs/world/other.md "
+        "beside the page (notes link by path from docs/); write 'world/other.md' if that is the page meant"]
+    assert found[0].severity == "warning"
+    assert markdown_link_problems("See [o](other.md).", "index.md", anchors, Renderer(), "n", place, "the body") == []
