@@ -159,7 +159,8 @@ def check(project: Project) -> int:
         if notice := uncited_notice(edition.notes[spec.page], spec.page, display_path(spec.folder / SOURCES_FILE, project.root)):
             print(notice)
     if warnings:
-        print("Warnings do not stop 'make serve', but 'make build' (strict) refuses to publish until they are fixed.")
+        print("Warnings do not stop a preview ('mkdocs serve'), but a strict build ('mkdocs build --strict', or "
+              "'strict: true' in mkdocs.yml) refuses to publish until they are fixed.")
     return 0
 
 

@@ -49,7 +49,8 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
     name, kind = _field(path), error.validator
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "a field"
-        return Problem(*where, f"missing required field '{missing}'", f"add '{missing}: ...' (see schema/ for what it holds)")
+        what = error.schema.get("properties", {}).get(missing, {}).get("description", "").rstrip(".")  # (the schema's words)
+        return Problem(*where, f"missing required field '{missing}'", f"add '{missing}: ...'" + (f" ({what[:1].lower()}{what[1:]})" if what else ""))
     if kind == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
         extra = [k for k in error.instance if k not in allowed]
