@@ -128,6 +128,9 @@ CASES = {
     "unknown-source": (claims(note()).replace("[S1]", "[S999]"),
                        C + r"12:15: test-note: cites source 'S999', which is not in annotations/sources\.yml"
                            r"; add it to annotations/sources\.yml first"),
+    "source-in-the-wrong-case": (claims(note()).replace("[S1]", "[s1]"),
+                                 C + r"12:15: test-note: cites source 's1', which is not in annotations/sources\.yml"
+                                     r"; did you mean 'S1'\?"),
     "unknown-field": (claims(note(extra="")).replace("    summary:", "    sumary: x\n    summary:"),
                       C + r"9:\d+: test-note: unknown field 'sumary'; did you mean 'summary'\?"),
     "bad-id": (claims(note(id="Cargo_Note")), C + r"3:9: Cargo_Note: 'id' 'Cargo_Note' may only use lowercase.*; rename it, "

@@ -224,7 +224,7 @@ class _Loader:
                 add(f"cites source '{sid}', whose entry in {self.sources_file} has an error (reported above)",
                     "fix that entry first", ("sources", j))
             elif self.sources or not self.invalid_sources:  # a list that failed whole was reported already
-                close = difflib.get_close_matches(sid, list(self.sources), n=1)
+                close = [k for k in self.sources if k.casefold() == sid.casefold()] or difflib.get_close_matches(sid, list(self.sources), n=1)
                 add(f"cites source '{sid}', which is not in {self.sources_file}",
                     f"did you mean '{close[0]}'?" if close else f"add it to {self.sources_file} first", ("sources", j))
         return cited
