@@ -108,3 +108,11 @@ def test_building_into_the_notes_folder_is_refused_and_the_notes_kept(tmp_path):
     assert "holds the notes of index.md (annotations/), which a build would delete" in result.stderr, result.stderr
     assert {p.name: p.read_bytes() for p in (project / "annotations").iterdir()} == before
 
+
+
+def test_a_stopped_build_says_the_previous_site_is_kept_only_when_there_is_one(tmp_path):
+    from annotated_edition.staging import Stage
+
+    assert Stage(tmp_path / "site").unwritten() == "nothing was written"  # (a first build has no previous site)
+    (tmp_path / "site").mkdir()
+    assert Stage(tmp_path / "site").unwritten() == "nothing was written: the previous site/ is as it was"

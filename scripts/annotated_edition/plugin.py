@@ -190,7 +190,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Every page is merged: check the links of note bodies and the published ids, before any page is written."""
         held, self.held = self.held, []
-        self._report(held, config, "nothing was written: the previous site is as it was")
+        self._report(held, config, self.stage.unwritten() if self.stage else "nothing was written")
         anchors: dict[str, set[str] | None] = {f.src_uri: None for f in files if f.inclusion.is_included()}
         anchors.update(self.anchors)
         for src in self.listings:
@@ -198,7 +198,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                 anchors[src] = (anchors[src] or set()) | ids_in(self._listing(src, config))
         option = self.config["published_ids"] if self.all_loaded else None
         published = self.root / option if option else None
-        self._report(self.edition.site_problems(self.sources, anchors, published), config, "no page was written")
+        self._report(self.edition.site_problems(self.sources, anchors, published), config,
+                     self.stage.unwritten() if self.stage else "nothing was written")
         if notice := unchecked_notice(published, option or ""):
             log.info(notice)
         for spec in self.specs if self.all_loaded else ():  # (with a file unread, its sources would look uncited)
@@ -249,8 +250,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
 
     def on_serve(self, server, /, *, config: MkDocsConfig, builder):
         """'mkdocs serve' rebuilds when a note changes: each notes folder is watched (a site need not list it)."""
-        watched = {Path(path).resolve() for path in config.watch}
-        for folder in {spec.folder.resolve() for spec in self.specs if spec.folder.is_dir()} - watched:
+        for folder in {s.folder.resolve() for s in self.specs if s.folder.is_dir()} - {Path(p).resolve() for p in config.watch}:
             server.watch(str(folder))
         return server
 

@@ -32,6 +32,10 @@ class Stage:
         self.folder = self.site_dir.with_name(f".{self.site_dir.name}.staging")
         self.warnings = CountHandler() if strict else None  # (counting from begin() on)
 
+    def unwritten(self) -> str:
+        """How an error that stops the build before any page is written ends: the published site, if any, is kept."""
+        return "nothing was written" + (f": the previous {self.site_dir.name}/ is as it was" if self.site_dir.is_dir() else "")
+
     def begin(self) -> Path:
         """A fresh, empty staging folder (a leftover of an interrupted build is removed).
 
