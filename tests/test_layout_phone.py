@@ -24,6 +24,30 @@ def test_first_screen_shows_the_headline_and_the_start_of_the_column(open_page):
     screenshot(page, "layout-390-first-screen")
 
 
+def test_the_editors_note_folds_to_its_button_in_its_place_on_a_phone(open_page):
+    """Moved after the article to free the first screen, the editor's note was seen last but read and tabbed to
+    before the column. Now it stays in its place, folded to one button that unfolds it (for good, focus on it);
+    on a wide screen it is shown in full, without the button."""
+    page = open_page("", **TOUCH)
+    geometry = """() => { const r = e => document.querySelector(e).getBoundingClientRect();
+      const note = document.querySelector('.ed-editor-note'), button = note.querySelector('.ed-editor-note__unfold');
+      return {header: r('.ed-header').bottom, note: r('.ed-editor-note'), legend: r('.ed-legend').top,
+              column: r('.ed-article > p').top, button: getComputedStyle(button).display,
+              text: getComputedStyle(note.querySelector('p')).display, expanded: button.getAttribute('aria-expanded')}; }"""
+    folded = page.evaluate(geometry)
+    assert folded["button"] != "none" and folded["text"] == "none" and folded["expanded"] == "false", folded
+    assert folded["header"] <= folded["note"]["top"] and folded["note"]["bottom"] <= folded["legend"] <= folded["column"], folded
+    assert folded["note"]["height"] <= 40, folded
+    page.locator(".ed-editor-note__unfold").tap()
+    page.wait_for_function("document.activeElement === document.querySelector('.ed-editor-note.is-open')")
+    unfolded = page.evaluate(geometry)
+    assert unfolded["button"] == "none" and unfolded["text"] != "none" and unfolded["expanded"] == "true", unfolded
+    assert unfolded["note"]["height"] > 100, unfolded
+    screenshot(page, "layout-390-editors-note-unfolded")
+    wide = open_page("", viewport={"width": 1440, "height": 900}).evaluate(geometry)
+    assert wide["button"] == "none" and wide["text"] != "none", wide
+
+
 def test_the_column_s_paragraphs_are_evenly_spaced_with_their_notes_closed(open_page):
     """Closed notes take no room: the space between two of the column's paragraphs is the same everywhere (closed
     groups once kept their margin, and in the column's flex layout three of them added 48 px after one paragraph)."""
