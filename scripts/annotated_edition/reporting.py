@@ -45,9 +45,9 @@ def report(problems: list[Problem], strict: bool, where: str, check_command: str
     errors = [p for p in problems if p.severity == "error"]
     log_problems(problems)
     if errors or (strict and problems):
-        count = f"{len(errors)} error(s)" + (f" and {len(problems) - len(errors)} warning(s)" if len(problems) > len(errors) else "")
-        if not errors:
-            count += " (a strict build refuses warnings)"
+        warned = f"{len(problems) - len(errors)} warning(s)"
+        count = (f"{len(errors)} error(s)" + (f" and {warned}" if len(problems) > len(errors) else "") if errors
+                 else f"{warned} (a strict build refuses warnings)")
         raise PluginError(f"{count} in the annotations or the article (listed above); {where}. "
                           f"Fix them and build again ('{check_command}' lists them without building).")
 
