@@ -111,8 +111,9 @@ def test_building_into_the_notes_folder_is_refused_and_the_notes_kept(tmp_path):
 
 
 def test_a_stopped_build_says_the_previous_site_is_kept_only_when_there_is_one(tmp_path):
-    from annotated_edition.staging import Stage
+    from annotated_edition.staging import Stage, unwritten
 
-    assert Stage(tmp_path / "site").unwritten() == "nothing was written"  # (a first build has no previous site)
+    assert unwritten(Stage(tmp_path / "site")) == "nothing was written"  # (a first build has no previous site)
     (tmp_path / "site").mkdir()
-    assert Stage(tmp_path / "site").unwritten() == "nothing was written: the previous site/ is as it was"
+    assert unwritten(Stage(tmp_path / "site")) == "nothing was written: the previous site/ is as it was"
+    assert unwritten(None) == "nothing was written"  # ('mkdocs serve')

@@ -54,8 +54,8 @@ def front_matter_places(source: str) -> Callable[..., Place]:
     """``place_of(*path)``: where the front matter value at ``path`` (keys from the top, e.g. ``"paragraph_aliases",
     "old-id"``) is written in the page's file (:class:`Place`, 1-based lines counted from the file's first), or its
     nearest parent; line 1 for a field not written. The front matter is parsed once, with the notes' YAML reader."""
-    match = _FRONT_MATTER.match(source)
-    document, _ = load_yaml("\n" + match.group(1), "") if match else (None, [])  # (line 1 is the '---')
+    text = _front_matter_yaml(source)
+    document, _ = load_yaml(text, "") if text is not None else (None, [])
     unwritten = Place(1, 1)
 
     def place_of(*path) -> Place:
@@ -90,8 +90,15 @@ def meta_text_problems(meta: dict, page_file: str, source: str = "", keys=REQUIR
 def duplicate_fields(source: str, page_file: str) -> list[Problem]:
     """The front matter keys written twice in a page's file (MkDocs keeps the last one without a word), as warnings
     at the second key's line and column of the file."""
+    text = _front_matter_yaml(source)
+    return duplicate_keys(text, page_file) if text is not None else []
+
+
+def _front_matter_yaml(source: str) -> str | None:
+    """The front matter of a page's file as YAML whose line numbers are the file's (line 1, the '---', left
+    empty), or None when the file has none."""
     match = _FRONT_MATTER.match(source)
-    return duplicate_keys("\n" + match.group(1), page_file) if match else []  # (line 1 is the '---')
+    return "\n" + match.group(1) if match else None
 
 
 def split_front_matter(source: str) -> tuple[str, dict, int]:

@@ -45,7 +45,7 @@ from .background import Background
 from .search_index import add_entries, defer_index, page_entries
 from .share import share_image_problems, share_pages, share_url
 from .presentation import ASSETS, asset_text, list_assets, with_boot
-from .staging import Stage
+from .staging import Stage, unwritten
 from .yamlsource import duplicate_keys_in, read_text
 from .styles import STYLESHEET, category_css
 
@@ -190,7 +190,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Every page is merged: check the links of note bodies and the published ids, before any page is written."""
         held, self.held = self.held, []
-        self._report(held, config, self.stage.unwritten() if self.stage else "nothing was written")
+        self._report(held, config, unwritten(self.stage))
         anchors: dict[str, set[str] | None] = {f.src_uri: None for f in files if f.inclusion.is_included()}
         anchors.update(self.anchors)
         for src in self.listings:
@@ -199,7 +199,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
         option = self.config["published_ids"] if self.all_loaded else None
         published = self.root / option if option else None
         self._report(self.edition.site_problems(self.sources, anchors, published), config,
-                     self.stage.unwritten() if self.stage else "nothing was written")
+                     unwritten(self.stage))
         if notice := unchecked_notice(published, option or ""):
             log.info(notice)
         for spec in self.specs if self.all_loaded else ():  # (with a file unread, its sources would look uncited)

@@ -32,10 +32,6 @@ class Stage:
         self.folder = self.site_dir.with_name(f".{self.site_dir.name}.staging")
         self.warnings = CountHandler() if strict else None  # (counting from begin() on)
 
-    def unwritten(self) -> str:
-        """How an error that stops the build before any page is written ends: the published site, if any, is kept."""
-        return "nothing was written" + (f": the previous {self.site_dir.name}/ is as it was" if self.site_dir.is_dir() else "")
-
     def begin(self) -> Path:
         """A fresh, empty staging folder (a leftover of an interrupted build is removed).
 
@@ -76,3 +72,10 @@ class Stage:
             return False
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         return bool(self.warnings.get_counts())
+
+
+def unwritten(stage: Stage | None) -> str:
+    """How an error that stops a build before any page is written ends: the published site, if there is one, is
+    kept (``stage`` is None in a preview, which publishes nothing)."""
+    kept = stage is not None and stage.site_dir.is_dir()
+    return "nothing was written" + (f": the previous {stage.site_dir.name}/ is as it was" if kept else "")

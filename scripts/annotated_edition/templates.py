@@ -24,6 +24,7 @@ from .rendering import Renderer, human_date
 
 PACKAGE_TEMPLATES = Path(__file__).with_name("templates")
 FOLDER = "annotated_edition"
+OVERRIDE_TODO = "fix it, or delete it to use the engine's own"
 _JSON_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026",
                  0x2028: "\\u2028", 0x2029: "\\u2029"}
 
@@ -104,7 +105,8 @@ class Templates:
 
     def __init__(self, renderer: Renderer, custom_dir: str | Path | None = None, root: Path | None = None) -> None:
         self.env = environment(renderer, custom_dir)
-        self.custom_dir, self.root = custom_dir, root
+        self.root = root
+        self.override_folder = Path(custom_dir) / FOLDER if custom_dir else None  # (where a site's overrides are)
         self._cache: dict[str, jinja2.Template] = {}
 
     def render(self, name: str, **context) -> str:
@@ -123,31 +125,29 @@ class Templates:
             raise TemplateProblem(self._syntax_problem(error).format()) from None
         except Exception as error:  # (an override's '{{ a.title + 1 }}' is a TypeError: told at its line too)
             file, line = _where(error)
-            override = bool(file and self.custom_dir and file.resolve().is_relative_to(Path(self.custom_dir).resolve()))
+            override = bool(file and self.override_folder and file.resolve().is_relative_to(self.override_folder.resolve()))
             if not (override or isinstance(error, jinja2.TemplateError)):
                 raise
             where = f"{display_path(file, self.root)}:{line}" if file else f"{FOLDER}/{name}.html"
             what = error.message if isinstance(error, jinja2.TemplateError) and error.message else f"{type(error).__name__}: {error}"
             given = (f" (it is given: {', '.join(sorted(context))})"  # (an included template sees more: not said)
                      if isinstance(error, jinja2.UndefinedError) and file and file.name == f"{name}.html" else "")
-            raise TemplateProblem(f"{where}: template: {what}{given}; " + (
-                "fix it, or delete it to use the engine's own" if override else
-                "this is the engine's own template: please report it")) from None
+            raise TemplateProblem(f"{where}: template: {what}{given}; "
+                                  + (OVERRIDE_TODO if override else "this is the engine's own template: please report it")) from None
 
     def _syntax_problem(self, error: jinja2.TemplateSyntaxError) -> Problem:
         file = display_path(error.filename, self.root) if error.filename else f"{FOLDER}/{error.name}"
-        return Problem(file, error.lineno, 0, "", f"template: {error.message}",
-                       "fix it, or delete it to use the engine's own")
+        return Problem(file, error.lineno, 0, "", f"template: {error.message}", OVERRIDE_TODO)
 
     def overridden(self) -> bool:
         """Whether the site overrides any of the engine's templates (a check then renders its notes, to try them)."""
-        return bool(self.custom_dir) and any((Path(self.custom_dir) / FOLDER).glob("*.html"))
+        return self.override_folder is not None and any(self.override_folder.glob("*.html"))
 
     def problems(self) -> list[Problem]:
         """The site's overrides that cannot serve: one that does not parse (an error, at its line) and one whose
         name is none of the engine's templates (a warning: it would be ignored without a word)."""
-        folder = Path(self.custom_dir or "") / FOLDER
-        if not self.custom_dir or not folder.is_dir():
+        folder = self.override_folder
+        if folder is None or not folder.is_dir():
             return []
         own = sorted(p.name for p in (PACKAGE_TEMPLATES / FOLDER).glob("*.html"))
         problems = []
