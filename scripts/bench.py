@@ -163,7 +163,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="one run, small scale: proves the bench works")
     args = parser.parse_args()
     runs = 1 if args.quick else max(5, args.runs)
-    scale = (20, 200) if args.quick else (200, 2000)
+    scale = (10, 40) if args.quick else (200, 2000)
     results: dict = {"runs": runs, "quick": args.quick}
     with tempfile.TemporaryDirectory(prefix="edition-bench-") as tmp:
         tmp = Path(tmp)
@@ -182,7 +182,7 @@ def main() -> int:
                             "build": medians["ours"], "plain": medians["plain"],
                             "ratio": medians["ours"] / medians["plain"], "budget_check_s": 1.0, "budget_ratio": 1.5}
         linear = {}
-        for count in ([50, 100, 200] if args.quick else [500, 1000, 2000]):
+        for count in ([10, 20, 40] if args.quick else [500, 1000, 2000]):
             project = scale_project(tmp / f"lin-{count}", paragraphs, count)
             seconds = merge_seconds(project, runs)
             linear[count] = {"seconds": seconds, "per_1000": seconds / count * 1000}
