@@ -24,7 +24,7 @@ def test_first_screen_shows_the_headline_and_the_start_of_the_column(open_page):
     screenshot(page, "layout-390-first-screen")
 
 
-def test_the_editors_note_folds_to_its_button_in_its_place_on_a_phone(open_page):
+def test_the_editors_note_folds_to_its_button_in_its_place_on_a_phone(open_page, site_server):
     """Moved after the article to free the first screen, the editor's note was seen last but read and tabbed to
     before the column. Now it stays in its place, folded to one button that unfolds it (for good, focus on it);
     on a wide screen it is shown in full, without the button."""
@@ -44,8 +44,16 @@ def test_the_editors_note_folds_to_its_button_in_its_place_on_a_phone(open_page)
     assert unfolded["button"] == "none" and unfolded["text"] != "none" and unfolded["expanded"] == "true", unfolded
     assert unfolded["note"]["height"] > 100, unfolded
     screenshot(page, "layout-390-editors-note-unfolded")
+    assert abs(unfolded["note"]["top"] - folded["note"]["top"]) <= 1, (folded, unfolded)  # (it opens where it was)
     wide = open_page("", viewport={"width": 1440, "height": 900}).evaluate(geometry)
     assert wide["button"] == "none" and wide["text"] != "none", wide
+    # a script that never ran (blocked, failed): once the page has loaded the note is shown, not left behind a dead button
+    dead = open_page(None, **TOUCH)
+    dead.route("**/edition.js", lambda route: route.abort())
+    dead.goto(site_server.url(""))
+    dead.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    shown = dead.evaluate(geometry)
+    assert shown["button"] == "none" and shown["text"] != "none", shown
 
 
 def test_the_column_s_paragraphs_are_evenly_spaced_with_their_notes_closed(open_page):

@@ -509,14 +509,18 @@
   live.setAttribute("role", "status");
   article.append(live);
   const say = text => { live.textContent = ""; setTimeout(() => { live.textContent = text; }, 50); };
-  /* the editor's note, folded to its button on a phone (the stylesheet's choice): unfolded for good, focus on it */
-  $$(".ed-editor-note__unfold").forEach(b => b.addEventListener("click", () => {
+  /* the editor's note, folded to its button on a phone (the stylesheet's choice; it stays folded after the load only
+     as ed-foldable, once the button works): unfolded for good, focus on it */
+  $$(".ed-editor-note__unfold").forEach(b => {
     const box = b.parentElement;
-    box.classList.add("is-open");
-    b.setAttribute("aria-expanded", "true");
-    box.tabIndex = -1;
-    box.focus({preventScroll: true});
-  }));
+    b.addEventListener("click", () => {
+      box.classList.add("is-open");
+      b.setAttribute("aria-expanded", "true");
+      box.tabIndex = -1;
+      box.focus({preventScroll: true});
+    });
+    box.classList.add("ed-foldable");
+  });
   if (navigator.clipboard && navigator.clipboard.writeText) $$(".ed-permalink").forEach(a => {
     a.setAttribute("role", "button");
     a.setAttribute("aria-label", "Copy l" + a.getAttribute("aria-label").slice(1));
