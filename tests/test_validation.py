@@ -885,3 +885,21 @@ def test_note_id_that_clashes_with_a_generated_id(tmp_path):
     assert_problem(result, r"annotations/claims\.yml:14:5: planes-title: the note's id clashes with another element: the "
                            r"title of note 'planes' and note 'planes-title'; rename this note, or what it clashes with \(the page also "
                            r"gives ids <id>-title and ref-<id>\)")
+
+
+def test_a_field_indented_into_the_body_and_a_bare_address_are_warnings(tmp_path):
+    """A correction indented as far as the body's lines was published as the body's words, with no warning (and the
+    About page listed no correction); a bare address in a body is published as text."""
+    body = ("A test body, see https://example.org/report for it.\n"
+            "      corrections:\n        - date: \"2026-12-06\"\n          what: x\n          why: y")
+    _, result = run(tmp_path, {"claims.yml": claims(note(body=body))})
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert re.search(r"^warning: annotations/claims\.yml:12:7: test-note: the body has a line 'corrections:', which YAML "
+                     r"reads as the body's words, not as the note's field; indent 'corrections:' as 'body:' is", out, re.M), out
+    assert re.search(r"^warning: annotations/claims\.yml:11:24: test-note: the body holds a bare address, "
+                     r"'https://example\.org/report', which is published as text.*; write it as <https://example\.org/report>",
+                     out, re.M), out
+    _, result = run(tmp_path / "ok", {"claims.yml": claims(note(body="See [the report](https://example.org/r) "
+                                                                      "or <https://example.org/r>."))})
+    assert "bare address" not in result.stdout and "the body has a line" not in result.stdout

@@ -74,6 +74,12 @@ def words(text: str) -> int:
     return len(_WORD.findall(re.sub(r"\]\([^)]*\)", "]", text)))
 
 
+# a line of a body that is one of a note's fields (a correction indented too far is published as the body's words)
+_FIELD_LINE = re.compile(r"^[ \t]*(id|aliases|target|title|summary|verdict|sources|checked|later|corrections)[ \t]*:(?=[ \t]|$)",
+                         re.M)
+_BARE_URL = re.compile(r"(?<![(<\[\"'=/])(?<!\]: )\b(?:https?://|www\.)[^\s)>\]]+")  # (not in a link's (), <> or [x]: ...)
+
+
 def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary_words: tuple[int, int] = (4, 40)) -> None:
     """Sizes, word counts (ranges ``(least, most)``), fields of white space only, and raw HTML or links in the
     one-line fields (:func:`one_line_fields`) of one note.
@@ -104,8 +110,13 @@ def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary
         elif not text.strip():
             add(f"the {name} is only white space" + (", which would be published as an empty line" if name != "body" else ""),
                 f"write the {name}" + (", or remove the field" if key[0] in ("later", "corrections") else ""), key, "error")
-        elif name == "body":
-            continue  # (its markup is the renderer's to check: Renderer.body_issues)
+        elif name == "body":  # (its markup is the renderer's to check: Renderer.body_issues)
+            for line in _FIELD_LINE.finditer(text):  # (a field indented as far as the body's lines is read as them)
+                add(f"the body has a line '{line[1]}:', which YAML reads as the body's words, not as the note's field",
+                    f"indent '{line[1]}:' as 'body:' is (it would be published as text)", key, "warning", line[1] + ":")
+            for url in _BARE_URL.finditer(text):
+                add(f"the body holds a bare address, {url[0]!r}, which is published as text, not as a link",
+                    f"write it as <{'' if url[0].startswith('http') else 'https://'}{url[0]}> or [words](...)", key, "warning", url[0])
         elif RAW_TAG.search(text):
             add(f"the {name} contains raw HTML, which is removed or shown as text",
                 "write plain text (Markdown *emphasis* is fine)", key, "warning")
