@@ -289,3 +289,15 @@ def test_an_ampersand_that_makes_an_anchor_is_a_warning_naming_what_is_left():
     _, problems = load_yaml("base: &b text\ncopy: *b\n", "y.yml")  # (an anchor repeated on purpose)
     assert problems == []
 
+
+
+def test_item02_publish_ids_refuses_a_note_a_strict_build_refuses(tmp_path, capsys):
+    """A note with only a warning passed the check, so publish-ids listed its id, though the strict build refused
+    to publish it; the build then refused the draft's removal as an id that vanished."""
+    project, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body=BODY + " See https://example.org/x."))})
+    assert status == 0 and "warning:" in out, out  # (the check alone lists the warning and passes)
+    assert "strict: true" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert cli.main(["-f", str(project / "mkdocs.yml"), "publish-ids"]) == 1
+    said = capsys.readouterr().err
+    assert "0 error(s), 1 warning(s), and mkdocs.yml says 'strict: true'" in said, said
+    assert not (project / "published-ids.txt").exists()

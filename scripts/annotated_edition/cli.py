@@ -106,8 +106,9 @@ def _load(config_file: str) -> Project | None:
         return None
 
 
-def check(project: Project) -> int:
-    """Check every annotated page as a build would; print problems and counts; return the exit status."""
+def check(project: Project, as_build: bool = False) -> int:
+    """Check every annotated page as a build would; print problems and counts; return the exit status (with
+    ``as_build``, 1 for warnings too when mkdocs.yml says ``strict: true``, as the build then refuses them)."""
     edition = project.edition()
     problems = edition.load()
     # (a note that did not load is not on the page: the published-ids check would blame each of its file's ids)
@@ -149,8 +150,9 @@ def check(project: Project) -> int:
         print(f"{spec.page}: {sum(counts.values())} notes loaded ({summary})")
     errors = errors_in(problems)
     warnings = len(problems) - len(errors)
-    if errors:
-        print(f"{len(errors)} error(s), {warnings} warning(s): fix them and run the check again", file=sys.stderr)
+    if errors or (as_build and warnings and project.config.strict):
+        print(f"{len(errors)} error(s), {warnings} warning(s)" + ("" if errors else ", and mkdocs.yml says 'strict: true'")
+              + ": fix them and run the check again", file=sys.stderr)
         return 1
     print(f"OK: {placed} notes anchored, {warnings} warning(s)")
     if notice := unchecked_notice(published, display_path(published, project.root) if published else ""):
@@ -171,7 +173,7 @@ def publish_ids(project: Project) -> int:
         print("error: the plugin has no 'published_ids' option in mkdocs.yml (e.g. published_ids: published-ids.txt)",
               file=sys.stderr)
         return 2
-    if check(project):
+    if check(project, as_build=True):
         print("error: fix the problems above first: only ids of a site that builds are published", file=sys.stderr)
         return 1
     edition = project.edition()
