@@ -85,7 +85,8 @@ CASES = {
                                    C + r"6:14: test-note: the quote is not in the paragraph.*\(paragraph 'cargo-planes'\); "
                                        r"the words are in paragraph 'syria-2015': write 'paragraph: syria-2015'$"),
     "unknown-paragraph": (claims(note(paragraph="cargo-plane")),
-                          C + r"5:18: test-note: paragraph 'cargo-plane' does not exist .*; did you mean 'cargo-planes'\?"),
+                          C + r"5:18: test-note: paragraph 'cargo-plane' does not exist .*; did you mean 'cargo-planes'\? "
+                              r"\(a paragraph renamed in the article keeps its old id under 'paragraph_aliases'\)"),
     "duplicate-id-same-file": (claims(note(), note(exact="personnel and equipment")),
                                C + r"14:9: test-note: the id 'test-note' is already used by a note in annotations/claims\.yml:3"
                                    r"; give each note its own id"),
@@ -131,6 +132,8 @@ CASES = {
     "source-in-the-wrong-case": (claims(note()).replace("[S1]", "[s1]"),
                                  C + r"12:15: test-note: cites source 's1', which is not in annotations/sources\.yml"
                                      r"; did you mean 'S1'\?"),
+    "later-as-a-list": (claims(note(extra='    later:\n      - {date: "2024-01-01", text: "One."}\n      - {date: "2024-02-01", text: "Two."}\n')),
+                        C + r"8:7: test-note: 'later' must be a mapping.*; write one 'later:' \(one entry, not a list\)"),
     "unknown-field": (claims(note(extra="")).replace("    summary:", "    sumary: x\n    summary:"),
                       C + r"9:\d+: test-note: unknown field 'sumary'; did you mean 'summary'\?"),
     "bad-id": (claims(note(id="Cargo_Note")), C + r"3:9: Cargo_Note: 'id' 'Cargo_Note' may only use lowercase.*; rename it, "
@@ -858,7 +861,8 @@ def test_prefix_without_its_space_and_a_wrong_prefix(tmp_path):
 
 def test_sources_written_without_brackets(tmp_path):
     _, result = run(tmp_path, {"claims.yml": claims(note()).replace("sources: [S1]", "sources: S1")})
-    assert_problem(result, r"annotations/claims\.yml:12:\d+: test-note: 'sources' must be a list.*; ")
+    assert_problem(result, r"annotations/claims\.yml:12:\d+: test-note: 'sources' must be a list.*; write it in brackets: "
+                           r"'sources: \[S1\]'")
     assert "cites source 'S'" not in result.stderr
 
 

@@ -136,9 +136,9 @@ def ids_of(soup: BeautifulSoup) -> dict[str, list[Tag]]:
 def _missing_paragraph(ann: Annotation, ids: dict, page_file: str) -> Problem:
     known = [k for k, v in ids.items() if v[0].name in ("p", "h1", "span", "time")]
     close = difflib.get_close_matches(ann.paragraph, known, n=1)
-    at = ann.paragraph_at
+    at, renamed = ann.paragraph_at, " (a paragraph renamed in the article keeps its old id under 'paragraph_aliases')"
     return Problem(at.file, at.line, at.column, ann.id, f"paragraph '{ann.paragraph}' does not exist in {page_file}",
-                   f"did you mean '{close[0]}'?" if close else "use the id written after the paragraph ({#...})")
+                   (f"did you mean '{close[0]}'?" if close else "use the id written after the paragraph ({#...})") + renamed)
 
 
 Resolved = tuple[Tag, Anchor, Annotation]

@@ -69,7 +69,10 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
         wanted = error.validator_value if isinstance(error.validator_value, str) else "text"
         # (an entry of a list is named as one: "'corrections' must be a list", then "... a mapping", contradicted)
         label = f"each entry of '{name}'" if path and isinstance(path[-1], int) else f"'{name}'"
-        return Problem(*where, f"{label} must be {_WANT.get(wanted, wanted)}", "fix the indentation or the value's form")
+        todo = (f"write it in brackets: '{name}: [{error.instance}]'" if wanted == "array" and isinstance(error.instance, str)
+                else f"write one '{name}:' (one entry, not a list)" if wanted == "object" and isinstance(error.instance, list)
+                else "fix the indentation or the value's form")  # ('sources: S7'; two 'later:' entries)
+        return Problem(*where, f"{label} must be {_WANT.get(wanted, wanted)}", todo)
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
         if not isinstance(error.instance, str):  # ('verdict: [accurate]' read "'['accurate']' is not a known verdict")
