@@ -81,7 +81,8 @@ def markdown_link_problems(text: str, page: str, anchors: dict[str, set[str] | N
         if name not in anchors:
             close = difflib.get_close_matches(name, [p for p in anchors if p.endswith(".md")], n=1)
             problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r}, but {name!r} is "
-                                    "not a page of the site", f"did you mean '{close[0]}'?" if close else
+                                    "not a page of the site", f"write the whole address: 'https://{href}'" if
+                                    href.startswith("www.") else f"did you mean '{close[0]}'?" if close else
                                     "link to a page of docs/ by its file name, e.g. about.md"))
         elif (beside := posixpath.join(posixpath.dirname(page), name)) != name and beside in anchors:
             problems.append(Problem(at.file, at.line, at.column, subject, f"{field} links to {href!r}, which is "

@@ -73,3 +73,10 @@ def test_a_note_link_that_names_a_page_beside_its_page_too_is_a_warning():
         "beside the page (notes link by path from docs/); write 'world/other.md' if that is the page meant"]
     assert found[0].severity == "warning"
     assert markdown_link_problems("See [o](other.md).", "index.md", anchors, Renderer(), "n", place, "the body") == []
+
+
+def test_a_link_to_www_without_its_scheme_is_told_to_write_the_whole_address():
+    place = lambda href: Position("notes/claims.yml", 7, 12)  # noqa: E731
+    [problem] = markdown_link_problems("See [it](www.example.org/report).", "index.md", {"index.md": set()}, Renderer(),
+                                       "n-one", place, "the body")
+    assert problem.severity == "error" and problem.todo == "write the whole address: 'https://www.example.org/report'"
