@@ -907,3 +907,13 @@ def test_a_field_indented_into_the_body_and_a_bare_address_are_warnings(tmp_path
     _, result = run(tmp_path / "ok", {"claims.yml": claims(note(body="See [the report](https://example.org/r) "
                                                                       "or <https://example.org/r>."))})
     assert "bare address" not in result.stdout and "the body has a line" not in result.stdout
+
+
+def test_the_count_of_notes_loaded_says_when_errors_leave_some_out(tmp_path):
+    """'22 notes loaded (claims 0, ...)' read as if claims.yml were empty, when it did not parse."""
+    _, result = run(tmp_path, {"claims.yml": "category: claims\nannotations:\n  - id: [x\n"})
+    assert result.returncode == 1
+    assert "index.md: 0 notes loaded (claims 0, sourcing 0, syria analogy 0, sanctions 0), not counting the notes the " \
+           "errors above leave out" in result.stdout, result.stdout
+    _, result = run(tmp_path / "ok", {"claims.yml": claims(note())})
+    assert "not counting" not in result.stdout

@@ -147,7 +147,8 @@ def check(project: Project, as_build: bool = False) -> int:
     for spec in edition.specs.values():
         counts = edition.notes[spec.page].counts(edition.settings_of(spec))
         summary = ", ".join(f"{edition.settings.categories[k].plural.lower()} {n}" for k, n in counts.items())
-        print(f"{spec.page}: {sum(counts.values())} notes loaded ({summary})")
+        print(f"{spec.page}: {sum(counts.values())} notes loaded ({summary})"
+              + (", not counting the notes the errors above leave out" if errors_in(problems) else ""))
     errors = errors_in(problems)
     warnings = len(problems) - len(errors)
     if errors or (as_build and warnings and project.config.strict):
