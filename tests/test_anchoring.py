@@ -123,6 +123,14 @@ def test_missing_quote_names_the_closest_passage():
     assert info.value.kind == "missing" and "Russian cargo planes" in info.value.candidates[0]
 
 
+def test_a_missing_quote_says_where_it_differs_from_the_closest_passage():
+    """A backtick typed for an apostrophe: the closest passage shown looked the same as the quote."""
+    with pytest.raises(AnchorFailure) as info:
+        find_quote("They aren't enough to make a difference.", "aren`t enough to make")
+    assert info.value.describe()[0] == ("the quote is not in the paragraph; the closest passage is \"aren't enough to "
+                                        "make\" (the quote differs at 'aren`t enough')")
+
+
 @pytest.mark.parametrize("article, quote", [("Maiquet\u00eda", "Maiquet\u0069\u0301a"), ("Maiquet\u0069\u0301a", "Maiquet\u00eda")])
 def test_a_quote_in_another_unicode_form_says_so(article, quote):
     """An accent typed composed (NFC) against one decomposed (NFD), or the other way: the closest passage shown

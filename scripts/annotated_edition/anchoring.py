@@ -86,6 +86,7 @@ class AnchorFailure(Exception):
     kind: str
     candidates: list[str]
     invisible: str = ""  # (for "missing": the quote's invisible characters, named, which a closest passage hides)
+    differs: str = ""  # (for "missing": the quote's words where they first differ from the closest passage)
 
     def describe(self) -> tuple[str, str]:
         """Return ``(what is wrong, what to do)`` for an editor."""
@@ -103,6 +104,7 @@ class AnchorFailure(Exception):
                     "delete it: retype the words around it")
         if self.kind == "missing":
             near = f"; the closest passage is {self.candidates[0]!r}" if self.candidates else ""
+            near += f" (the quote differs at {self.differs!r})" if self.differs else ""
             return (f"the quote is not in the paragraph{near}",
                     "copy the words exactly from the article (matching is case-sensitive; curly quotes, "
                     "dashes and spacing may differ)")
@@ -119,6 +121,15 @@ def _context(norm: str, start: int, end: int, width: int = 20) -> str:
     left = norm[max(0, start - width):start]
     right = norm[end:end + width]
     return f"…{left}[{norm[start:end]}]{right}…"
+
+
+def _first_difference(quote: str, close: str, width: int = 8) -> str:
+    """The words of ``quote`` around its first character that ``close`` replaces or lacks (``aren`t`` for
+    ``aren't``), with ``width`` characters either side; "" when the quote is all there (only context differs)."""
+    for op, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, quote, close, autojunk=False).get_opcodes():
+        if op in ("replace", "delete"):
+            return quote[max(0, i1 - width):i2 + width]
+    return ""
 
 
 def _closest(norm: str, quote: str) -> str:
@@ -209,7 +220,8 @@ def find_quote(text: "str | NormalisedText", exact: str, prefix: str = "", suffi
         return_close = _closest(norm, quote)
         invisible = ", ".join(sorted({f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip()
                                       for c in exact if unicodedata.category(c) == "Cf"}))
-        raise AnchorFailure("missing", [return_close] if return_close else [], invisible)
+        raise AnchorFailure("missing", [return_close] if return_close else [], invisible,
+                            _first_difference(quote, return_close.strip("…")) if return_close else "")
     raise AnchorFailure("ambiguous", [_context(norm, h, h + len(quote)) for h in hits])
 
 
