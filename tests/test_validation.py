@@ -550,10 +550,13 @@ def test_paragraph_id_after_a_list(tmp_path):
 
 
 def test_duplicate_paragraph_ids(tmp_path):
-    """C08: two paragraphs with one id: named with both lines."""
+    """C08: two paragraphs with one id: named with both lines, once. The notes on that id, which looked in one of the
+    two paragraphs, are not also blamed (an editor was sent to fix six notes), nor is the id named again, lineless."""
     article = _article_with("{#economic-response}", "{#menendez-letter}")
-    _, result = run(tmp_path, {"claims.yml": claims(note())}, {"docs/index.md": article})
+    on_it = note(id="on-the-letter", paragraph="menendez-letter", exact="wrote a letter to Pompeo")
+    _, result = run(tmp_path, {"claims.yml": claims(note(), on_it)}, {"docs/index.md": article})
     assert_problem(result, r"docs/index\.md:\d+:1: menendez-letter: the paragraph id is used twice \(first at line \d+\); ")
+    assert result.stderr.count("error:") == 1, result.stderr
 
 
 def make_build(project):

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .article import breaks_as_spaces, paragraph_id_problems, typed_in, unsafe_markup_problems
+from .article import (breaks_as_spaces, declared_paragraph_ids, paragraph_id_problems, typed_in,
+                      unsafe_markup_problems)
 from .frontmatter import alias_problems, front_matter_problems, split_front_matter, typed_at
 from .linkcheck import fragment_problems, ids_in, link_problems, markdown_link_problems, note_ids
 from .links import Links
@@ -153,7 +154,11 @@ class Edition:
         def note(notes):
             return self.templates.render("group", notes=notes, links=links) if render else ""
 
+        declared = [ident for ident, _line in declared_paragraph_ids(markdown_text)]
+        twice = {ident for ident in declared if declared.count(ident) > 1}  # (paragraph_id_problems said it, at its line)
         merged, placed, merge_problems = merge(soup, annotation_set.annotations, marker, note, page_file, aliases, render)
+        on_twice = {a.id for a in annotation_set.annotations if a.paragraph in twice}
+        merge_problems = [p for p in merge_problems if p.subject not in twice | on_twice]  # (their notes looked in one)
         merged = merged.replace(LEGEND_PLACE, self._legend(annotation_set, settings, placed, links), 1)
         problems += merge_problems + dates_before(annotation_set.annotations, str(meta.get("date", "")), spec.page)
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
