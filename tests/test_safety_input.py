@@ -84,6 +84,16 @@ def test_item02_a_published_id_that_disappears_is_an_error(tmp_path, capsys):
     assert not lines_matching(out, r"published-ids\.txt:[123]:")
 
 
+def test_item02_a_note_renamed_without_an_alias_is_named_by_its_new_id(tmp_path, capsys):
+    """The error named only the list's line, with advice for a paragraph and a note in one sentence: a new id like
+    the one gone is most likely its new name, and is offered."""
+    _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(ident="test-note-renamed"))},
+                               published="headline\ncargo-planes\ntest-note\n")
+    assert status == 1
+    assert lines_matching(out, r"published-ids\.txt:3:1: test-note: this id was published and is no longer on index\.md "
+                               r"\(renamed or deleted\?\); if it is now 'test-note-renamed', add 'test-note' to that note's 'aliases:'")
+
+
 def test_item02_each_published_id_is_held_to_its_own_page(tmp_path, capsys):
     """Lines name their page (``index.md#id``); a page that is no longer annotated is named."""
     _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note())},

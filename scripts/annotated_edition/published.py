@@ -12,6 +12,7 @@ adds notes or paragraphs. A missing list enforces nothing (the first ``publish-i
 
 from __future__ import annotations
 
+import difflib
 from pathlib import Path
 
 from .article import declared_paragraph_ids, header_ids
@@ -73,6 +74,7 @@ def published_problems(published: list[tuple[str | None, str, int]], present: di
     """
     problems = []
     only = next(iter(present)) if len(present) == 1 else None
+    held = {(page or only, ident) for page, ident, _ in published}
     for page, ident, line in published:
         page = page or only
         if page is None:
@@ -84,10 +86,14 @@ def published_problems(published: list[tuple[str | None, str, int]], present: di
                                     f"annotate '{page}' again, or keep its old address with a redirect and move the "
                                     f"line to the page its notes went to; annotated pages: {', '.join(present)}"))
         elif ident not in present[page]:
+            new = [i for i in present[page] if (page, i) not in held and not i.startswith("ref-") and not i.endswith("-title")]
+            near = difflib.get_close_matches(ident, sorted(new), n=1)  # (a new id like it: most likely its new name)
             problems.append(Problem(file, line, 1, ident, f"this id was published and is no longer on {page} (renamed or deleted?)",
-                                    f"if a paragraph was renamed, add '{ident}: new-id' under paragraph_aliases in {page}'s "
-                                    f"front matter; if a note was, add '{ident}' to that note's 'aliases:'; a deleted note "
-                                    "keeps its id as an alias of the closest note"))
+                                    (f"if it is now '{near[0]}', add '{ident}' to that note's 'aliases:', or '{ident}: "
+                                     f"{near[0]}' under paragraph_aliases if it is a paragraph" if near else
+                                     f"if a paragraph was renamed, add '{ident}: new-id' under paragraph_aliases in {page}'s "
+                                     f"front matter; if a note was, add '{ident}' to that note's 'aliases:'")
+                                    + "; a deleted note keeps its id as an alias of the closest note"))
     return problems
 
 
