@@ -254,7 +254,17 @@ def test_item17_three_space_indent_is_said_in_words():
     text = "category: claims\nannotations:\n  - id: a-note\n    title: A title\n   summary: Three spaces.\n"
     _, problems = load_yaml(text, "c.yml")
     assert [p.format() for p in problems] == [
-        "c.yml:5:4: YAML does not parse: this line is indented by 3 spaces, the line above by 4; "
+        "c.yml:5:4: YAML does not parse: this line is indented by 3 spaces, the field above it by 4; "
+        "indent it by 4 spaces, like the other fields of the same entry"]
+
+
+def test_a_field_indented_less_after_a_body_is_told_the_fields_indent_not_the_bodys():
+    """After a body's lines (6 spaces) it said 'indent it by 6', which puts the field inside the body."""
+    text = ("category: claims\nannotations:\n  - id: a-note\n    title: A title\n    body: |\n      Body text.\n"
+            "      More text.\n  sources: [S1]\n")
+    _, problems = load_yaml(text, "c.yml")
+    assert [p.format() for p in problems] == [
+        "c.yml:8:3: YAML does not parse: this line is indented by 2 spaces, the field above it by 4; "
         "indent it by 4 spaces, like the other fields of the same entry"]
 
 

@@ -39,17 +39,30 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+_BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*$")  # ('body: |': the lines under it, more indented, are its text)
+
+
+def _field_above(lines: list[str], above: int) -> str:
+    """The field line the line ``above`` belongs to: itself, or, when it is a line of a block's text (``body: |``),
+    the block's own key line."""
+    for i in range(above - 1, -1, -1):
+        if lines[i].strip() and _indent(lines[i]) < _indent(lines[above]):
+            return lines[i] if _BLOCK_KEY.search(lines[i]) else lines[above]
+    return lines[above]
+
+
 def _misindented(lines: list[str], at: int) -> tuple[str, str] | None:
-    """Words for a line indented unlike the line above it (a three-space indent), or None."""
-    above = next((lines[i] for i in range(at - 1, -1, -1) if lines[i].strip()), "")
+    """Words for a line indented unlike the field above it (a three-space indent), or None."""
+    index = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
+    above = lines[index] if index is not None else ""
     here = lines[at] if at < len(lines) else ""
     if not above or _indent(here) == _indent(above) or above.rstrip().endswith(":"):
         return None
-    if above.lstrip().startswith("- "):
-        wanted = _indent(above) + 2
-    else:
-        wanted = _indent(above)
-    return (f"this line is indented by {_indent(here)} spaces, the line above by {_indent(above)}",
+    field = _field_above(lines, index)
+    wanted = _indent(field) + 2 if field.lstrip().startswith("- ") else _indent(field)
+    if wanted == _indent(here):
+        return None
+    return (f"this line is indented by {_indent(here)} spaces, the field above it by {wanted}",
             f"indent it by {wanted} spaces, like the other fields of the same entry")
 
 
