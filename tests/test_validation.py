@@ -920,3 +920,14 @@ def test_the_count_of_notes_loaded_says_when_errors_leave_some_out(tmp_path):
            "errors above leave out" in result.stdout, result.stdout
     _, result = run(tmp_path / "ok", {"claims.yml": claims(note())})
     assert "not counting" not in result.stdout
+
+
+def test_each_unknown_field_of_a_note_is_named(tmp_path):
+    """'alias:' and 'sumary:' in one note: only 'alias' was named (the schema reports a mapping's extra fields in one
+    error), so the second typo came to light a run later."""
+    text = claims(note(extra="    alias: [old-note]\n")).replace("    summary:", "    sumary:")
+    _, result = run(tmp_path, {"claims.yml": text})
+    assert re.search(r"^error: annotations/claims\.yml:7:\d+: test-note: unknown field 'alias'; did you mean 'aliases'\?",
+                     result.stderr, re.M), result.stderr
+    assert re.search(r"^error: annotations/claims\.yml:10:\d+: test-note: unknown field 'sumary'; did you mean 'summary'\?",
+                     result.stderr, re.M), result.stderr

@@ -52,13 +52,7 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
         what = error.schema.get("properties", {}).get(missing, {}).get("description", "").rstrip(".")  # (the schema's words)
         return Problem(*where, f"missing required field '{missing}'", f"add '{missing}: ...'" + (f" ({what[:1].lower()}{what[1:]})" if what else ""))
     if kind == "additionalProperties":
-        allowed = list(error.schema.get("properties", {}))
-        extra = [k for k in error.instance if k not in allowed]
-        bad = extra[0] if extra else "?"
-        bad_place = doc.place(path + (bad,))
-        close = difflib.get_close_matches(bad, allowed, n=1)
-        todo = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
-        return Problem(file, bad_place.line, bad_place.column, subject, f"unknown field '{bad}'", todo)
+        return _unknown_fields(error, doc, file, subject)[0]
     if kind in ("type", "enum") and error.instance is None and path and isinstance(path[-1], int):  # (a bare '-')
         return Problem(*where, f"entry {path[-1] + 1} of '{name}' is empty", "write it after the '-', or delete the line")
     if kind in ("type", "enum") and error.instance is None:  # ('verdict: ~' read "'None' is not a known verdict")
@@ -88,10 +82,25 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
     return Problem(*where, error.message, "see the schema in schema/")
 
 
+def _unknown_fields(error: jsonschema.ValidationError, doc: YamlDocument, file: str, subject: str) -> list[Problem]:
+    """One problem for each field of the mapping that the schema does not allow (jsonschema reports them in one error:
+    'alias' and 'sumary' in one note were told as 'alias' alone), at the field's line."""
+    path, allowed = tuple(error.absolute_path), list(error.schema.get("properties", {}))
+    problems = []
+    for bad in [k for k in error.instance if k not in allowed] or ["?"]:
+        place = doc.place(path + (bad,))
+        close = difflib.get_close_matches(bad, allowed, n=1)
+        todo = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
+        problems.append(Problem(file, place.line, place.column, subject, f"unknown field '{bad}'", todo))
+    return problems
+
+
 def schema_problems(validator, doc: YamlDocument, file: str, subject_of) -> list[Problem]:
-    """Every schema error of ``doc`` as a problem; ``subject_of(path)`` names the note or source at fault."""
+    """Every schema error of ``doc`` as a problem (an unknown field each); ``subject_of(path)`` names the note or source at fault."""
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
-    return [schema_problem(error, doc, file, subject_of(tuple(error.absolute_path))) for error in errors]
+    return [problem for error in errors for problem in (
+        _unknown_fields(error, doc, file, subject_of(tuple(error.absolute_path))) if error.validator == "additionalProperties"
+        else [schema_problem(error, doc, file, subject_of(tuple(error.absolute_path)))])]
 
 
 def unreported(found: list[Problem], already: list[Problem]) -> list[Problem]:
