@@ -58,6 +58,18 @@ def test_a_failing_override_template_is_one_line_and_publishes_nothing(tmp_path)
         assert checked.returncode != 0 and said in checked.stdout + checked.stderr, checked.stdout + checked.stderr
 
 
+def test_a_theme_override_that_does_not_compile_is_one_line(tmp_path):
+    """A broken override of Material's own templates (overrides/main.html) stopped MkDocs with a traceback."""
+    project = make_project(tmp_path / "p")
+    (project / "overrides" / "main.html").write_text('{% extends "base.html" %}\n{% block content %}\n', encoding="utf-8")
+    said = "overrides/main.html:2: template: Unexpected end of template"
+    result = mkdocs(project, "build", "--strict")
+    assert result.returncode != 0 and said in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert "delete it to use the theme's own main.html" in result.stderr and not (project / "site").exists()
+    checked = check(project)
+    assert checked.returncode != 0 and said in checked.stdout + checked.stderr, checked.stdout + checked.stderr
+
+
 def test_a_good_build_leaves_no_staging_folder(tmp_path):
     """... and a link of a Markdown page to a note or into a listing lands (MkDocs checks it against the ids of
     the merged page and of the listings)."""

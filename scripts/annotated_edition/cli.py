@@ -36,7 +36,7 @@ from .postbuild import AnnotateError, annotate_site
 from .problems import Problem, display_path
 from .project import PLUGIN, Project, ProjectError, load_project
 from .published import append_new, page_ids, unchecked_notice
-from .refusals import refuse_config
+from .refusals import refuse_config, refuse_overrides
 from .schema import stale_schema_problems, write_schema
 from .share import share_image_problems
 from .templates import TemplateProblem
@@ -79,6 +79,7 @@ def config_problems(path: Path) -> tuple[list[str], list[str]]:
     if not failed:  # what a build refuses (another theme, no attr_list...), refused here too, in the same line
         try:
             refuse_config(config, "check")
+            refuse_overrides(config)
         except PluginError as refused:
             errors.append(f"{path}: {refused}")
     warnings: list[str] = []

@@ -37,7 +37,7 @@ from .problems import Problem, display_path
 from .published import unchecked_notice
 from .reporting import log, log_problems, report, serve_log, templates_refused
 from .rendering import with_referrer_policy
-from .refusals import refuse_config, refuse_site_dir
+from .refusals import refuse_config, refuse_overrides, refuse_site_dir
 from .schema import stale_schema_problems
 from .minify import minified, minified_page, minify_files
 from .unused_css import parsed_files, purge_site
@@ -189,6 +189,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
     @templates_refused
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """Every page is merged: check the links of note bodies and the published ids, before any page is written."""
+        refuse_overrides(config, env)  # (a theme override that does not compile, in one line: compiled once, for the pages)
         held, self.held = self.held, []
         self._report(held, config, unwritten(self.stage))
         anchors: dict[str, set[str] | None] = {f.src_uri: None for f in files if f.inclusion.is_included()}
@@ -271,8 +272,7 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                                   "or excluded by not_in_nav/exclude_docs?); the site must not be published")
             here = self.urls[spec.page]
             links = self.links(here, spec, config)
-            data = json.dumps(self.edition.open_data(page, links), ensure_ascii=False, indent=1)
-            (site / here / OPEN_DATA).write_text(data, encoding="utf-8")
+            (site / here / OPEN_DATA).write_text(json.dumps(self.edition.open_data(page, links), ensure_ascii=False, indent=1), encoding="utf-8")
             pages = share_pages(self.edition.templates, page.placed, here, config.site_url or "", config.site_name,
                                 (config.site_url or "") + image if image else "")
             for path, html in pages.items():

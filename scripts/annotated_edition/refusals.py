@@ -8,6 +8,7 @@
   note would be reported as targeting a paragraph that has none.
 - ``mkdocs gh-deploy`` with ``site_url`` unset or local would publish ``http://127.0.0.1:8000/``
   in every canonical and share URL.
+- A theme override (``custom_dir``) that does not compile (:func:`refuse_overrides`): MkDocs stops on it with a traceback.
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from .problems import display_path
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "0.0.0.0", "::1", ""}
 
@@ -52,3 +56,23 @@ def refuse_site_dir(site_dir: Path, keep: dict[str, Path]) -> None:
             raise PluginError(f"annotated-edition: the site folder {site_dir} holds {name}, which a build would delete; "
                               "build into another folder (site_dir in mkdocs.yml, or 'mkdocs build -d')")
 
+
+
+def refuse_overrides(config: MkDocsConfig, env: jinja2.Environment | None = None) -> None:
+    """Raise :class:`PluginError` (one line, at the file's line) for a template of the theme's ``custom_dir`` that
+    does not compile in the theme's Jinja2 environment ``env`` (MkDocs would stop on it with a traceback). Given the
+    build's own environment (the plugin's ``on_env``), the compiled templates are the ones its pages then use. The
+    engine's own overrides (``annotated_edition/``) are :class:`~annotated_edition.templates.Templates`' to check."""
+    folder = Path(config.theme.custom_dir) if config.theme and config.theme.custom_dir else None
+    if folder is None or not folder.is_dir():
+        return
+    env = env or config.theme.get_env()
+    for path in sorted(folder.rglob("*.html")):
+        if path.relative_to(folder).parts[0] == "annotated_edition":
+            continue
+        try:
+            env.get_template(path.relative_to(folder).as_posix())
+        except jinja2.TemplateSyntaxError as error:
+            shown = display_path(path, Path(config.config_file_path or ".").resolve().parent)
+            raise PluginError(f"{shown}:{error.lineno}: template: {error.message}; fix it, or delete it to use the "
+                              f"theme's own {path.relative_to(folder).as_posix()}") from None
