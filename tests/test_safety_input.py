@@ -241,31 +241,24 @@ def test_item13_article_missing_is_one_line(tmp_path, capsys):
 
 
 # Item 17: YAML errors say where and what
-def test_item17_unclosed_quote_is_reported_on_its_own_line():
-    text = ('category: claims\nannotations:\n  - id: a-note\n    title: "An unclosed quote\n    summary: Something.\n'
-            '    body: |\n      Text.\n    checked: "2026-11-29"\n')
+INDENT_HINT = "YAML does not parse: this line is indented by {} spaces, the field above it by 4; indent it by 4 spaces, " \
+              "like the other fields of the same entry"
+
+
+@pytest.mark.parametrize("text, said", [
+    pytest.param('category: claims\nannotations:\n  - id: a-note\n    title: "An unclosed quote\n    summary: Something.\n'
+                 '    body: |\n      Text.\n    checked: "2026-11-29"\n',
+                 "c.yml:4:12: YAML does not parse: the quoted value that starts here is never closed on its line "
+                 "(YAML read on to line 8); add the closing quote mark at the end of the value", id="unclosed-quote"),
+    pytest.param("category: claims\nannotations:\n  - id: a-note\n    title: A title\n   summary: Three spaces.\n",
+                 "c.yml:5:4: " + INDENT_HINT.format(3), id="three-space-indent"),
+    # (after a body's lines, 6 spaces, it said 'indent it by 6', which puts the field inside the body)
+    pytest.param("category: claims\nannotations:\n  - id: a-note\n    title: A title\n    body: |\n      Body text.\n"
+                 "      More text.\n  sources: [S1]\n", "c.yml:8:3: " + INDENT_HINT.format(2), id="field-after-a-body"),
+])
+def test_item17_a_yaml_error_is_said_in_words_at_its_line(text, said):
     _, problems = load_yaml(text, "c.yml")
-    assert [p.format() for p in problems] == [
-        "c.yml:4:12: YAML does not parse: the quoted value that starts here is never closed on its line "
-        "(YAML read on to line 8); add the closing quote mark at the end of the value"]
-
-
-def test_item17_three_space_indent_is_said_in_words():
-    text = "category: claims\nannotations:\n  - id: a-note\n    title: A title\n   summary: Three spaces.\n"
-    _, problems = load_yaml(text, "c.yml")
-    assert [p.format() for p in problems] == [
-        "c.yml:5:4: YAML does not parse: this line is indented by 3 spaces, the field above it by 4; "
-        "indent it by 4 spaces, like the other fields of the same entry"]
-
-
-def test_a_field_indented_less_after_a_body_is_told_the_fields_indent_not_the_bodys():
-    """After a body's lines (6 spaces) it said 'indent it by 6', which puts the field inside the body."""
-    text = ("category: claims\nannotations:\n  - id: a-note\n    title: A title\n    body: |\n      Body text.\n"
-            "      More text.\n  sources: [S1]\n")
-    _, problems = load_yaml(text, "c.yml")
-    assert [p.format() for p in problems] == [
-        "c.yml:8:3: YAML does not parse: this line is indented by 2 spaces, the field above it by 4; "
-        "indent it by 4 spaces, like the other fields of the same entry"]
+    assert [p.format() for p in problems] == [said]
 
 
 def test_a_notes_file_that_is_a_symbolic_link_is_named_as_the_editor_sees_it(tmp_path, capsys):
