@@ -86,8 +86,8 @@ def published_problems(published: list[tuple[str | None, str, int]], present: di
                                     f"annotate '{page}' again, or keep its old address with a redirect and move the "
                                     f"line to the page its notes went to; annotated pages: {', '.join(present)}"))
         elif ident not in present[page]:
-            new = [i for i in present[page] if (page, i) not in held and not i.startswith("ref-") and not i.endswith("-title")]
-            near = difflib.get_close_matches(ident, sorted(new), n=1)  # (a new id like it: most likely its new name)
+            new = sorted(i for i in present[page] if (page, i) not in held)
+            near = difflib.get_close_matches(ident, new, n=1)  # (a new id like it: most likely its new name)
             problems.append(Problem(file, line, 1, ident, f"this id was published and is no longer on {page} (renamed or deleted?)",
                                     (f"if it is now '{near[0]}', add '{ident}' to that note's 'aliases:', or '{ident}: "
                                      f"{near[0]}' under paragraph_aliases if it is a paragraph" if near else

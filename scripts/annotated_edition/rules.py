@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .problems import Problem, display_path
 from .rendering import RAW_TAG
+from .schema import NOTE_FIELDS
 
 MAX_FILE_BYTES = 1_000_000
 MAX_FIELD_CHARS = 20_000
@@ -75,8 +76,7 @@ def words(text: str) -> int:
 
 
 # a line of a body that is one of a note's fields (a correction indented too far is published as the body's words)
-_FIELD_LINE = re.compile(r"^[ \t]*(id|aliases|target|title|summary|verdict|sources|checked|later|corrections)[ \t]*:(?=[ \t]|$)",
-                         re.M)
+_FIELD_LINE = re.compile(rf"^[ \t]*({'|'.join(f for f in NOTE_FIELDS if f != 'body')})[ \t]*:(?=[ \t]|$)", re.M)
 _BARE_URL = re.compile(r"(?<![(<\[\"'=/])(?<!\]: )\b(?:https?://|www\.)[^\s)>\]]+")  # (not in a link's (), <> or [x]: ...)
 
 

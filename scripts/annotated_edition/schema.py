@@ -42,6 +42,11 @@ def _selector() -> dict:
     }
 
 
+# a note's fields, in the order the schema gives them (rules.py reads a body line that is one of them as a field
+# indented into the body)
+NOTE_FIELDS = ("id", "aliases", "target", "title", "verdict", "summary", "body", "later", "corrections", "sources", "checked")
+
+
 def _annotation(settings: Settings) -> dict:
     with_verdicts = [c.id for c in settings.categories.values() if c.verdicts]
     return {

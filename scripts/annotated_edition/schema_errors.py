@@ -98,9 +98,12 @@ def _unknown_fields(error: jsonschema.ValidationError, doc: YamlDocument, file: 
 def schema_problems(validator, doc: YamlDocument, file: str, subject_of) -> list[Problem]:
     """Every schema error of ``doc`` as a problem (an unknown field each); ``subject_of(path)`` names the note or source at fault."""
     errors = sorted(validator.iter_errors(doc.data), key=lambda e: [str(p) for p in e.absolute_path])
-    return [problem for error in errors for problem in (
-        _unknown_fields(error, doc, file, subject_of(tuple(error.absolute_path))) if error.validator == "additionalProperties"
-        else [schema_problem(error, doc, file, subject_of(tuple(error.absolute_path)))])]
+    problems = []
+    for error in errors:
+        subject = subject_of(tuple(error.absolute_path))
+        problems += (_unknown_fields(error, doc, file, subject) if error.validator == "additionalProperties"
+                     else [schema_problem(error, doc, file, subject)])
+    return problems
 
 
 def unreported(found: list[Problem], already: list[Problem]) -> list[Problem]:

@@ -73,3 +73,10 @@ def test_a_site_without_the_schema_folder_is_not_told_it_is_stale(tmp_path):
     write_schema(SETTINGS, tmp_path / "schema")
     (tmp_path / "schema" / SOURCES_FILE).unlink()
     assert stale_schema_files(SETTINGS, tmp_path / "schema") == [SOURCES_FILE]
+
+
+def test_the_note_fields_named_once_are_the_schemas():
+    """rules.py tells a body line that is a note's field (indented into the body) from NOTE_FIELDS."""
+    from annotated_edition.schema import NOTE_FIELDS
+
+    assert tuple(annotations_schema(SETTINGS)["$defs"]["annotation"]["properties"]) == NOTE_FIELDS
