@@ -240,6 +240,7 @@ def report(r: dict) -> None:
         scores = "/".join(str(lh[c]) for c in ("performance", "accessibility", "best-practices", "seo"))
         print(f"{'lighthouse ' + form + ': perf/a11y/bp/seo':44} {scores:>14} {'all 100':>12} {ok(set(scores.split('/')) == {'100'}):>5} {' '.join(lh['failed'])}")
         row("  total blocking time (ms)", lh["tbt_ms"], BUDGET_TBT_MS)
+        print(f"{'  first contentful paint (ms)':44} {lh['fcp_ms']:>14.0f}")
 
 
 if __name__ == "__main__":

@@ -69,7 +69,8 @@ def serve(site: Path) -> http.server.ThreadingHTTPServer:
 
 
 def lighthouse(url: str, form_factor: str, chromium: str = "/usr/bin/chromium") -> dict:
-    """One Lighthouse run on ``url`` (``mobile`` or ``desktop``): ``{category: score 0-100, "tbt_ms": ...}``."""
+    """One Lighthouse run on ``url`` (``mobile`` or ``desktop``): ``{category: score 0-100, "tbt_ms": ...,
+    "fcp_ms": ..., "failed": [audit ids short of 1]}`` (simulated times in ms)."""
     if not (LIGHTHOUSE_RUN.parent / "node_modules" / "lighthouse").is_dir():
         raise FileNotFoundError(f"Lighthouse is missing from {LIGHTHOUSE_RUN.parent}: run 'make testjs'")
     with tempfile.TemporaryDirectory(prefix="edition-lighthouse-") as tmp:
@@ -82,6 +83,7 @@ def lighthouse(url: str, form_factor: str, chromium: str = "/usr/bin/chromium") 
         report = json.loads(out.read_text(encoding="utf-8"))
     figures = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     figures["tbt_ms"] = report["audits"]["total-blocking-time"]["numericValue"]
+    figures["fcp_ms"] = report["audits"]["first-contentful-paint"]["numericValue"]
     figures["failed"] = sorted(a["id"] for c in CATEGORIES for ref in report["categories"][c]["auditRefs"]
                                if ref["weight"] and (a := report["audits"][ref["id"]])["score"] not in (None, 1))
     return figures

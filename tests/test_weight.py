@@ -5,9 +5,10 @@ The figures come from the bench's own definitions (``scripts/bench_page.py``: th
 ``page_figures``, ``lighthouse``), so ``make bench`` prints what these tests assert.
 
 Met: at most 110 KB over all requests; at most 1,600 elements; search finds note text, and page loads leave the index for the first query;
-Lighthouse desktop on an idle machine (see its test: the suite asserts it with room for a busy core).
-Not met, asserted at the figures reached so that they cannot slide back: Lighthouse mobile
-(performance and TBT; see its test); README.md ("Performance") says why.
+Lighthouse desktop on an idle machine (see its test: the suite asserts it with room for a busy core); Lighthouse
+mobile's performance on an idle machine (99-100).
+Not met, asserted at the figures reached so that they cannot slide back: Lighthouse mobile's TBT (see its
+test); README.md ("Performance") says why.
 """
 
 from __future__ import annotations
@@ -28,8 +29,12 @@ TIMED = pytest.mark.xdist_group("timed")
 BYTES_CEILING = BUDGET_BYTES
 DESKTOP_PERFORMANCE_FLOOR = 95  # idle: 99-100; one CI run with the other core busy: 95 (budget 100)
 DESKTOP_TBT_CEILING_MS = 150  # idle: 0-30 ms (budget bench_page.BUDGET_TBT_MS, 50 ms); busy: up to about 120 ms
-MOBILE_PERFORMANCE_FLOOR = 80  # reached: 96-98 idle, 84 seen with the other core busy (budget 100)
-MOBILE_TBT_CEILING_MS = 600  # reached: 125-220 ms idle (budget bench_page.BUDGET_TBT_MS, 50 ms)
+MOBILE_PERFORMANCE_FLOOR = 90  # idle: 99-100 since the scripts are deferred (96-98 before); the suite's other core busy: lower
+MOBILE_TBT_CEILING_MS = 300  # idle: 32-73 ms (budget bench_page.BUDGET_TBT_MS, 50 ms; 125-220 ms before the scripts were deferred)
+# The simulated first paint waits for the document and every render-blocking request. 1,204-1,213 ms over 14 idle
+# runs with the scripts deferred; 1,630-1,850 ms when Material's script and ours blocked it; plain Material's
+# page of the same article, whose script blocks it: 1,350-1,470 ms.
+MOBILE_FCP_CEILING_MS = 1_400
 
 
 def test_article_page_bytes_and_elements(built_site, browser):
@@ -80,14 +85,18 @@ def test_lighthouse_desktop_scores_and_blocking_time(built_site):
 
 @TIMED
 def test_lighthouse_mobile_scores_and_blocking_time(built_site):
-    """Mobile (4x slower CPU, slow 4G, simulated) is not at the budget: performance 96-97 and a Total Blocking
-    Time of 125-220 ms on an idle machine, from the first style calculation and Material's start-up on a page
-    of 1,500 elements. Accessibility, best practices and SEO are asserted at 100; performance and TBT at the
-    figures reached, with room for a busy machine (the suite runs on both cores: one run scored 84), on the
-    better of two runs when the first misses, so they cannot slide far."""
+    """Mobile (4x slower CPU, slow 4G, simulated) scores 99-100 on an idle machine: the first paint no longer waits for
+    the scripts (deferred), only for the document and the stylesheets, so it comes at 1.2 s (1.6-1.85 s before).
+    The Total Blocking Time is 32-73 ms idle, around its 50 ms budget: Material's script starting (about 80 ms
+    simulated) and its DOMContentLoaded work with ours (about 80 ms) are each a long task on a page of 1,500
+    elements. Accessibility, best practices and SEO are asserted at 100; performance and TBT with room for a busy
+    machine (the suite runs on both cores), on the better of two runs when the first misses; the first paint,
+    which CPU noise hardly moves, under the figure plain Material reaches."""
     figures = _lighthouse(built_site, "mobile")
-    if figures["performance"] < MOBILE_PERFORMANCE_FLOOR or figures["tbt_ms"] > MOBILE_TBT_CEILING_MS:
+    if (figures["performance"] < MOBILE_PERFORMANCE_FLOOR or figures["tbt_ms"] > MOBILE_TBT_CEILING_MS
+            or figures["fcp_ms"] > MOBILE_FCP_CEILING_MS):
         figures = max(figures, _lighthouse(built_site, "mobile"), key=lambda f: f["performance"])
     assert [figures[c] for c in CATEGORIES[1:]] == [100] * (len(CATEGORIES) - 1), figures
     assert figures["performance"] >= MOBILE_PERFORMANCE_FLOOR, figures
     assert figures["tbt_ms"] <= MOBILE_TBT_CEILING_MS, figures
+    assert figures["fcp_ms"] <= MOBILE_FCP_CEILING_MS, figures

@@ -73,7 +73,7 @@ def test_the_engine_presentation_is_added(zensical_site):
         up = links[0].split("assets/")[0] if path == "404.html" else "../" * path.count("/")
         assert path != "404.html" or up.startswith("/"), links
         assert links.index(up + "assets/annotated-edition/categories.css") < links.index(up + "assets/edition.css"), path
-        assert page.body.find("script", src=up + "assets/edition.js"), path
+        assert page.body.find("script", src=up + "assets/edition.js").has_attr("defer"), path
         assert 'classList.add("ed-js")' in page.head.decode_contents(), path
     for name in ("edition.css", "edition.js"):
         built = (zensical_site / "assets" / name).read_text(encoding="utf-8")

@@ -83,7 +83,7 @@ def _add_presentation(soup: BeautifulSoup, url: str) -> None:
             first.insert_after(soup.new_tag("link", rel="stylesheet", href=href))
     src = link(EDITION_JS)
     if not soup.find("script", src=src):
-        soup.body.append(soup.new_tag("script", src=src))
+        soup.body.append(soup.new_tag("script", src=src, defer=""))  # as the plugin lists it (presentation.list_assets)
 
 
 def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str, int]]:

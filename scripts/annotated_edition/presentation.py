@@ -40,11 +40,16 @@ def asset_text(uri: str, minify: bool = False) -> str:
 def list_assets(extra_css: list, extra_javascript: list, after: str) -> None:
     """Name the engine's stylesheet in ``extra_css`` right after ``after`` (the category stylesheet, which must be
     listed) and its script first in ``extra_javascript`` (MkDocs' config lists, changed in place), unless the
-    site lists them already."""
+    site lists them already. The script is deferred (MkDocs' ``ExtraScriptValue.defer``): it then never holds
+    up the first paint, and still runs in order after the theme's, once the page is parsed."""
     if EDITION_CSS not in [str(x) for x in extra_css]:
         extra_css.insert(extra_css.index(after) + 1, EDITION_CSS)
+    from mkdocs.config.config_options import ExtraScriptValue  # (the plugin's edge only: the core runs without MkDocs)
+
     if EDITION_JS not in [str(x) for x in extra_javascript]:
-        extra_javascript.insert(0, EDITION_JS)
+        script = ExtraScriptValue(EDITION_JS)
+        script.defer = True
+        extra_javascript.insert(0, script)
 
 
 def with_boot(html: str) -> str:
