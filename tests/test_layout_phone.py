@@ -54,6 +54,17 @@ def test_the_editors_note_folds_to_its_button_in_its_place_on_a_phone(open_page,
     dead.wait_for_function("document.documentElement.classList.contains('ed-laid')")
     shown = dead.evaluate(geometry)
     assert shown["button"] == "none" and shown["text"] != "none", shown
+    # a script that ran, claimed the page (the head's line then leaves the margin to it) and failed to start
+    failed = open_page(None, **TOUCH)
+    failed.route("**/edition.js", lambda route: route.fulfill(
+        body=route.fetch().text().replace("function start(){", "function start(){throw new Error('start failed');", 1),
+        content_type="text/javascript"))
+    failed.goto(site_server.url(""))
+    failed.wait_for_function("document.documentElement.classList.contains('ed-laid')")
+    assert failed.evaluate("document.documentElement.classList.contains('ed-claimed')")
+    shown = failed.evaluate(geometry)
+    assert shown["button"] == "none" and shown["text"] != "none", shown
+    assert any("start failed" in p for p in failed.problems), failed.problems
 
 
 def test_the_column_s_paragraphs_are_evenly_spaced_with_their_notes_closed(open_page):

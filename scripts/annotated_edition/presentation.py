@@ -10,8 +10,10 @@ them into the built site and linking them from each page. A site replaces one by
 
 :data:`BOOT` runs in ``<head>``. It marks ``<html>`` with ``ed-js``: the stylesheet lays the margin out for
 the script only when the script will run, so its layout never shifts what was drawn. It adds ``ed-laid`` at
-the load event: the margin items show once the script has placed them, or, should it fail, when every script
-has run (a timer would race a slow phone's script and show items it then moves). And it copies ``?show=``
+the load event unless the script has claimed the page (``ed-claimed``, which ``edition.js`` adds as it is run,
+before starting in a task of its own): the margin items show once the script has placed them, or, should it
+fail to load or to start, when every script has run (a timer would race a slow phone's script and show items it
+then moves). And it copies ``?show=``
 (the category filter) to ``data-ed-show``, so the first paint is already filtered.
 """
 
@@ -27,7 +29,7 @@ EDITION_JS = "assets/edition.js"
 ASSETS = (EDITION_CSS, EDITION_JS)  # their site-relative addresses (the package's files of the same names)
 
 BOOT = ('<script>(function(){var h=document.documentElement;h.classList.add("ed-js");addEventListener("load",'
-        'function(){h.classList.add("ed-laid")});var s=new URLSearchParams(location.search).get("show");'
+        'function(){if(!h.classList.contains("ed-claimed"))h.classList.add("ed-laid")});var s=new URLSearchParams(location.search).get("show");'
         'if(s!==null)h.dataset.edShow=s;})();</script>')
 
 

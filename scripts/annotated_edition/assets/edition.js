@@ -8,8 +8,27 @@
    ids; copy-link buttons. */
 (() => {
   "use strict";
+  /* The script starts in a task of its own, after Material's DOMContentLoaded handlers rather than in their
+     task: the page has one long task less while it loads. A link to #id starts it at once, in their task, before
+     them (Material's handlers would scroll a target inside a note's disclosure to the window's top). The head's
+     line (presentation.BOOT) shows the margin at the load event only when no script has claimed it; this one
+     claims it now, and shows it should it fail to start. */
+  const html = document.documentElement;
+  if (!document.querySelector(".ed-article")) return;
+  html.classList.add("ed-claimed");
+  /* Made now, before Material's handlers make theirs, so that ours still come first: the browser notifies resize
+     observers in the order they were made (our pass changes the column's height, which one of Material's
+     observes), and a window's listeners in the order they were added (on paper Material opens every disclosure,
+     and closes them after; ours must see them as the reader left them). start() fills them in. */
+  const early = { resized() {}, beforeprint() {}, afterprint() {} };
+  const observer = window.ResizeObserver ? new ResizeObserver(() => early.resized()) : null;
+  addEventListener("beforeprint", () => early.beforeprint());
+  addEventListener("afterprint", () => early.afterprint());
+  const started = () => { try { start(); } catch (error) { html.classList.add("ed-laid"); throw error; } };
+  if (location.hash.length > 1) started(); else setTimeout(started);
+
+function start() {
   const doc = document, article = doc.querySelector(".ed-article");
-  if (!article) return;
   const wide = matchMedia("(min-width: 60em)");
   const $$ = (sel, root = article) => Array.from(root.querySelectorAll(sel));
   const notes = $$(".ed-note");
@@ -646,7 +665,7 @@
   });
   /* paper is white: a reader in the dark scheme prints the light one (Material's scheme is an attribute on <body>) */
   let scheme = null;
-  addEventListener("beforeprint", () => {
+  early.beforeprint = () => {
     if (endnotes) return;
     absolute();
     /* on paper every quote of a sentence with several notes carries its note's number, in place of the
@@ -664,8 +683,8 @@
     section.append(title);
     endnotes = { section, places: units.map(u => { const place = doc.createComment(""); u.before(place); section.append(u); return [u, place]; }) };
     article.append(section);
-  });
-  addEventListener("afterprint", () => {
+  };
+  early.afterprint = () => {
     if (!endnotes) return;
     endnotes.places.forEach(([u, place]) => place.replaceWith(u));
     endnotes.section.remove();
@@ -673,7 +692,7 @@
     printDetails(false);
     wrapHeads(false);
     if (scheme) doc.body.dataset.mdColorScheme = scheme;
-  });
+  };
 
   /* after a search result is chosen, Material closes its overlay and restores the scroll
      position: land once that is done */
@@ -714,11 +733,14 @@
   /* (the legend's Tab stop is checked first, while nothing has been written since the browser's layout: read
      after the pass's writes, it forced a style pass) */
   const pass = () => { keepLegendStop(); layout(); doc.documentElement.classList.add("ed-laid"); };
-  if (window.ResizeObserver) {
-    const ro = new ResizeObserver(pass);
-    ro.observe(article);
-    units.forEach(u => ro.observe(u));
+  if (observer) {
+    early.resized = pass;
+    observer.observe(article);
+    units.forEach(u => observer.observe(u));
   }
-  /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown */
-  if (location.hash.length > 1 || !window.ResizeObserver) { pass(); land(true); }
+  /* a link to #id: the linked note is opened and the margin laid out now, before the page is shown; without one, a
+     wide screen's margin is laid out now too, before the frame in which the observers first report: the pass
+     changes the column's height, which one of Material's observers, settled by then, would report too late */
+  if (location.hash.length > 1 || !observer) { pass(); land(true); } else if (wide.matches) pass();
+}
 })();
