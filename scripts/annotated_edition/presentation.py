@@ -13,8 +13,8 @@ the script only when the script will run, so its layout never shifts what was dr
 the load event unless the script has claimed the page (``ed-claimed``, which ``edition.js`` adds as it is run,
 before starting in a task of its own): the margin items show once the script has placed them, or, should it
 fail to load or to start, when every script has run (a timer would race a slow phone's script and show items it
-then moves). And it copies ``?show=``
-(the category filter) to ``data-ed-show``, so the first paint is already filtered.
+then moves). And it copies ``?show=`` (the category filter) to ``data-ed-show``, so the first paint is already
+filtered.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ EDITION_JS = "assets/edition.js"
 ASSETS = (EDITION_CSS, EDITION_JS)  # their site-relative addresses (the package's files of the same names)
 
 BOOT = ('<script>(function(){var h=document.documentElement;h.classList.add("ed-js");addEventListener("load",'
-        'function(){if(!h.classList.contains("ed-claimed"))h.classList.add("ed-laid")});var s=new URLSearchParams(location.search).get("show");'
-        'if(s!==null)h.dataset.edShow=s;})();</script>')
+        'function(){if(!h.classList.contains("ed-claimed"))h.classList.add("ed-laid")});'
+        'var s=new URLSearchParams(location.search).get("show");if(s!==null)h.dataset.edShow=s;})();</script>')
 
 
 def asset_text(uri: str, minify: bool = False) -> str:
@@ -44,10 +44,10 @@ def list_assets(extra_css: list, extra_javascript: list, after: str) -> None:
     listed) and its script first in ``extra_javascript`` (MkDocs' config lists, changed in place), unless the
     site lists them already. The script is deferred (MkDocs' ``ExtraScriptValue.defer``): it then never holds
     up the first paint, and still runs in order after the theme's, once the page is parsed."""
-    if EDITION_CSS not in [str(x) for x in extra_css]:
-        extra_css.insert(extra_css.index(after) + 1, EDITION_CSS)
     from mkdocs.config.config_options import ExtraScriptValue  # (the plugin's edge only: the core runs without MkDocs)
 
+    if EDITION_CSS not in [str(x) for x in extra_css]:
+        extra_css.insert(extra_css.index(after) + 1, EDITION_CSS)
     if EDITION_JS not in [str(x) for x in extra_javascript]:
         script = ExtraScriptValue(EDITION_JS)
         script.defer = True

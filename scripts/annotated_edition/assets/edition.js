@@ -10,9 +10,10 @@
   "use strict";
   /* The script starts in a task of its own, after Material's DOMContentLoaded handlers rather than in their
      task: the page has one long task less while it loads. A link to #id starts it at once, in their task, before
-     them (Material's handlers would scroll a target inside a note's disclosure to the window's top). The head's
-     line (presentation.BOOT) shows the margin at the load event only when no script has claimed it; this one
-     claims it now, and shows it should it fail to start. */
+     them, as it always did (started after them, a link to a renamed paragraph's old id was left at the window's
+     top, under the header). The head's line (presentation.BOOT) shows the margin at the load event only when no
+     script has claimed it; this one claims it now, and shows it should it fail to start. (start() keeps the
+     indentation it had as the script's body.) */
   const html = document.documentElement;
   if (!document.querySelector(".ed-article")) return;
   html.classList.add("ed-claimed");
