@@ -70,7 +70,12 @@ def serve(site: Path) -> http.server.ThreadingHTTPServer:
 
 def lighthouse(url: str, form_factor: str, chromium: str = "/usr/bin/chromium") -> dict:
     """One Lighthouse run on ``url`` (``mobile`` or ``desktop``): ``{category: score 0-100, "tbt_ms": ...,
-    "fcp_ms": ..., "failed": [audit ids short of 1]}`` (simulated times in ms)."""
+    "fcp_ms": ..., "failed": [audit ids short of 1]}`` (simulated times in ms).
+
+    Raises:
+        FileNotFoundError: Lighthouse is not installed (``make testjs``).
+        RuntimeError: the run failed, or gave a category no score.
+    """
     if not (LIGHTHOUSE_RUN.parent / "node_modules" / "lighthouse").is_dir():
         raise FileNotFoundError(f"Lighthouse is missing from {LIGHTHOUSE_RUN.parent}: run 'make testjs'")
     with tempfile.TemporaryDirectory(prefix="edition-lighthouse-") as tmp:
@@ -81,6 +86,10 @@ def lighthouse(url: str, form_factor: str, chromium: str = "/usr/bin/chromium") 
         if result.returncode != 0 or not out.exists():
             raise RuntimeError(f"lighthouse {form_factor} failed: {result.stderr[-2000:]}")
         report = json.loads(out.read_text(encoding="utf-8"))
+    unscored = [c for c in CATEGORIES if report["categories"][c]["score"] is None]
+    if unscored:  # (a run that measured nothing: Lighthouse gives no score rather than a low one)
+        reason = (report.get("runtimeError") or {}).get("message", "an audit it scores by failed")
+        raise RuntimeError(f"lighthouse {form_factor} gave no score for {', '.join(unscored)}: {reason}")
     figures = {c: round(report["categories"][c]["score"] * 100) for c in CATEGORIES}
     figures["tbt_ms"] = report["audits"]["total-blocking-time"]["numericValue"]
     figures["fcp_ms"] = report["audits"]["first-contentful-paint"]["numericValue"]

@@ -76,8 +76,12 @@ def test_our_script_starts_after_materials_handlers_unless_a_note_is_linked(open
 
 def _lighthouse(site, form_factor: str) -> dict:
     httpd = serve(site)
+    url = f"http://127.0.0.1:{httpd.server_address[1]}/"
     try:
-        return lighthouse(f"http://127.0.0.1:{httpd.server_address[1]}/", form_factor)
+        try:
+            return lighthouse(url, form_factor)
+        except RuntimeError:  # (a run that measured nothing, once in a suite on a busy machine: no score at all)
+            return lighthouse(url, form_factor)
     finally:
         httpd.shutdown()
 

@@ -408,9 +408,9 @@ function start() {
       }).join("; "));
     });
     boxes.forEach(b => { b.checked = show.indexOf(b.dataset.cat) >= 0; });
-    /* the legend's count says how many notes the filter leaves (not while the page loads, as above) */
+    /* the legend's count says how many notes the filter leaves (a ?show= link's too: it moves no text) */
     const title = doc.querySelector(".ed-legend__title");
-    if (title && renumber) {
+    if (title) {
       if (!title.dataset.all) title.dataset.all = title.textContent;
       const left = notes.filter(shown).length;
       title.textContent = left === notes.length ? title.dataset.all : left + " of " + notes.length + (notes.length === 1 ? " note:" : " notes:");
@@ -432,6 +432,8 @@ function start() {
   });
   const show = new URLSearchParams(location.search).get("show");
   if (show !== null && boxes.length) applyFilter(show.split(",").filter(c => cats().indexOf(c) >= 0), false);
+  /* a box changed before the script started (a click while the page loaded, or the browser restoring the form) */
+  else if (boxes.some(b => !b.checked)) setFilter(boxes.filter(b => b.checked).map(b => b.dataset.cat));
   delete doc.documentElement.dataset.edShow;
 
   /* ---- the legend's "Show all highlights": every quote marked (quiet text otherwise) ---- */
