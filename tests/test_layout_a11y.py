@@ -229,3 +229,26 @@ def test_the_first_tab_offers_to_skip_to_the_headline(open_page, viewport):
     assert 4 <= gap <= 24, f"the headline's frame is {gap:.1f} px under the header"
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.ed-article')"), page.evaluate("document.activeElement.outerHTML")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_shift_tab_back_up_the_page_never_leaves_focus_under_the_header(open_page, viewport):
+    """WCAG 2.4.11 (focus not obscured): the browser scrolls a control that Shift+Tab focuses above the window only
+    to the window's top, under Material's sticky header (the legend's boxes and the editor's note's link at 30-37 px
+    under a 48 px header at 1440). Walked back from inside an open group to the top of the page."""
+    page = open_page("", viewport=viewport)
+    page.wait_for_function(READY)
+    page.locator("#ref-source-lavrov-readout").focus()
+    page.keyboard.press("Enter")
+    for _ in range(3):
+        page.keyboard.press("Tab")
+    hidden = []
+    for _ in range(25):
+        page.keyboard.press("Shift+Tab")
+        state = page.evaluate("""() => { const a = document.activeElement, header = document.querySelector('.md-header');
+            return {text: (a.textContent || a.className).trim().slice(0, 30), top: a.getBoundingClientRect().top,
+                    below: header.getBoundingClientRect().bottom, outside: a !== document.body && !header.contains(a)
+                           && !a.matches('.md-skip')}; }""")
+        if state["outside"] and state["top"] < state["below"] - 1:
+            hidden.append(state)
+    assert hidden == [], hidden

@@ -307,6 +307,13 @@ function start() {
   const tabStops = root => $$(FOCUSABLE + ",input,[tabindex]", root).filter(c => c.tabIndex >= 0 &&
     (c.checkVisibility ? c.checkVisibility({ visibilityProperty: true }) : c.getClientRects().length));  /* (a closed disclosure's links have boxes) */
   doc.addEventListener("focusin", e => { if (via && !via.some(x => x.contains(e.target))) via = null; });
+  /* a control the keyboard focuses is never left under the sticky header (WCAG 2.4.11): the browser scrolls it only
+     into the window, which Shift+Tab back up the page leaves at its top */
+  doc.addEventListener("focusin", e => {
+    if (!e.target.matches(":focus-visible") || (header && header.contains(e.target))) return;
+    const top = e.target.getBoundingClientRect().top, below = headerBottom();
+    if (top < below) scrollBy(0, top - below - PAD);
+  });
   article.addEventListener("keydown", e => {
     if (e.key !== "Tab" || e.altKey || e.ctrlKey || e.metaKey) return;
     const m = e.target.matches("a.ed-marker") && !e.shiftKey && e.target, g = m ? groupOf(m) : [];
