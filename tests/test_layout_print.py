@@ -88,12 +88,17 @@ def test_print_fits_fourteen_a4_pages_without_lone_headings(printed_pdf, site_se
     assert notes == len(project_notes().annotations), f"{notes} notes in the page"
 
 
+FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
 def test_print_sets_the_column_first_then_its_notes_in_order(printed_pdf, open_page):
     page = open_page("")
     paragraphs = page.evaluate("[...document.querySelectorAll('.ed-article > p[id]')].map(p => p.innerText)")
     on_screen = page.evaluate("[...document.querySelectorAll('.ed-note')].map(n => n.innerHTML)")
     # on paper (the print events of a real print, as page.pdf() fires them): the notes follow the column, in order
+    page.evaluate("window.__errors = []; addEventListener('error', e => window.__errors.push(e.message))")
     page.evaluate("dispatchEvent(new Event('beforeprint'))")
+    page.evaluate(FRAMES)
     state = page.evaluate("""() => { const article = document.querySelector('.ed-article'), end = document.querySelector('.ed-endnotes');
       const notes = [...document.querySelectorAll('.ed-note')];
       return {last: article.lastElementChild === end, heading: end && end.firstElementChild.textContent,
@@ -102,6 +107,9 @@ def test_print_sets_the_column_first_then_its_notes_in_order(printed_pdf, open_p
     assert state["last"] and state["heading"] == "Notes" and not state["outside"], state
     assert state["numbers"] == sorted(state["numbers"]) == list(range(1, len(state["numbers"]) + 1))
     page.evaluate("dispatchEvent(new Event('afterprint'))")
+    page.evaluate(FRAMES)
+    # (no pass runs while the notes are endnotes: its writes had set off "ResizeObserver loop completed ...")
+    assert page.evaluate("window.__errors") == []
     assert page.evaluate("document.querySelectorAll('.ed-endnotes').length") == 0
     assert page.evaluate("[...document.querySelectorAll('.ed-note')].every(n => n.closest('.ed-article > *:not(.ed-endnotes)'))")
     # and each note is back as it was (its head unwrapped: on paper it is one block no column break splits)

@@ -742,7 +742,9 @@ function start() {
      its first paint: its reads cost nothing, and the items are drawn where they belong */
   /* (the legend's Tab stop is checked first, while nothing has been written since the browser's layout: read
      after the pass's writes, it forced a style pass) */
-  const pass = () => { keepLegendStop(); layout(); doc.documentElement.classList.add("ed-laid"); };
+  /* (not while printing: the notes are endnotes then, placed by the stylesheet, and a pass's writes to the column's
+     height, which its observer watches too, set off "ResizeObserver loop completed with undelivered notifications") */
+  const pass = () => { if (endnotes) return; keepLegendStop(); layout(); doc.documentElement.classList.add("ed-laid"); };
   if (observer) {
     early.resized = pass;
     observer.observe(article);
