@@ -97,7 +97,8 @@ def load_sources(path: Path, root: Path | None = None) -> tuple[dict[str, Source
     """Read a ``sources.yml``: ``({id: Source}, problems)``; every problem names file and line."""
     file = display_path(path, root)
     if not path.exists():
-        return {}, [Problem(file, 0, 0, "", "the source list is missing", "create it: 'sources:', then a list of sources (id, title, publisher, date, url)")]
+        return {}, [Problem(file, 0, 0, "", "the source list is missing",
+                            "create it: 'sources:', then a list of sources (id, title, publisher, date, url)")]
     doc, problems = _read(path, file, empty_todo="write 'sources:' in it, then the list of sources")
     if doc is None:
         return {}, problems

@@ -57,7 +57,6 @@ def refuse_site_dir(site_dir: Path, keep: dict[str, Path]) -> None:
                               "build into another folder (site_dir in mkdocs.yml, or 'mkdocs build -d')")
 
 
-
 def refuse_overrides(config: MkDocsConfig, env: jinja2.Environment | None = None) -> None:
     """Raise :class:`PluginError` (one line, at the file's line) for a template of the theme's ``custom_dir`` that
     does not compile in the theme's Jinja2 environment ``env`` (MkDocs would stop on it with a traceback). Given the

@@ -15,8 +15,8 @@ turn nodes into plain data ourselves so that:
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import yaml
