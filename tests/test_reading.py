@@ -807,3 +807,15 @@ def test_a_filtered_group_marker_gives_the_numbers_and_findings_still_shown(open
     page.locator('.ed-legend input[data-cat="claims"]').check()
     assert page.locator('a.ed-marker[data-notes~="syria-2015-sequence"]').get_attribute("data-n") == "21–25"
     assert page.evaluate(look) == before, "the markers' look is the build's again"
+
+
+def test_a_groups_hairline_is_only_between_notes_shown(open_page):
+    """One sentence's notes are one card with a hairline between them; a note filtered out takes its hairline along
+    (with Claims filtered out, the "Who Eli Lake is" item of "3–4" kept a line above it, under nothing)."""
+    page = open_page("")
+    borders = """() => { const m = document.getElementById('ref-byline-attribution'), ids = m.dataset.notes.split(' ');
+        return ids.map(id => { const n = document.getElementById(id);
+          return [n.dataset.category, getComputedStyle(n).display !== 'none', getComputedStyle(n).borderTopWidth]; }); }"""
+    assert page.evaluate(borders) == [["claims", True, "0px"], ["sourcing", True, "1px"]]
+    page.locator('input[data-cat="claims"]').uncheck()
+    assert page.evaluate(borders) == [["claims", False, "0px"], ["sourcing", True, "0px"]]
