@@ -787,6 +787,34 @@ def test_the_check_holds_the_share_image_and_the_schema_as_the_build_does(tmp_pa
                                                 result.stdout, re.M), result.stdout
 
 
+def test_a_site_without_site_url_is_warned_of_by_the_check(tmp_path):
+    """Without site_url the share pages' canonical links, the open data's ids and the ClaimReview's URLs were
+    relative ('#ferry-price'), pointing nowhere once shared, and the check said OK."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^site_url: .*$", "", config, count=1, flags=re.M)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"mkdocs.yml": config})
+    assert re.search(r"^warning: mkdocs\.yml: site_url: is not set, so the share pages, the open data "
+                     r"\(annotations\.jsonld\) and the fact-check data would carry addresses that point nowhere once "
+                     r"shared; set 'site_url:' in mkdocs\.yml to the published address", result.stdout, re.M), result.stdout
+
+
+@pytest.mark.build
+def test_a_strict_build_without_site_url_is_refused_even_when_quiet(tmp_path):
+    """MkDocs drops its logger's warnings under '-q', so a strict 'mkdocs build -q' published them: this one is held
+    and refused with the notes' problems."""
+    project = make_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url: .*$", "", config.read_text(encoding="utf-8"), count=1, flags=re.M),
+                      encoding="utf-8")
+    result = mkdocs(project, "build", "-q")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in out, out
+    assert "1 warning(s) (a strict build refuses warnings)" in out, out
+    assert not (project / "site").exists()
+    result = mkdocs(project, "build")
+    assert "mkdocs.yml: site_url: is not set" in result.stdout + result.stderr
+
+
 def test_a_check_piped_into_head_ends_without_a_traceback():
     """'make check | head -1' closed the pipe, and the check printed a BrokenPipeError traceback."""
     process = subprocess.Popen([sys.executable, "-m", "annotated_edition", "check"], cwd=ROOT, stdout=subprocess.PIPE,

@@ -38,7 +38,7 @@ from .project import PLUGIN, Project, ProjectError, load_project
 from .published import append_new, page_ids, unchecked_notice
 from .refusals import refuse_config, refuse_overrides
 from .schema import stale_schema_problems, write_schema
-from .share import share_image_problems
+from .share import share_image_problems, site_url_problems
 from .templates import TemplateProblem
 from .yamlsource import duplicate_keys_in, read_text
 
@@ -142,6 +142,7 @@ def check(project: Project, as_build: bool = False) -> int:
                                  list(edition.specs))
     image = project.plugin_config["share_image"]  # (as the build holds them: the check said OK where the build refused)
     problems += share_image_problems(image, bool(image) and (Path(project.config.docs_dir) / str(image)).is_file())
+    problems += site_url_problems(project.config.site_url)
     schema_dir = project.plugin_config["schema_dir"]
     problems += stale_schema_problems(project.settings, project.root / schema_dir, schema_dir)
     _print(problems)

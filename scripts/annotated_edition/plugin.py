@@ -1,16 +1,10 @@
 """The MkDocs edge: the ``annotated-edition`` plugin (https://www.mkdocs.org/dev-guide/plugins/).
 
-Registered under the ``mkdocs.plugins`` entry point (``pyproject.toml``), listed in ``mkdocs.yml`` under
-``plugins:`` with its options (:mod:`annotated_edition.config`). Each event hands over to :class:`.core.Edition`
-and reports its problems, one log line each; an error stops the build (:class:`mkdocs.exceptions.PluginError`).
-``mkdocs build`` and ``gh-deploy`` build into a staging folder (:mod:`annotated_edition.staging`), so a failed
-build leaves the published site as it was. The events: ``on_config`` (settings, staging); ``on_pre_build`` (load and
-validate the notes and front matter); ``on_files`` (the annotated pages exist; the stylesheets; the listing pages);
-``on_page_content`` (merge the notes into an annotated page, its Markdown rendered once, by MkDocs); ``on_env``
-(links and published ids, before any page is written; any error held since ``on_pre_build``); ``on_page_context``
-(before the search plugin: the listings); ``on_post_page`` (minify; ClaimReview in ``<head>``; the notes' selectors
-from the page's final text); ``on_serve`` (watch the notes folders); ``on_post_build`` (after the search plugin: open
-data, share pages, one search entry per note, the theme's CSS trimmed; fail if a page was not annotated).
+Registered under the ``mkdocs.plugins`` entry point (``pyproject.toml``), listed in ``mkdocs.yml`` under ``plugins:``
+with its options (:mod:`annotated_edition.config`). Each event hands over to :class:`.core.Edition` and reports its
+problems, one log line each; an error stops the build (:class:`mkdocs.exceptions.PluginError`). ``build`` and
+``gh-deploy`` build into a staging folder (:mod:`annotated_edition.staging`): a failed build leaves the site as it was.
+Each event's docstring says what it does and why it runs when it does.
 """
 
 from __future__ import annotations
@@ -43,11 +37,12 @@ from .minify import minified, minified_page, minify_files
 from .unused_css import parsed_files, purge_site
 from .background import Background
 from .search_index import add_entries, defer_index, page_entries
-from .share import share_image_problems, share_pages, share_url
+from .share import share_image_problems, share_pages, share_url, site_url_problems
 from .presentation import ASSETS, asset_text, list_assets, with_boot
 from .staging import Stage, unwritten
 from .yamlsource import duplicate_keys_in, read_text
 from .styles import STYLESHEET, category_css
+
 
 def _text_of(file: File) -> str:
     """A page's text; a page that is not UTF-8 reads as empty here (MkDocs reports it when it reads the page)."""
@@ -148,7 +143,8 @@ class AnnotatedEditionPlugin(BasePlugin[PluginConfig]):
                      and f.generated_by is None]
         self.theme_css = {f.dest_uri for f in theme_css}
         image = self.config["share_image"]
-        self._hold(share_image_problems(image, bool(image) and files.get_file_from_path(image) is not None), config)
+        self._hold(share_image_problems(image, bool(image) and files.get_file_from_path(image) is not None)
+                   + site_url_problems(config.site_url), config)  # (held: a strict build refuses them, '-q' or not)
         if self.config["purge_css"]:  # most of the purge is parsing the theme's CSS: on the other core
             self.parsing = Background(parsed_files, {f.dest_uri: f.abs_src_path for f in theme_css if f.abs_src_path})
         self.urls = {f.src_uri: f.url.removeprefix("./") if f.url != "./" else "" for f in files.documentation_pages()}

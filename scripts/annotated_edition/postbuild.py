@@ -25,7 +25,7 @@ from .rendering import with_referrer_policy
 from .presentation import EDITION_CSS, EDITION_JS, with_boot, write_missing_assets
 from .project import Project
 from .search_index import add_entries, page_entries
-from .share import share_image_problems, share_pages
+from .share import share_image_problems, share_pages, site_url_problems
 from .styles import STYLESHEET, category_css
 
 CONTENT = "article.md-content__inner"
@@ -122,6 +122,7 @@ def annotate_site(project: Project, site: Path) -> tuple[list[Problem], dict[str
         written[path], finished[path] = soup, page
     image = project.plugin_config["share_image"]
     problems += share_image_problems(image, bool(image) and (site / str(image)).is_file())
+    problems += site_url_problems(project.config.site_url)
     # as the plugin's on_env: links of note bodies and the published ids (make zensical published a renamed note)
     problems += listing_problems(project.page_texts(), display_path(Path(project.config.docs_dir), project.root),
                                  list(edition.specs))

@@ -25,6 +25,17 @@ def share_image_problems(image: str | None, exists: bool) -> list[Problem]:
                     "would show a broken image", "fix 'share_image:' (a path under docs/, e.g. assets/card.png)")]
 
 
+def site_url_problems(site_url: str | None) -> list[Problem]:
+    """A site without ``site_url``: the share pages' canonical and preview addresses, the open data's ids and the
+    ClaimReview's URLs would be relative, pointing nowhere once a link is shared (a warning: a strict build stops)."""
+    if site_url:
+        return []
+    return [Problem("mkdocs.yml", 0, 0, "site_url", "is not set, so the share pages, the open data (annotations.jsonld) "
+                    "and the fact-check data would carry addresses that point nowhere once shared",
+                    "set 'site_url:' in mkdocs.yml to the published address (e.g. https://example.org/harbour/)",
+                    "warning")]
+
+
 def share_url(page_url: str, note_id: str = "") -> str:
     """The site-relative URL of a note's share page (or of the folder, without ``note_id``)."""
     return f"{page_url}{SHARE_FOLDER}" + (f"{note_id}/" if note_id else "")

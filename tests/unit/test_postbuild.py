@@ -205,6 +205,20 @@ def test_a_404_page_links_the_engine_from_the_site_s_root_as_the_theme_does(tmp_
     assert soup.find("script", src="/tiny-site/assets/edition.js") is not None
 
 
+def test_a_site_without_site_url_is_warned_of(tmp_path):
+    """The share pages' canonical links and the open data's ids would be relative ('#note-id'), pointing nowhere."""
+    root, site = tiny_project(tmp_path)
+    config = root / "mkdocs.yml"
+    assert not [p for p in annotate_site(load_project(config), site)[0] if p.subject == "site_url"]
+    (tmp_path / "without").mkdir()
+    root, site = tiny_project(tmp_path / "without")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://example.org/tiny-site/\n", ""),
+                      encoding="utf-8")
+    problems, _placed = annotate_site(load_project(config), site)
+    assert [(p.file, p.severity) for p in problems if p.subject == "site_url"] == [("mkdocs.yml", "warning")]
+
+
 def test_a_share_image_missing_from_the_built_site_leaves_it_as_built(tmp_path):
     root, site = tiny_project(tmp_path)
     config = root / "mkdocs.yml"
