@@ -71,7 +71,7 @@ def test_item01_known_links_pass_and_http_is_a_warning(tmp_path, capsys):
     body = BODY + (" See [this](about.md), [that](#cargo-planes), [a source](sources.md#source-s1), [the claims]"
                    "(notes.md#category-claims) and [old](http://example.org/).")
     _, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body=body))})
-    assert status == 0, out
+    assert status == 1 and not lines_matching(out, r"^error: "), out  # (a warning: the strict site fails)
     assert lines_matching(out, r"^warning: .*test-note: the body links to 'http://example\.org/' over http://; use the https")
 
 
@@ -308,7 +308,7 @@ def test_item02_publish_ids_refuses_a_note_a_strict_build_refuses(tmp_path, caps
     """A note with only a warning passed the check, so publish-ids listed its id, though the strict build refused
     to publish it; the build then refused the draft's removal as an id that vanished."""
     project, status, out = run_check(tmp_path, capsys, {"claims.yml": claims(note(body=BODY + " See https://example.org/x."))})
-    assert status == 0 and "warning:" in out, out  # (the check alone lists the warning and passes)
+    assert status == 1 and "warning:" in out, out  # (a strict site: the check fails on it too)
     assert "strict: true" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert cli.main(["-f", str(project / "mkdocs.yml"), "publish-ids"]) == 1
     said = capsys.readouterr().err

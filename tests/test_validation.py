@@ -408,7 +408,7 @@ def test_a_yaml_tag_is_one_error_and_runs_nothing(tmp_path):
 def test_a_title_too_long_for_the_margin_is_a_warning(tmp_path):
     """A 5,000-character title passed without a word (the margin shows titles whole)."""
     _, result = run(tmp_path, {"claims.yml": claims(note(title="A title " + "that goes on " * 7))})
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     assert re.search(r"^warning: annotations/claims\.yml:7:12: test-note: the title is 98 characters long; the margin shows "
                      r"a title whole, up to 80; shorten it", result.stdout, re.M), result.stdout
     _, result = run(tmp_path / "ok", {"claims.yml": claims(note(title="A title " + "that goes on " * 5))})
@@ -596,7 +596,7 @@ HTTP_SOURCE = textwrap.dedent("""\
 
 def test_http_source_is_a_warning(tmp_path):
     _, result = run(tmp_path, {"claims.yml": GOOD, "sources.yml": HTTP_SOURCE})
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     assert re.search(r"^warning: annotations/sources\.yml:6:\d+: S1: the URL is http://, not https://; use the https:// "
                      r"address if the site has one, or add 'http_only: true' if it has none$", result.stdout, re.M), result.stdout
 
@@ -650,8 +650,8 @@ def test_upper_case_suffix_is_read_and_subfolders_are_named(tmp_path):
     (project / "annotations" / "drafts").mkdir()
     (project / "annotations" / "drafts" / "x.yml").write_text(GOOD, encoding="utf-8")
     result = check_in_process(project)
-    assert result.returncode == 0, result.stderr
-    assert "OK: 1 notes anchored" in result.stdout
+    assert result.returncode == 1, result.stderr
+    assert "index.md: 1 notes loaded" in result.stdout, result.stdout  # (claims.YAML was read)
     assert re.search(r"^warning: annotations/drafts/x\.yml: this file is in a subfolder and is not read; move it into "
                      r"annotations/ itself", result.stdout, re.M), result.stdout
 
@@ -674,7 +674,7 @@ def test_alias_to_a_missing_paragraph(tmp_path):
 
 def test_a_quote_cut_inside_a_word_is_a_warning_at_the_quote(tmp_path):
     _, result = run(tmp_path, {"claims.yml": claims(note(exact="wo Russian cargo planes"))})
-    assert result.returncode == 0, result.stderr  # (a warning: a strict build stops on it)
+    assert result.returncode == 1, result.stderr  # (a warning: a strict build stops on it)
     assert re.search(r"^warning: annotations/claims\.yml:6:14: test-note: the quote begins or ends inside the word 'two', "
                      r"so the highlight would cut it; quote whole words$", result.stdout, re.M), result.stdout
     _, result = run(tmp_path / "whole", {"claims.yml": claims(note())})
@@ -689,7 +689,7 @@ def test_links_and_html_outside_the_body_are_warnings_and_never_published_as_lin
     files = {"claims.yml": claims(note(title='"See [about](about.md#nope)"', extra=later + corrections))}
     files["claims.yml"] = files["claims.yml"].replace("summary: A summary.", 'summary: "A [summary](about.md) of <b>it</b>."')
     project, result = run(tmp_path, files)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     for name in ("title", "summary", "'later.text'", "'what' of correction 1", "'why' of correction 1"):
         wanted = "raw HTML" if name == "summary" else "a link, which is published as its words only"
         assert re.search(rf"^warning: annotations/claims\.yml:\d+:\d+: test-note: the {re.escape(name)} contains {wanted}",
@@ -706,7 +706,7 @@ def test_a_hash_that_starts_a_comment_mid_value_is_a_warning(tmp_path):
     """YAML reads 'The #1 threat' as 'The' and a comment: the title was published as one word, without a word."""
     files = {"claims.yml": claims(note(title="The #1 threat to Maduro", extra='      prefix: "On Saturday"  # the comment meant\n'))}
     _, result = run(tmp_path, files)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     assert re.search(r"^warning: annotations/claims\.yml:8:16: test-note: '#1 threat to Maduro\.\.\.' was read as a YAML "
                      r"comment \(a '#' after a space starts one\), so the value is only 'The'; put the whole value in quotes",
                      result.stdout, re.M), result.stdout
@@ -727,7 +727,7 @@ def test_a_paragraph_without_id_and_an_id_left_in_the_text_are_told_at_their_lin
 def test_a_source_cited_twice_by_one_note_is_a_warning_and_listed_once(tmp_path):
     files = {"claims.yml": claims(note()).replace("sources: [S1]", "sources: [S1, S1]")}
     _, result = run(tmp_path, files)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     assert re.search(r"^warning: annotations/claims\.yml:12:19: test-note: cites source 'S1' twice; list each source once$",
                      result.stdout, re.M), result.stdout
     assert annotated(tmp_path / "built", files).find(id="test-note").get_text().count("[Reuters report") == 1
@@ -765,7 +765,7 @@ def test_markup_in_a_source_is_a_warning(tmp_path):
     sources = TEST_SOURCES.replace('title: "[Reuters report on the Russian planes landing in Caracas]"',
                                    'title: "[Reuters](https://r.com) *report*"').replace('publisher: "Reuters"', 'publisher: "<b>Reuters</b>"')
     _, result = run(tmp_path, {"claims.yml": GOOD, "sources.yml": sources})
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     for line, key, found in ((3, "title", r"'\]\('"), (4, "publisher", r"'<b>'")):
         assert re.search(rf"^warning: annotations/sources\.yml:{line}:\d+: S1: the source's {key} holds markup \({found}\), "
                          r"which is printed as typed; write plain text$", result.stdout, re.M), result.stdout
@@ -782,7 +782,7 @@ def test_the_check_holds_the_share_image_and_the_schema_as_the_build_does(tmp_pa
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("social-card.jpg", "social-card.png"), encoding="utf-8")
     result = check_in_process(project)
-    assert result.returncode == 0 and re.search(r"^warning: schema/annotations\.schema\.json: stale \(the categories or "
+    assert result.returncode == 1 and re.search(r"^warning: schema/annotations\.schema\.json: stale \(the categories or "
                                                 r"verdicts in mkdocs\.yml changed\); run 'python -m annotated_edition schema'",
                                                 result.stdout, re.M), result.stdout
 
@@ -854,7 +854,7 @@ def test_a_note_date_before_the_article_is_a_warning(tmp_path):
     """A later development of 2010 and a correction of 2018, on a column of 27 March 2019, were accepted."""
     extra = '    later: {date: "2010-01-01", text: "Superseded."}\n    corrections:\n      - {date: "2018-01-01", what: "x", why: "y"}\n'
     _, result = run(tmp_path, {"claims.yml": claims(note(extra=extra))})
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     for said in ("'later.date' '2010-01-01'", "a correction's date '2018-01-01'"):
         assert re.search(rf"^warning: annotations/claims\.yml:3:5: test-note: {said} comes before the article \(index\.md, "
                          r"2019-03-27\); check the year$", result.stdout, re.M), result.stdout
@@ -928,7 +928,7 @@ def test_a_field_indented_into_the_body_and_a_bare_address_are_warnings(tmp_path
     body = ("A test body, see https://example.org/report for it.\n"
             "      corrections:\n        - date: \"2026-12-06\"\n          what: x\n          why: y")
     _, result = run(tmp_path, {"claims.yml": claims(note(body=body))})
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     out = result.stdout
     assert re.search(r"^warning: annotations/claims\.yml:12:7: test-note: the body has a line 'corrections:', which YAML "
                      r"reads as the body's words, not as the note's field; indent 'corrections:' as 'body:' is", out, re.M), out

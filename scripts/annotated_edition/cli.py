@@ -2,7 +2,8 @@
 
 - ``check [-f mkdocs.yml]``: validate every annotated page's notes and front matter and anchor
   every note, without building; prints ``file:line:column: id: what; what to do`` per problem
-  and the notes per category; exits 1 on an error. (``make check``)
+  and the notes per category; exits 1 on an error, and on a warning when ``strict: true``, as the
+  build does. (``make check``)
 - ``annotate SITE_DIR [-f mkdocs.yml]``: merge the notes into a site another generator built
   (Zensical); exits 1 and leaves the site as built on an error. (``make zensical``)
 - ``publish-ids [-f mkdocs.yml]``: after a check, append the new paragraph and note ids to the
@@ -107,9 +108,9 @@ def _load(config_file: str) -> Project | None:
         return None
 
 
-def check(project: Project, as_build: bool = False) -> int:
-    """Check every annotated page as a build would; print problems and counts; return the exit status (with
-    ``as_build``, 1 for warnings too when mkdocs.yml says ``strict: true``, as the build then refuses them)."""
+def check(project: Project) -> int:
+    """Check every annotated page as a build would; print problems and counts; return the exit status: 1 for an
+    error, and for a warning too when mkdocs.yml says ``strict: true``, as the build then refuses it."""
     edition = project.edition()
     problems = edition.load()
     # (a note that did not load is not on the page: the published-ids check would blame each of its file's ids)
@@ -153,7 +154,7 @@ def check(project: Project, as_build: bool = False) -> int:
               + (", not counting the notes the errors above leave out" if errors_in(problems) else ""))
     errors = errors_in(problems)
     warnings = len(problems) - len(errors)
-    if errors or (as_build and warnings and project.config.strict):
+    if errors or (warnings and project.config.strict):
         print(f"{len(errors)} error(s), {warnings} warning(s)" + ("" if errors else ", and mkdocs.yml says 'strict: true'")
               + ": fix them and run the check again", file=sys.stderr)
         return 1
@@ -176,7 +177,7 @@ def publish_ids(project: Project) -> int:
         print("error: the plugin has no 'published_ids' option in mkdocs.yml (e.g. published_ids: published-ids.txt)",
               file=sys.stderr)
         return 2
-    if check(project, as_build=True):
+    if check(project):
         print("error: fix the problems above first: only ids of a site that builds are published", file=sys.stderr)
         return 1
     edition = project.edition()
