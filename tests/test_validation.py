@@ -760,6 +760,41 @@ def test_a_script_link_in_the_article_is_told_at_its_line_with_advice_for_a_link
                            r"remove the link, or link to an https:// address$")
 
 
+@pytest.mark.parametrize("raw, element", [
+    ('<script src="https://evil.example/x.js"></script>', "script"),
+    ("<svg><script>alert(3)</script></svg>", "script"),
+    ('<iframe src="https://evil.example/"></iframe>', "iframe"),
+    ("<style>body{display:none}</style>", "style"),
+    ('<form action="/x"><input name="q"></form>', "form"),
+])
+def test_a_raw_element_that_runs_or_embeds_in_the_article_is_an_error_at_its_line(tmp_path, raw, element):
+    """A <script> pasted into the article (a CMS embed) was published with the check and the strict build passing."""
+    article = _article_with("two Russian cargo planes", "two Russian cargo planes " + raw)
+    line = next(i for i, text in enumerate(article.splitlines(), 1) if raw in text)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{line}:1: (cargo-planes: )?the article holds a raw <{element}> element, "
+                           r"which would run, restyle or embed something on the published page; remove it")
+
+
+@pytest.mark.parametrize("raw", ['<img src="https://evil.example/pixel.gif" alt="">', "![Maduro](//cdn.example/m.jpg)",
+                                 '<img src="a.png" srcset="a.png 1x, https://evil.example/b.png 2x" alt="">'])
+def test_an_image_from_another_site_in_the_article_is_an_error(tmp_path, raw):
+    """Each reader's visit would be told to that site (no request leaves the page for a third party)."""
+    article = _article_with("two Russian cargo planes", "two Russian cargo planes " + raw)
+    line = next(i for i, text in enumerate(article.splitlines(), 1) if raw in text)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{line}:1: (cargo-planes: )?the <img> loads '[^']+' from another site as "
+                           r"the page opens, telling that site who reads the article; save the file under docs/")
+
+
+def test_an_event_attribute_in_raw_html_is_told_at_its_line_with_advice_for_html(tmp_path):
+    article = _article_with("two Russian cargo planes", "two Russian cargo planes <b onclick=alert(4)>!</b>")
+    line = next(i for i, text in enumerate(article.splitlines(), 1) if "onclick" in text)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{line}:1: the attribute onclick='alert\(4\)' on a <b> could run script; "
+                           r"remove the attribute$")
+
+
 def test_markup_in_a_source_is_a_warning(tmp_path):
     """The Sources page printed '[Reuters](https://r.com) *report*' and '<b>Reuters</b>' as typed, without a word."""
     sources = TEST_SOURCES.replace('title: "[Reuters report on the Russian planes landing in Caracas]"',

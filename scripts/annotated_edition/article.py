@@ -19,6 +19,10 @@ ID_RULE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _ATTR_LINE = re.compile(r"^\{:?\s*#([^\s}]+)[^}]*\}\s*$")
 _ONLY_ID = re.compile(r"^\{:?\s*#[^\s}]+(\s+\.[A-Za-z0-9_-]+)*\s*\}$")  # {#id} or {#id .class}
 _URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "poster", "data")
+# elements of raw HTML that run script, restyle the page, embed another document or post a form: never in an article
+_EMBEDDING = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "meta", "base",
+              "form", "input", "button", "select", "textarea", "template", "noscript", "portal"}
+_LOADING_ATTRS = ("src", "srcset", "poster", "data", "background")  # attributes whose URL is fetched as the page loads
 
 
 def header_ids(meta: dict) -> list[str]:
@@ -43,24 +47,53 @@ def breaks_as_spaces(soup: BeautifulSoup) -> None:
 
 
 def unsafe_markup_problems(soup: BeautifulSoup, markdown_text: str, page_file: str, line_offset: int = 0) -> list[Problem]:
-    """Attributes of the page's own Markdown that could run script: ``on...``, ``style``, ``javascript:`` URLs."""
+    """Raw HTML in the page's own Markdown that could run script, restyle or embed: attributes (``on...``,
+    ``style``, ``javascript:`` URLs), elements (:data:`_EMBEDDING`: ``<script>``, ``<style>``, ``<iframe>``...), and
+    files loaded from another site (an image or media ``src`` on another host: every reader's visit would be told
+    to that site). Each is told at the first line of the Markdown that writes it (0 if none does)."""
     problems = []
     lines = markdown_text.splitlines()
+
+    def line_of(pattern: str) -> int:
+        return next((i + line_offset for i, text in enumerate(lines, 1) if re.search(pattern, text, re.I)), 0)
+
     for tag in soup.find_all(True):
+        if tag.name in _EMBEDDING:
+            line = line_of(rf"<{re.escape(tag.name)}\b")
+            problems.append(Problem(page_file, line, 1 if line else 0, tag.get("id", ""),
+                                    f"the article holds a raw <{tag.name}> element, which would run, restyle or embed "
+                                    "something on the published page", "remove it: the column is text (link to an "
+                                    "embed's page instead of pasting its code)"))
+            continue
         for name, value in tag.attrs.items():
             text = " ".join(value) if isinstance(value, list) else str(value)
+            if name.lower() in _LOADING_ATTRS and (far := next(iter(_other_hosts(text)), "")):
+                line = line_of(re.escape(far))
+                problems.append(Problem(page_file, line, 1 if line else 0, tag.get("id", ""),
+                                        f"the <{tag.name}> loads {far[:60]!r} from another site as the page opens, "
+                                        "telling that site who reads the article",
+                                        "save the file under docs/ and give its path, or link to it instead"))
+                continue
             bad = name.lower().startswith("on") or name.lower() == "style" or (
                 name.lower() in _URL_ATTRS and re.match(r"^\s*(javascript|data|vbscript):", text, re.I))
             if not bad:
                 continue
             if name.lower() in _URL_ATTRS:  # (a Markdown link or image: [words](javascript:...))
                 line, todo = typed_in(markdown_text, text, line_offset)[0], "remove the link, or link to an https:// address"
-            else:
-                line = next((i + line_offset for i, t in enumerate(lines, 1) if name in t and "{" in t), 0)
+            elif (line := line_of(r"\{[^}]*\b" + re.escape(name) + r"\s*=")):  # (written as a paragraph's attributes)
                 todo = "remove it: a paragraph's attributes are its id and nothing else, e.g. {#cargo-planes}"
+            else:  # (written in raw HTML)
+                line, todo = line_of(r"\b" + re.escape(name) + r"\s*="), "remove the attribute"
             problems.append(Problem(page_file, line, 1 if line else 0, tag.get("id", ""),
                                     f"the attribute {name}={text[:40]!r} on a <{tag.name}> could run script", todo))
     return problems
+
+
+def _other_hosts(value: str) -> list[str]:
+    """The URLs of a ``src``/``srcset``/``poster`` value that name a host (``https://...``, ``//...``): files another site
+    serves. (A srcset is ``url width, url width``.)"""
+    urls = [part.split()[0] for part in value.split(",") if part.split()]
+    return [url for url in urls if re.match(r"^\s*([a-z][a-z0-9+.-]*:)?//", url, re.I)]
 
 
 def _added(tag) -> bool:
