@@ -795,6 +795,19 @@ def test_an_event_attribute_in_raw_html_is_told_at_its_line_with_advice_for_html
                            r"remove the attribute$")
 
 
+def test_a_link_of_the_article_to_no_page_is_an_error_at_its_line(tmp_path):
+    """The check said OK, and only MkDocs' strict build refused the link, naming no line."""
+    article = _article_with("two Russian cargo planes", "two Russian [cargo planes](archive.md#x)")
+    line, column = next((i, text.index("archive.md") + 1) for i, text in enumerate(article.splitlines(), 1)
+                        if "archive.md" in text)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: the article links to 'archive\.md#x', but docs/archive\.md "
+                           r"is not a page of the site; link to a page of docs/, or remove the link$")
+    _, result = run(tmp_path / "good", {"claims.yml": GOOD},
+                    {"docs/index.md": article.replace("archive.md#x", "about.md")})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_markup_in_a_source_is_a_warning(tmp_path):
     """The Sources page printed '[Reuters](https://r.com) *report*' and '<b>Reuters</b>' as typed, without a word."""
     sources = TEST_SOURCES.replace('title: "[Reuters report on the Russian planes landing in Caracas]"',

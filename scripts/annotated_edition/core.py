@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from .article import (breaks_as_spaces, declared_paragraph_ids, paragraph_id_problems, typed_in,
                       unsafe_markup_problems)
 from .frontmatter import alias_problems, front_matter_problems, split_front_matter, typed_at
-from .linkcheck import fragment_problems, ids_in, link_problems, markdown_link_problems, note_ids
+from .linkcheck import fragment_problems, ids_in, link_problems, markdown_link_problems, note_ids, page_link_problems
 from .links import Links
 from .loading import load_annotations
 from .merge import Placed, ids_of, merge
@@ -145,8 +145,8 @@ class Edition:
         # the article's own '#id' links, told at their line (MkDocs' strict build names none)
         made = {made for a in annotation_set.annotations for made in (f"{a.id}-title", f"ref-{a.id}")}
         landing = elements | note_ids(annotation_set.annotations) | aliases.keys() | made
-        problems += fragment_problems(body_html, landing,
-                                      lambda href: Position(page_file, *typed_in(markdown_text, href, offset)))
+        typed = lambda href: Position(page_file, *typed_in(markdown_text, href, offset))  # noqa: E731
+        problems += fragment_problems(body_html, landing, typed) + page_link_problems(body_html, spec.page, set(links.urls), typed)
 
         def marker(notes):
             return self.templates.render("marker", notes=notes) if render else ""

@@ -109,3 +109,23 @@ def fragment_problems(html: str, ids: set[str], place: Callable[[str], Position]
                                     f"{href!r}", f"did you mean '#{close[0]}'?" if close else "link to an id of the page"))
     return problems
 
+
+
+def page_link_problems(html: str, page: str, pages: set[str], place: Callable[[str], Position]) -> list[Problem]:
+    """Links of an annotated page's rendered Markdown ``html`` to a Markdown file (``archive.md``, relative to the page,
+    as MkDocs reads them) that is not among ``pages`` (every page's source path), each where ``place`` finds it
+    typed. MkDocs turns the links it resolves into URLs and warns of the others without a line; the check, which
+    renders without MkDocs, would say nothing."""
+    problems = []
+    for href in dict.fromkeys(_HREF.findall(html)):
+        name = href.replace("&amp;", "&").partition("#")[0].partition("?")[0]
+        if not name.endswith(".md") or _SCHEME.match(name) or name.startswith("//"):
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), name)).lstrip("/")
+        if target not in pages:
+            close = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.8)  # (a typo, not any page)
+            at = place(href.replace("&amp;", "&"))
+            problems.append(Problem(at.file, at.line, at.column, "", f"the article links to {href!r}, but docs/{target} "
+                                    "is not a page of the site", f"did you mean '{close[0]}'?" if close else
+                                    "link to a page of docs/, or remove the link"))
+    return problems
