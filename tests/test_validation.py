@@ -129,6 +129,9 @@ CASES = {
     "unknown-source": (claims(note()).replace("[S1]", "[S999]"),
                        C + r"12:15: test-note: cites source 'S999', which is not in annotations/sources\.yml"
                            r"; add it to annotations/sources\.yml first"),
+    "source-like-another": (claims(note()).replace("[S1]", "[S19]"),  # (a typo, or a source deleted or never added)
+                            C + r"12:15: test-note: cites source 'S19', which is not in annotations/sources\.yml"
+                                r"; did you mean 'S\d+'\? If not, add it to annotations/sources\.yml$"),
     "source-in-the-wrong-case": (claims(note()).replace("[S1]", "[s1]"),
                                  C + r"12:15: test-note: cites source 's1', which is not in annotations/sources\.yml"
                                      r"; did you mean 'S1'\?"),

@@ -225,9 +225,9 @@ class _Loader:
                 add(f"cites source '{sid}', whose entry in {self.sources_file} has an error (reported above)",
                     "fix that entry first", ("sources", j))
             elif self.sources or not self.invalid_sources:  # a list that failed whole was reported already
-                close = [k for k in self.sources if k.casefold() == sid.casefold()] or difflib.get_close_matches(sid, list(self.sources), n=1)
-                add(f"cites source '{sid}', which is not in {self.sources_file}",
-                    f"did you mean '{close[0]}'?" if close else f"add it to {self.sources_file} first", ("sources", j))
+                near = [k for k in self.sources if k.casefold() == sid.casefold()] or difflib.get_close_matches(sid, list(self.sources), n=1)
+                add(f"cites source '{sid}', which is not in {self.sources_file}", f"add it to {self.sources_file} first" if not near else
+                    f"did you mean '{near[0]}'?" + ("" if near[0].lower() == sid.lower() else f" If not, add it to {self.sources_file}"), ("sources", j))
         return cited
 
     def _check_text(self, doc: YamlDocument, item: dict, i: int, add) -> None:
