@@ -21,6 +21,7 @@ Option classes: https://www.mkdocs.org/dev-guide/plugins/#config_scheme
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 
@@ -173,6 +174,18 @@ class PageConfig(base.Config):
     categories = c.Optional(c.ListOfItems(_Id()))
 
 
+def _unknown_keys(item: object, config_class: type[base.Config]) -> str:
+    """The first key of ``item`` that ``config_class`` has no option for, as a message with the nearest option
+    ("unknown option 'color'; did you mean 'colour'?"); "" if none. MkDocs itself first said the option meant was
+    missing ("Sub-option 'colour': Required configuration not provided."), without naming the key written."""
+    names = [name for name, _option in config_class._schema]
+    for key in item if isinstance(item, dict) else ():
+        if key not in names:
+            near = difflib.get_close_matches(str(key), names, n=1)
+            return f"unknown option {key!r}" + (f"; did you mean {near[0]!r}?" if near else f" (options: {', '.join(names)})")
+    return ""
+
+
 def _unique(items: list, what: str) -> None:
     seen: set[str] = set()
     for item in items:
@@ -191,10 +204,12 @@ class _Unique(c.ListOfItems):
 
     def run_validation(self, value):
         for number, item in enumerate(value if isinstance(value, list) else [], 1):
+            named = f" ({item['id']!r})" if isinstance(item, dict) and isinstance(item.get("id"), str) else ""
+            if unknown := _unknown_keys(item, self.option_type.config_class):
+                raise ValidationError(f"{self.one} {number}{named}: {unknown}")
             try:
                 self.option_type.run_validation(item)
             except ValidationError as error:
-                named = f" ({item['id']!r})" if isinstance(item, dict) and isinstance(item.get("id"), str) else ""
                 raise ValidationError(f"{self.one} {number}{named}: {error}") from None
         items = super().run_validation(value)
         _unique(items, self.what)
@@ -206,6 +221,12 @@ class _Pages(c.ListOfItems):
 
     def __init__(self) -> None:
         super().__init__(c.SubConfig(PageConfig), default=[])
+
+    def run_validation(self, value):
+        for number, item in enumerate(value if isinstance(value, list) else [], 1):
+            if unknown := _unknown_keys(item, PageConfig):
+                raise ValidationError(f"page {number}: {unknown}")
+        return super().run_validation(value)
 
     def post_validation(self, config, key_name):
         if not config[key_name]:  # (the check passed with 0 notes; the build failed on a listing page)

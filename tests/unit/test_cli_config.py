@@ -61,7 +61,7 @@ def test_a_misspelt_option_of_a_category_is_named(tmp_path, capsys):
     path = project(tmp_path, CONFIG.replace("verdicts: true}", "verdicts: true, dark_color: '#fdba74'}"))
     status, out, err = run(capsys, path, "check")
     assert status == 2 and out == "" and len(err.splitlines()) == 1
-    assert err.endswith("option 'categories': Sub-option 'dark_color': Unrecognised configuration name: dark_color\n")
+    assert err.endswith("option 'categories': category 1 ('claims'): unknown option 'dark_color'; did you mean 'dark_colour'?\n")
 
 
 def test_an_invalid_option_is_one_line(tmp_path, capsys):

@@ -152,3 +152,15 @@ def test_two_pages_that_share_a_notes_folder_are_one_error():
     key, message = only_error(errors)
     assert key == "pages" and message == ("the pages 'index.md' and 'second.md' share the notes folder 'notes/'; "
                                           "give each page its own")
+
+
+def test_a_misspelt_option_of_a_category_a_verdict_or_a_page_is_named_with_the_one_meant():
+    """MkDocs said the option meant was missing ("Sub-option 'colour': Required configuration not provided."),
+    never naming 'color', the key written."""
+    context = {k: v for k, v in CONTEXT.items() if k != "colour"}
+    _, errors, _ = validate(categories=[CLAIMS, {**context, "color": "#0f766e"}])
+    assert only_error(errors) == ("categories", "category 2 ('context'): unknown option 'color'; did you mean 'colour'?")
+    _, errors, _ = validate(verdicts=[{**VERDICTS[0], "ratng": 3}, VERDICTS[1]])
+    assert only_error(errors) == ("verdicts", "verdict 1 ('accurate'): unknown option 'ratng'; did you mean 'rating'?")
+    _, errors, _ = validate(pages=[{"page": "index.md", "notes": "notes"}])
+    assert only_error(errors) == ("pages", "page 1: unknown option 'notes' (options: page, annotations, categories)")
