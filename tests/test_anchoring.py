@@ -239,3 +239,10 @@ def test_every_highlight_covers_exactly_its_quote():
     assert len(notes) == len(page.placed) >= 60
     for a in notes:
         assert normalise(text.get(a.id, ""))[0].strip() == normalise(a.exact)[0].strip(), a.id
+
+
+def test_where_a_quote_differs_is_told_in_whole_words():
+    """'(the quote differs at 'as many passenger')' cut 'passengers' short, which read as the editor's typo."""
+    from annotated_edition.anchoring import _first_difference
+    said = _first_difference("twice as many passengers as last year", "twice as many islanders as last year")
+    assert said == "as many passengers", said

@@ -89,11 +89,11 @@ CASES = {
                               r"\(a paragraph renamed in the article keeps its old id under 'paragraph_aliases'\)"),
     "duplicate-id-same-file": (claims(note(), note(exact="personnel and equipment")),
                                C + r"14:9: test-note: the id 'test-note' is already used by a note in annotations/claims\.yml:3"
-                                   r"; give each note its own id"),
+                                   r"; give one of the two notes a new id"),
     "alias-of-another-note": (claims(note(), note(id="second-note", exact="personnel and equipment",
                                                   extra="    aliases: [old-name, test-note]\n")),
                               C + r"18:25: second-note: the alias 'test-note' is already used by a note in "
-                                  r"annotations/claims\.yml:3; give each note its own id"),
+                                  r"annotations/claims\.yml:3; give one of the two notes a new id"),
     "alias-of-itself": (claims(note(extra="    aliases: [test-note]\n")),
                         C + r"7:15: test-note: the alias 'test-note' is the note's own id; remove it from 'aliases:'"),
     "unknown-category": (claims(note(), category="claim"),
@@ -445,7 +445,7 @@ def test_duplicate_ids_across_files(tmp_path):
              "sanctions.yml": claims(note(id="same-id", exact="personnel and equipment", verdict=""), category="sanctions")}
     _, result = run(tmp_path, files)
     assert_problem(result, r"annotations/sanctions\.yml:3:\d+: same-id: the id 'same-id' is already used by a note in "
-                           r"annotations/claims\.yml:3; give each note its own id")
+                           r"annotations/claims\.yml:3; give one of the two notes a new id")
 
 
 def annotated(tmp_path, files, replace_files=None) -> BeautifulSoup:

@@ -127,8 +127,13 @@ def _first_difference(quote: str, close: str, width: int = 8) -> str:
     """The words of ``quote`` around its first character that ``close`` replaces or lacks (``aren`t`` for
     ``aren't``), with ``width`` characters either side; "" when the quote is all there (only context differs)."""
     for op, i1, i2, _j1, _j2 in difflib.SequenceMatcher(None, quote, close, autojunk=False).get_opcodes():
-        if op in ("replace", "delete"):
-            return quote[max(0, i1 - width):i2 + width]
+        if op in ("replace", "delete"):  # (widened to whole words: 'as many passenger' read as the editor's typo)
+            start, end = max(0, i1 - width), min(len(quote), i2 + width)
+            while start > 0 and not quote[start - 1].isspace():
+                start -= 1
+            while end < len(quote) and not quote[end].isspace():
+                end += 1
+            return quote[start:end]
     return ""
 
 

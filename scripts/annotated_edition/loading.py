@@ -188,7 +188,7 @@ class _Loader:
                 add(f"the alias '{other}' is the note's own id", "remove it from 'aliases:' (they list its old ids)", key)
             elif other in self.seen_ids:
                 add(f"the {'id' if key == ('id',) else 'alias'} '{other}' is already used by a note in "
-                    f"{self.seen_ids[other]}", "give each note its own id (ids are public URLs)", key)
+                    f"{self.seen_ids[other]}", "give one of the two notes a new id (ids are public URLs: keep the published one)", key)
             else:  # (an id clashing with an alias is told so: the alias may be the mistake, not the published id)
                 self.seen_ids[other] = where if key == ("id",) else f"{where}, as an alias of '{aid}'"
 

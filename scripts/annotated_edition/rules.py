@@ -100,7 +100,7 @@ def item_rules(item: dict, add, body_words: tuple[int, int] = (40, 150), summary
         if isinstance(value, str) and len(value) <= MAX_FIELD_CHARS:
             count = words(value)
             if not low <= count <= high:
-                add(f"the {key} has {count} words, outside the documented {low}-{high}",
+                add(f"the {key} has {count} word{'' if count == 1 else 's'}, outside the documented {low}-{high}",
                     "shorten it" if count > high else "say more (or fold it into another note)", (key,), "warning")
     body = item.get("body")
     for key, name, text in one_line_fields(item) + ([(("body",), "body", body)] if isinstance(body, str) else []):

@@ -78,7 +78,7 @@ def test_annotate_places_notes_in_document_order(tmp_path):
              + note("dates", "harbour", "closed in 1999", "wrong"),
              "context.yml": "category: context\nannotations:\n" + note("opening", "harbour", "opened in 1901")}
     ed, problems, page = annotate(tmp_path, files)
-    assert [p for p in problems + page.problems if "words, outside" not in p.what] == [] and page.errors == []
+    assert [p for p in problems + page.problems if ", outside the documented" not in p.what] == [] and page.errors == []
     assert [(p.annotation.id, p.number) for p in page.placed] == [("opening", 1), ("dates", 2), ("paint", 3)]
     soup = BeautifulSoup(page.html, "html.parser")
     assert [a["id"] for a in soup.select("aside.ed-note")] == ["opening", "dates", "paint"]
