@@ -241,6 +241,9 @@ def test_item13_article_missing_is_one_line(tmp_path, capsys):
 
 
 # Item 17: YAML errors say where and what
+BLOCK_HINT = "YAML does not parse: this line is indented by {} spaces, less than the text of 'body' above it (6, set by " \
+             "its first line, 5), so YAML ends the text before it; indent every line of the text as its first line is " \
+             "(a list in a body too)"
 INDENT_HINT = "YAML does not parse: this line is indented by {} spaces, the field above it by 4; indent it by 4 spaces, " \
               "like the other fields of the same entry"
 
@@ -255,6 +258,15 @@ INDENT_HINT = "YAML does not parse: this line is indented by {} spaces, the fiel
     # (after a body's lines, 6 spaces, it said 'indent it by 6', which puts the field inside the body)
     pytest.param("category: claims\nannotations:\n  - id: a-note\n    title: A title\n    body: |\n      Body text.\n"
                  "      More text.\n  sources: [S1]\n", "c.yml:8:3: " + INDENT_HINT.format(2), id="field-after-a-body"),
+    # (PyYAML's mark was lines below, with advice for a colon: "put the whole value in quotes")
+    pytest.param("category: claims\nannotations:\n  - id: a-note\n    body: |\n      It quotes\n  - the Daily Beast\n"
+                 "  - the Washington Times\n      as an opinion column: it argues.\n", "c.yml:6:1: " + BLOCK_HINT.format(2),
+                 id="a-list-two-spaces-in-a-body"),
+    pytest.param("category: claims\nannotations:\n  - id: a-note\n    body: |\n      It quotes\n    the Washington Times: "
+                 "an opinion column: it argues.\n      More.\n", "c.yml:6:1: " + BLOCK_HINT.format(4),
+                 id="a-body-line-four-spaces-in"),
+    pytest.param("category: claims\nannotations:\n  - id: a-note\n    body: |\n      It quotes\n    the last line.\n"
+                 "    checked: \"2026-11-29\"\n", "c.yml:6:1: " + BLOCK_HINT.format(4), id="the-last-body-line-four-spaces-in"),
 ])
 def test_item17_a_yaml_error_is_said_in_words_at_its_line(text, said):
     _, problems = load_yaml(text, "c.yml")

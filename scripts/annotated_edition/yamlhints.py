@@ -51,6 +51,37 @@ def _field_above(lines: list[str], above: int) -> str:
     return lines[above]
 
 
+_FIELD_LINE = re.compile(r"^\s*(-\s+)?[A-Za-z_][\w-]*:(\s|$)|^\s*(#|-(\s|$))")  # a field, an entry, a comment
+_PLAIN_ITEM = re.compile(r"^\s*-\s+[^:]*$")  # a list item of words ('- the Daily Beast')
+
+
+def _broken_block(lines: list[str], last: int) -> tuple[str, str, int] | None:
+    """Words for the first line, up to ``last``, that ends a block's text (``body: |``) too soon, and its 0-based
+    line: indented less than the text's first line, and prose rather than a field, or between the key's
+    indentation and the text's (where YAML allows nothing), or followed by the text going on (a list written two
+    spaces in). PyYAML tells the error lines below, where its reading of the rest breaks, with advice for a
+    colon or a key."""
+    for k in range(min(last + 1, len(lines))):
+        if not _BLOCK_KEY.search(lines[k]) or lines[k].lstrip().startswith("#"):
+            continue
+        body = [i for i in range(k + 1, len(lines)) if lines[i].strip()]
+        key, text = _indent(lines[k]), _indent(lines[body[0]]) if body else 0
+        out = next((j for j, i in enumerate(body) if _indent(lines[i]) < text), None)
+        if text <= key or out is None or body[out] > last:
+            continue
+        here, rest = body[out], body[out + 1:]
+        dip, j = _indent(lines[here]), 0
+        while j < len(rest) and _indent(lines[rest[j]]) == dip and _PLAIN_ITEM.match(lines[rest[j]]):
+            j += 1  # (the other items of a list written two spaces in)
+        goes_on = j < len(rest) and _indent(lines[rest[j]]) >= text and not lines[here].rstrip().endswith(":")
+        if key < dip or not _FIELD_LINE.match(lines[here]) or goes_on:
+            name = lines[k].strip().lstrip("- ").partition(":")[0]
+            return (f"this line is indented by {dip} spaces, less than the text of '{name}' above it ({text}, set by "
+                    f"its first line, {body[0] + 1}), so YAML ends the text before it",
+                    "indent every line of the text as its first line is (a list in a body too)", here)
+    return None
+
+
 def _misindented(lines: list[str], at: int) -> tuple[str, str] | None:
     """Words for a line indented unlike the field above it (a three-space indent), or None."""
     index = next((i for i in range(at - 1, -1, -1) if lines[i].strip()), None)
@@ -74,6 +105,8 @@ def parse_hint(err: yaml.MarkedYAMLError, lines: list[str]) -> tuple[str, str, i
     if opened is not None and opened < at:
         return (f"the quoted value that starts here is never closed on its line (YAML read on to line {at + 1})",
                 "add the closing quote mark at the end of the value", opened)
+    if mark and (broken := _broken_block(lines, at)):
+        return broken
     if mark and ("expected '-' indicator" in (err.problem or "") or "<block mapping start>" in (err.problem or "")):
         misindented = _misindented(lines, at)
         if misindented:
