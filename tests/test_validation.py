@@ -129,6 +129,9 @@ CASES = {
     "unknown-source": (claims(note()).replace("[S1]", "[S999]"),
                        C + r"12:15: test-note: cites source 'S999', which is not in annotations/sources\.yml"
                            r"; add it to annotations/sources\.yml first"),
+    "a-bare-list-of-notes": ("- id: test-note\n  title: A title\n",  # (it said "'file' must be a mapping")
+                             C + r"1:1: the file is not a mapping of fields but a list \(lines starting with '- '\); "
+                                 r"start it with 'category:' and 'annotations:', and indent the entries under the last"),
     "source-like-another": (claims(note()).replace("[S1]", "[S19]"),  # (a typo, or a source deleted or never added)
                             C + r"12:15: test-note: cites source 'S19', which is not in annotations/sources\.yml"
                                 r"; did you mean 'S\d+'\? If not, add it to annotations/sources\.yml$"),

@@ -41,6 +41,11 @@ def _pattern_problem(error, where: tuple, name: str) -> Problem:
                    f"rename it, e.g. '{fixed}' (ids are public URLs: choose once)")
 
 
+def _kind_of(value: object) -> str:
+    """The JSON Schema type name of a value read from YAML (for :data:`_WANT`)."""
+    return "array" if isinstance(value, list) else "object" if isinstance(value, dict) else "string"
+
+
 def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: str, subject: str) -> Problem:
     """Turn one ``jsonschema`` error into a :class:`Problem` at the line of the offending value."""
     path = tuple(error.absolute_path)
@@ -59,6 +64,10 @@ def schema_problem(error: jsonschema.ValidationError, doc: YamlDocument, file: s
         return Problem(*where, f"'{name}' has no value", "list its entries under it, each on a line starting with '- '"
                        if error.validator_value == "array" else
                        "write the text after the colon (quote it, e.g. '~', if you mean the character itself)")
+    if kind == "type" and not path:  # (a bare list of notes, without 'category:' and 'annotations:' above it)
+        keys = " and ".join(f"'{key}:'" for key in error.schema.get("required", [])) or "its fields"
+        return Problem(*where, f"the file is not a mapping of fields but {_WANT.get(_kind_of(error.instance), 'a value')}",
+                       f"start it with {keys}, and indent the entries under the last by two spaces (see the other files)")
     if kind == "type":
         wanted = error.validator_value if isinstance(error.validator_value, str) else "text"
         # (an entry of a list is named as one: "'corrections' must be a list", then "... a mapping", contradicted)
