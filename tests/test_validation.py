@@ -129,6 +129,8 @@ CASES = {
     "unknown-source": (claims(note()).replace("[S1]", "[S999]"),
                        C + r"12:15: test-note: cites source 'S999', which is not in annotations/sources\.yml"
                            r"; add it to annotations/sources\.yml first"),
+    "a-merge-key": (claims(note()).replace("  - id: test-note", "  - &n {title: T}\n  - <<: *n\n    id: test-note"),
+                    C + r"\d+:\d+: test-note: unknown field '<<'; this edition does not read YAML merge keys"),
     "a-bare-list-of-notes": ("- id: test-note\n  title: A title\n",  # (it said "'file' must be a mapping")
                              C + r"1:1: the file is not a mapping of fields but a list \(lines starting with '- '\); "
                                  r"start it with 'category:' and 'annotations:', and indent the entries under the last"),

@@ -100,6 +100,8 @@ def _unknown_fields(error: jsonschema.ValidationError, doc: YamlDocument, file: 
         place = doc.place(path + (bad,))
         close = difflib.get_close_matches(bad, allowed, n=1)
         todo = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
+        if bad == "<<":  # (a YAML merge key: another entry's fields, copied in)
+            todo = "this edition does not read YAML merge keys ('<<: *name'); write the fields out"
         problems.append(Problem(file, place.line, place.column, subject, f"unknown field '{bad}'", todo))
     return problems
 
