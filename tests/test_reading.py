@@ -658,6 +658,13 @@ def test_legend_counts_filters_and_keeps_state_in_the_url(open_page, site_server
     assert set(shown) == {"claims"}
     assert page2.locator(".ed-legend__title").inner_text() == f"{len(shown)} of {total} notes:"  # (a link's filter too)
     assert page2.locator('input[data-cat="claims"]').is_checked() and not page2.locator('input[data-cat="sourcing"]').is_checked()
+    # the legend's line on the underlined verdicts (claims carry them) goes while claims are filtered out
+    flagged = page2.locator(".ed-legend__flagged")
+    assert flagged.is_visible()
+    page2.locator('input[data-cat="claims"]').uncheck()
+    assert not flagged.is_visible()
+    page2.locator('input[data-cat="claims"]').check()
+    assert flagged.is_visible()
     page2.locator('input[data-cat="sourcing"]').check()
     assert page2.evaluate("location.search") == "?show=claims,sourcing"
     for cat in ("syria-analogy", "sanctions"):

@@ -80,6 +80,9 @@ def category_css(settings: Settings, site_name: str = "") -> str:
     # every one of its categories is filtered out
     shown = ", ".join(f"[data-ed-show*={k}] [data-cats~={k}]" for k in settings.categories)
     lines.append(f"@media screen {{ [data-ed-show] .ed-marker:not(:is({shown})) {{ display: none !important; }} }}")
+    # the legend's line on the underlined verdicts goes while no category with verdicts is ticked in the legend
+    if ticked := ", ".join(f"input[data-cat={k}]:checked" for k, c in settings.categories.items() if c.verdicts):
+        lines.append(f"@media screen {{ .ed-legend:not(:has({ticked})) .ed-legend__flagged {{ display: none; }} }}")
     for verdict in settings.verdicts.values():
         lines += _verdict_rules(verdict)
     if site_name:
