@@ -161,6 +161,9 @@ def test_a_group_opened_by_its_marker_numbers_its_quotes(open_page, viewport):
     shown = page.evaluate(numbers, group)
     assert [c.split("/")[0].strip().strip('"') for c in shown] == [str(n) for n in range(10, 15)], shown
     assert page.evaluate("id => document.querySelector('.ed-hl[data-note=\"' + id + '\"]').dataset.n", group[0]) == "10"
+    # an atomic inline: the quote's underline stops at the quote, not running on under its number
+    assert page.evaluate("id => getComputedStyle(document.querySelector('.ed-hl[data-note=\"' + id + '\"]'), '::after').display",
+                         group[0]) == "inline-block"
     page.locator('a.ed-marker[data-n="10–14"]').click()  # closed: the numbers go with the tint
     assert all(c in ("none", "normal") for c in page.evaluate(numbers, group))
     # a single note's quote needs no number
