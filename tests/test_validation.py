@@ -129,6 +129,9 @@ CASES = {
     "unknown-source": (claims(note()).replace("[S1]", "[S999]"),
                        C + r"12:15: test-note: cites source 'S999', which is not in annotations/sources\.yml"
                            r"; add it to annotations/sources\.yml first"),
+    # (told at the value's line, 5, below the key written wrong)
+    "a-misspelt-field-holding-a-block": (claims(note()).replace("    target:", "    targt:"),
+                                         C + r"4:5: test-note: unknown field 'targt'; did you mean 'target'\?"),
     "a-merge-key": (claims(note()).replace("  - id: test-note", "  - &n {title: T}\n  - <<: *n\n    id: test-note"),
                     C + r"\d+:\d+: test-note: unknown field '<<'; this edition does not read YAML merge keys"),
     "a-bare-list-of-notes": ("- id: test-note\n  title: A title\n",  # (it said "'file' must be a mapping")

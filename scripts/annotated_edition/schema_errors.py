@@ -97,7 +97,7 @@ def _unknown_fields(error: jsonschema.ValidationError, doc: YamlDocument, file: 
     path, allowed = tuple(error.absolute_path), list(error.schema.get("properties", {}))
     problems = []
     for bad in [k for k in error.instance if k not in allowed] or ["?"]:
-        place = doc.place(path + (bad,))
+        place = doc.key_place(path + (bad,))
         close = difflib.get_close_matches(bad, allowed, n=1)
         todo = f"did you mean '{close[0]}'?" if close else f"allowed fields here: {', '.join(allowed)}"
         if bad == "<<":  # (a YAML merge key: another entry's fields, copied in)

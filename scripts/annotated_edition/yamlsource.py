@@ -71,6 +71,9 @@ class Place:
         return self.line + before.count("\n"), index - line_start if line_start >= 0 else self.column + index
 
 
+KEY = "\0key"  # the last element of a path whose place is its key's, not its value's (YamlDocument.key_place)
+
+
 @dataclass
 class YamlDocument:
     """A loaded YAML file: ``data`` (dicts, lists, str, None) and ``places`` by path."""
@@ -86,6 +89,10 @@ class YamlDocument:
                 return self.places[path]
             path = path[:-1]
         return self.places.get((), Place(1, 1))
+
+    def key_place(self, path: Path_) -> Place:
+        """The place of the key that names ``path`` (a field's own line, where its value may start lines below)."""
+        return self.places.get(tuple(path) + (KEY,)) or self.place(path)
 
 
 def _place(node: yaml.Node, text: str) -> Place:
@@ -145,6 +152,7 @@ def _convert(node, path, text, places, problems, file):
                     "delete one of them or merge their text"))
                 continue
             first_seen[key] = kp.line
+            places[path + (key, KEY)] = kp
             result[key] = _convert(value_node, path + (key,), text, places, problems, file)
         return result
     if isinstance(node, yaml.SequenceNode):
