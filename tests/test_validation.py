@@ -526,6 +526,16 @@ def _article_with(old: str, new: str) -> str:
     return text.replace(old, new)
 
 
+def test_a_quote_in_a_paragraph_split_off_without_an_id_is_told_where_it_went(tmp_path):
+    """A paragraph split in two left its notes' quotes in the half without an id: each was told "copy the words
+    exactly", though they were exact."""
+    article = _article_with(" Secretary of State Mike Pompeo", "\n\nSecretary of State Mike Pompeo")
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, C + r"\d+:\d+: test-planes: the quote is not in the paragraph \(paragraph 'cargo-planes'\); the "
+                           r"words are in the paragraph 'On Saturday two Russian cargo\.\.\.', which has no id: give it one and "
+                           r"name it here$")
+
+
 def test_paragraph_id_after_a_hard_line_break(tmp_path):
     """C07: Python-Markdown puts the id on the <br>'s line; the check says it could not attach it."""
     article = _article_with("The main value of Russia's move is symbolic. ",

@@ -21,7 +21,8 @@ from .frontmatter import alias_problems, front_matter_problems, split_front_matt
 from .linkcheck import fragment_problems, ids_in, link_problems, markdown_link_problems, note_ids, page_link_problems
 from .links import Links
 from .loading import load_annotations
-from .merge import Placed, ids_of, merge
+from .merge import Placed, merge
+from .page_ids import ids_of
 from .model import AnnotationSet, Position, Settings
 from .opendata import annotation_collection, claim_reviews
 from .pagetext import note_selectors

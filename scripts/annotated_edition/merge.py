@@ -28,7 +28,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from .anchoring import Anchor, AnchorFailure, NormalisedText, cut_word, find_quote, quote_elsewhere
 from .model import Annotation
 from .problems import Problem
+from .page_ids import duplicate_id_problems, ids_of
 from .sentences import sentence_ends, sentence_of
+
 _SLOT = re.compile(r'<ed-slot data-id="([^"]*)"></ed-slot>')
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "div", "header", "figure")
 
@@ -50,6 +52,7 @@ class Placed:
 
 
 Render = Callable[[list[Placed]], str]
+
 
 def _text_nodes(element: Tag) -> list[NavigableString]:
     """The text nodes of ``element`` in document order (comments and the like excluded)."""
@@ -125,14 +128,6 @@ def _past_closing_marks(target: Tag) -> Tag:
     return closing
 
 
-def ids_of(soup: BeautifulSoup) -> dict[str, list[Tag]]:
-    """Every id of the page -> the elements carrying it, in document order."""
-    found: dict[str, list[Tag]] = {}
-    for tag in soup.find_all(id=True):
-        found.setdefault(tag["id"], []).append(tag)
-    return found
-
-
 def _missing_paragraph(ann: Annotation, ids: dict, page_file: str) -> Problem:
     known = [k for k, v in ids.items() if v[0].name in ("p", "h1", "span", "time")]
     close = difflib.get_close_matches(ann.paragraph, known, n=1)
@@ -169,8 +164,11 @@ def resolve(soup: BeautifulSoup, annotations: list[Annotation], page_file: str,
         except AnchorFailure as failure:
             what, todo = failure.describe()
             others = {i: element_text(t[0]) for i, t in ids.items() if t[0].name == "p" and i != ann.paragraph}
-            if failure.kind == "missing" and (elsewhere := quote_elsewhere(ann.exact, others)):
-                todo = f"the words are in paragraph '{elsewhere}': write 'paragraph: {elsewhere}'"
+            others |= {f" {' '.join(element_text(p).split()[:5])}": element_text(p) for p in soup.find_all("p", id=False)}
+            if failure.kind == "missing" and (elsewhere := quote_elsewhere(ann.exact, others)):  # (' ': a paragraph without id)
+                what = what.split(";")[0]  # (not the closest passage here: the words are all there, elsewhere)
+                todo = (f"the words are in the paragraph '{elsewhere[1:]}...', which has no id: give it one and name it here"
+                        if elsewhere[0] == " " else f"the words are in paragraph '{elsewhere}': write 'paragraph: {elsewhere}'")
             at = ann.target_at
             problems.append(Problem(at.file, at.line, at.column, ann.id, f"{what} (paragraph '{ann.paragraph}')", todo))
             continue
@@ -210,40 +208,6 @@ def _alias_stubs(soup: BeautifulSoup, ids: dict, aliases: dict[str, str], placed
         for old in item.annotation.aliases:
             slots[item.group].insert_before(
                 soup.new_tag("span", attrs={"id": old, "class": "ed-alias", "data-alias-of": item.annotation.id}))
-
-
-def _describe(tag: "Tag | tuple[str, str]") -> str:
-    if isinstance(tag, tuple):  # ((id, note id): an id a note gives the page: its own, its title's or its marker's)
-        ident, note = tag
-        return f"note {note!r}" if ident == note else f"the {'title' if ident.endswith('-title') else 'marker'} of note {note!r}"
-    if tag.get("data-alias-of"):  # (an alias: paragraph_aliases, or a note's aliases)
-        return f"an alias of {tag['data-alias-of']!r}"
-    return f"<{tag.name}> {' '.join(tag.get_text(' ').split())[:40]!r}"
-
-
-def duplicate_id_problems(soup: BeautifulSoup, page_file: str, placed: list[Placed]) -> list[Problem]:
-    """One problem per id carried by two elements of the page, notes included (case C08)."""
-    found = ids_of(soup)
-    own: dict[str, Annotation] = {}
-    for p in placed:
-        for ident in (p.annotation.id, f"{p.annotation.id}-title", f"ref-{p.annotation.id}"):
-            own[ident] = p.annotation
-            found.setdefault(ident, []).append((ident, p.annotation.id))
-    problems = []
-    for ident, tags in found.items():
-        if len(tags) < 2:
-            continue
-        places = " and ".join(_describe(t) for t in tags[:3])
-        note = own.get(ident)
-        if note is None:
-            problems.append(Problem(page_file, 0, 0, ident, f"the id is used twice on the page: {places}",
-                                    "rename one of them (paragraph ids in the page, note ids in its notes folder)"))
-        else:
-            made = "" if ident == note.id else f" ({ident!r} is made from it, for the note's title or its marker)"
-            problems.append(Problem(note.at.file, note.at.line, note.at.column, note.id,
-                                    f"the note's id{made} clashes with another element: {places}",
-                                    "rename this note, or what it clashes with (the page also gives ids <id>-title and ref-<id>)"))
-    return problems
 
 
 def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Render, render_note: Render,
@@ -293,7 +257,7 @@ def merge(soup: BeautifulSoup, annotations: list[Annotation], render_marker: Ren
         after_block.get(id(block), block).insert_after(slot)
         after_block[id(block)] = slot
     _alias_stubs(soup, ids, aliases, placed, slots)
-    problems += duplicate_id_problems(soup, page_file, placed)
+    problems += duplicate_id_problems(soup, page_file, [p.annotation for p in placed])
     if not serialise:
         return "", placed, problems
     html = _SLOT.sub(lambda m: rendered.get(m.group(1), ""), str(soup))  # one pass: linear in the page size
