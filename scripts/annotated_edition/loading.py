@@ -246,7 +246,6 @@ def _annotation(doc: YamlDocument, file: str, i: int, item: dict, category, sett
         place = doc.place(("annotations", i) + key)
         return Position(file, place.line, place.column)
 
-
     target = item["target"]
     return Annotation(
         id=item["id"], category=category, paragraph=target["paragraph"], exact=target["exact"],

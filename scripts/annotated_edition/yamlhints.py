@@ -16,6 +16,7 @@ _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s:#'"][^:#]*:\s+)?(["'])(.*)$"
 
 _CURLY_VALUE = re.compile(r"^\s*(?:-\s+)?[^\s:#]+:\s+([“‘„«])")  # title: “Ratio: two to one”
 
+
 def quoted_value_column(line: str) -> int:
     """The 1-based column of the quote mark that opens the value of ``line`` (1 if it has none)."""
     match = _QUOTED_VALUE.match(line) or _CURLY_VALUE.match(line)
