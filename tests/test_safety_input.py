@@ -241,9 +241,8 @@ def test_item13_article_missing_is_one_line(tmp_path, capsys):
 
 
 # Item 17: YAML errors say where and what
-BLOCK_HINT = "YAML does not parse: this line is indented by {} spaces, less than the text of 'body' above it (6, set by " \
-             "its first line, 5), so YAML ends the text before it; indent every line of the text as its first line is " \
-             "(a list in a body too)"
+BLOCK_HINT = "YAML does not parse: this line is indented by {} spaces, less than the text of 'body' above it (6), so YAML " \
+             "ends the text before it; indent every line of the text as its first line is (a list in a body too)"
 INDENT_HINT = "YAML does not parse: this line is indented by {} spaces, the field above it by 4; indent it by 4 spaces, " \
               "like the other fields of the same entry"
 
@@ -271,6 +270,34 @@ INDENT_HINT = "YAML does not parse: this line is indented by {} spaces, the fiel
 def test_item17_a_yaml_error_is_said_in_words_at_its_line(text, said):
     _, problems = load_yaml(text, "c.yml")
     assert [p.format() for p in problems] == [said]
+
+
+NOTE_START = "category: claims\nannotations:\n  - id: a-note\n    title: A title\n    body: |\n      Body text.\n"
+LATER_ERROR = "  - id: b-note\n    title: Rosneft's trading arms: 2020\n"  # (a colon in a plain value)
+
+
+@pytest.mark.parametrize("layout", [
+    '    summary: "A quoted summary that\n      wraps onto a second line."\n',
+    "    summary: A plain summary that\n      wraps onto a second line.\n",
+    "    later:   # a later development\n      date: \"2020-01-01\"\n",
+    "    corrections:  # newest first\n      - date: \"2026-01-01\"\n",
+    "    sources: [S61a,\n      S61b]\n",
+], ids=["quoted-summary-wraps", "plain-summary-wraps", "later-with-a-comment", "corrections-with-a-comment", "flow-list-wraps"])
+def test_a_legitimate_layout_is_not_blamed_for_an_error_below_it(layout):
+    """A wrapped quoted summary was told "never closed", and a field after a body (with a comment, or a value that
+    wraps) "less than the text of 'body'", where the error was a later note's colon."""
+    text = NOTE_START + layout + LATER_ERROR
+    line = text.splitlines().index("    title: Rosneft's trading arms: 2020") + 1
+    _, problems = load_yaml(text, "c.yml")
+    assert [p.line for p in problems] == [line], [p.format() for p in problems]
+
+
+def test_quotes_in_a_body_or_its_indentation_indicator_are_not_blamed():
+    body = ('category: claims\nannotations:\n  - id: a-note\n    body: |2\n        deeper first line, then\n'
+            '      "stand idly by as Russia exacerbates\n      tensions", he said.\n')
+    text = body + LATER_ERROR
+    _, problems = load_yaml(text, "c.yml")
+    assert [p.line for p in problems] == [len(text.splitlines())], [p.format() for p in problems]
 
 
 def test_a_notes_file_that_is_a_symbolic_link_is_named_as_the_editor_sees_it(tmp_path, capsys):

@@ -24,14 +24,22 @@ def quoted_value_column(line: str) -> int:
 
 
 def _unclosed_quote(lines: list[str], last: int) -> int | None:
-    """The 0-based line, up to ``last``, of the first quoted value that is never closed on its line."""
+    """The 0-based line, up to ``last``, of the first quoted value that is never closed: not on its line, nor on the
+    more indented lines that continue it (a quoted value may wrap). A block's text (``body: |``) is words, not values."""
+    def unquoted(text: str, quote: str) -> str:
+        return text.replace('\\\\', "").replace('\\"', "") if quote == '"' else text.replace("''", "")
+
+    in_blocks = _block_lines(lines)
     for number, line in enumerate(lines[: last + 1]):
         match = _QUOTED_VALUE.match(line)
-        if not match:
+        if number in in_blocks or not match or match.group(1) in unquoted(match.group(2), match.group(1)):
             continue
-        quote, rest = match.group(1), match.group(2)
-        rest = rest.replace('\\\\', "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
-        if quote not in rest:
+        following = []
+        for later in lines[number + 1:]:
+            if later.strip() and _indent(later) <= _indent(line):
+                break
+            following.append(later)
+        if not any(match.group(1) in unquoted(later, match.group(1)) for later in following):
             return number
     return None
 
@@ -40,7 +48,29 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-_BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*$")  # ('body: |': the lines under it, more indented, are its text)
+_BLOCK_KEY = re.compile(r":[ \t]*[|>][-+0-9]*[ \t]*(#.*)?$")  # ('body: |': the lines under it, more indented, are its text)
+
+
+def _text_indent(lines: list[str], k: int) -> int:
+    """The indentation of the text of the block whose key is on line ``k``: its indentation indicator (``|2``: the
+    key's indentation plus 2), or its first line's."""
+    indicator = re.search(r":[ \t]*[|>][-+]?([1-9])", lines[k])
+    first = next((line for line in lines[k + 1:] if line.strip()), "")
+    return _indent(lines[k]) + int(indicator[1]) if indicator else _indent(first)
+
+
+def _block_lines(lines: list[str]) -> set[int]:
+    """The 0-based lines that are the text of a block (``body: |``): YAML reads them as words, quotes included."""
+    inside: set[int] = set()
+    for k, line in enumerate(lines):
+        if k in inside or not _BLOCK_KEY.search(line) or line.lstrip().startswith("#"):
+            continue
+        key, text = _indent(line), _text_indent(lines, k)
+        for j in range(k + 1, len(lines)):
+            if text <= key or lines[j].strip() and _indent(lines[j]) < text:
+                break
+            inside.add(j)
+    return inside
 
 
 def _field_above(lines: list[str], above: int) -> str:
@@ -58,15 +88,14 @@ _PLAIN_ITEM = re.compile(r"^\s*-\s+[^:]*$")  # a list item of words ('- the Dail
 
 def _broken_block(lines: list[str], last: int) -> tuple[str, str, int] | None:
     """Words for the first line, up to ``last``, that ends a block's text (``body: |``) too soon, and its 0-based
-    line: indented less than the text's first line, and prose rather than a field, or between the key's
-    indentation and the text's (where YAML allows nothing), or followed by the text going on (a list written two
-    spaces in). PyYAML tells the error lines below, where its reading of the rest breaks, with advice for a
-    colon or a key."""
+    line: indented less than the text, and prose rather than a field, an entry or a comment; or between the key's
+    indentation and the text's, where YAML allows nothing; or a list item after which the text goes on (a list
+    written two spaces in). PyYAML tells the error lines below, with advice for a colon or a key."""
     for k in range(min(last + 1, len(lines))):
         if not _BLOCK_KEY.search(lines[k]) or lines[k].lstrip().startswith("#"):
             continue
+        key, text = _indent(lines[k]), _text_indent(lines, k)
         body = [i for i in range(k + 1, len(lines)) if lines[i].strip()]
-        key, text = _indent(lines[k]), _indent(lines[body[0]]) if body else 0
         out = next((j for j, i in enumerate(body) if _indent(lines[i]) < text), None)
         if text <= key or out is None or body[out] > last:
             continue
@@ -74,12 +103,12 @@ def _broken_block(lines: list[str], last: int) -> tuple[str, str, int] | None:
         dip, j = _indent(lines[here]), 0
         while j < len(rest) and _indent(lines[rest[j]]) == dip and _PLAIN_ITEM.match(lines[rest[j]]):
             j += 1  # (the other items of a list written two spaces in)
-        goes_on = j < len(rest) and _indent(lines[rest[j]]) >= text and not lines[here].rstrip().endswith(":")
-        if key < dip or not _FIELD_LINE.match(lines[here]) or goes_on:
+        goes_on = j < len(rest) and _indent(lines[rest[j]]) >= text
+        if key < dip or not _FIELD_LINE.match(lines[here]) or (_PLAIN_ITEM.match(lines[here]) and goes_on):
             name = lines[k].strip().lstrip("- ").partition(":")[0]
-            return (f"this line is indented by {dip} spaces, less than the text of '{name}' above it ({text}, set by "
-                    f"its first line, {body[0] + 1}), so YAML ends the text before it",
-                    "indent every line of the text as its first line is (a list in a body too)", here)
+            return (f"this line is indented by {dip} spaces, less than the text of '{name}' above it ({text}), so "
+                    "YAML ends the text before it", "indent every line of the text as its first line is (a list in a "
+                    "body too)", here)
     return None
 
 
