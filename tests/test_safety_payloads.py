@@ -145,7 +145,7 @@ def test_item08_front_matter_payloads_are_refused(tmp_path, capsys):
     assert cli.main(["-f", str(project / "mkdocs.yml"), "check"]) == 1
     out = "".join(capsys.readouterr())
     assert re.search(r"docs/index\.md:\d+:1: cargo-planes: a paragraph's attributes may only be its id", out)
-    assert re.search(r"docs/index\.md:\d+:1: cargo-planes: the attribute onmouseover='alert\(4\)' on a <p> could run script", out)
+    assert re.search(r"docs/index\.md:\d+:\d+: cargo-planes: the attribute onmouseover='alert\(4\)' on a <p> could run script", out)
 
 
 def test_item08_ids_and_urls_that_cannot_be_made_safe_are_refused(tmp_path, capsys):

@@ -775,9 +775,9 @@ def test_what_the_sanitiser_drops_from_the_editors_note_is_said_at_its_line(tmp_
 
 def test_a_script_link_in_the_article_is_told_at_its_line_with_advice_for_a_link(tmp_path):
     article = _article_with("two Russian cargo planes", "two [Russian](javascript:alert(1)) cargo planes")
-    line = next(i for i, text in enumerate(article.splitlines(), 1) if "javascript:" in text)
+    line, column = next((i, text.index("javascript:") + 1) for i, text in enumerate(article.splitlines(), 1) if "javascript:" in text)
     _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
-    assert_problem(result, rf"docs/index\.md:{line}:1: the attribute href='javascript:alert\(1\)' on a <a> could run script; "
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: the attribute href='javascript:alert\(1\)' on a <a> could run script; "
                            r"remove the link, or link to an https:// address$")
 
 
@@ -791,28 +791,66 @@ def test_a_script_link_in_the_article_is_told_at_its_line_with_advice_for_a_link
 def test_a_raw_element_that_runs_or_embeds_in_the_article_is_an_error_at_its_line(tmp_path, raw, element):
     """A <script> pasted into the article (a CMS embed) was published with the check and the strict build passing."""
     article = _article_with("two Russian cargo planes", "two Russian cargo planes " + raw)
-    line = next(i for i, text in enumerate(article.splitlines(), 1) if raw in text)
+    line, column = next((i, text.index(f"<{element}") + 1) for i, text in enumerate(article.splitlines(), 1) if raw in text)
     _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
-    assert_problem(result, rf"docs/index\.md:{line}:1: (cargo-planes: )?the article holds a raw <{element}> element, "
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: (cargo-planes: )?the article holds a raw <{element}> element, "
                            r"which would run, restyle or embed something on the published page; remove it")
 
 
-@pytest.mark.parametrize("raw", ['<img src="https://evil.example/pixel.gif" alt="">', "![Maduro](//cdn.example/m.jpg)",
-                                 '<img src="a.png" srcset="a.png 1x, https://evil.example/b.png 2x" alt="">'])
-def test_an_image_from_another_site_in_the_article_is_an_error(tmp_path, raw):
-    """Each reader's visit would be told to that site (no request leaves the page for a third party)."""
+@pytest.mark.parametrize("raw, url", [('<img src="https://evil.example/pixel.gif" alt="">', "https://evil.example/pixel.gif"),
+                                      ("![Maduro](//cdn.example/m.jpg)", "//cdn.example/m.jpg"),
+                                      ('<img src="a.png" srcset="a.png 1x, https://evil.example/b.png 2x" alt="">',
+                                       "https://evil.example/b.png"),
+                                      ('<svg><image href="https://evil.example/t.png"/></svg>', "https://evil.example/t.png"),
+                                      ('<img src="\\\\evil.example\\x.png" alt="">', "\\\\evil.example\\x.png")])
+def test_an_image_from_another_site_in_the_article_is_an_error(tmp_path, raw, url):
+    """Each reader's visit would be told to that site (no request leaves the page for a third party); an SVG image's
+    href, and backslashes, which browsers read as slashes, too."""
     article = _article_with("two Russian cargo planes", "two Russian cargo planes " + raw)
-    line = next(i for i, text in enumerate(article.splitlines(), 1) if raw in text)
+    line, column = next((i, text.index(url) + 1) for i, text in enumerate(article.splitlines(), 1) if raw in text)
     _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
-    assert_problem(result, rf"docs/index\.md:{line}:1: (cargo-planes: )?the <img> loads '[^']+' from another site as "
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: (cargo-planes: )?the <(img|image)> loads '[^']+' from another site as "
                            r"the page opens, telling that site who reads the article; save the file under docs/")
+
+
+def test_raw_html_is_told_where_it_is_written_not_where_a_code_span_names_it(tmp_path):
+    """An <iframe> was told at the first line that wrote '<iframe' at all: a code span naming it, or the first of two."""
+    article = _article_with("two Russian cargo planes", "two Russian cargo planes (sites use `<iframe>` embeds)")
+    article = article.replace("{#cargo-planes}", "{#cargo-planes}\n\nSee <iframe src=\"a.html\"></iframe>\n{#see-1}\n\n"
+                              "And <iframe src=\"b.html\"></iframe>\n{#see-2}")
+    lines = article.splitlines()
+    first, second = (i for i, text in enumerate(lines, 1) if text.startswith(("See <iframe", "And <iframe")))
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    for line, column in ((first, 5), (second, 5)):
+        assert_problem(result, rf"docs/index\.md:{line}:{column}: the article holds a raw <iframe> element")
+
+
+def test_legitimate_inline_html_in_the_article_passes(tmp_path):
+    raw = ('<abbr title="Defense Intelligence Agency">DIA</abbr> <sup>1</sup> <sub>2</sub> <em>x</em> <span>y</span> '
+           '<a href="https://example.org/">z</a> <img src="assets/favicon.svg" alt="">')
+    article = _article_with("two Russian cargo planes", "two Russian cargo planes " + raw)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("raw, said", [
+    ('<span style="color:#991b1b">red</span>', r"the attribute style='color:#991b1b' on a <span> restyles the article "
+                                                r"\(and can load files from other sites\); remove it: the site's stylesheet"),
+    ('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">', r"the attribute src='data:image/gif;base64,[^']*' on a "
+                                                                      r"<img> holds a whole file in the page .*; save the file under docs/"),
+])
+def test_a_style_attribute_or_a_data_address_is_told_what_it_does(tmp_path, raw, said):
+    """A style attribute was refused as one that 'could run script', and a data: image told to link to https."""
+    article = _article_with("two Russian cargo planes", "two Russian cargo planes " + raw)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, r"docs/index\.md:\d+:\d+: (cargo-planes: )?" + said)
 
 
 def test_an_event_attribute_in_raw_html_is_told_at_its_line_with_advice_for_html(tmp_path):
     article = _article_with("two Russian cargo planes", "two Russian cargo planes <b onclick=alert(4)>!</b>")
-    line = next(i for i, text in enumerate(article.splitlines(), 1) if "onclick" in text)
+    line, column = next((i, text.index("onclick") + 1) for i, text in enumerate(article.splitlines(), 1) if "onclick" in text)
     _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
-    assert_problem(result, rf"docs/index\.md:{line}:1: the attribute onclick='alert\(4\)' on a <b> could run script; "
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: the attribute onclick='alert\(4\)' on a <b> could run script; "
                            r"remove the attribute$")
 
 

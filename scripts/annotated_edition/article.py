@@ -23,6 +23,7 @@ _URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "poster", "da
 _EMBEDDING = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "meta", "base",
               "form", "input", "button", "select", "textarea", "template", "noscript", "portal"}
 _LOADING_ATTRS = ("src", "srcset", "poster", "data", "background")  # attributes whose URL is fetched as the page loads
+_SVG_LOADING = {"image", "use", "feimage", "script"}  # SVG elements whose href is fetched as the page loads
 
 
 def header_ids(meta: dict) -> list[str]:
@@ -49,51 +50,58 @@ def breaks_as_spaces(soup: BeautifulSoup) -> None:
 def unsafe_markup_problems(soup: BeautifulSoup, markdown_text: str, page_file: str, line_offset: int = 0) -> list[Problem]:
     """Raw HTML in the page's own Markdown that could run script, restyle or embed: attributes (``on...``,
     ``style``, ``javascript:`` URLs), elements (:data:`_EMBEDDING`: ``<script>``, ``<style>``, ``<iframe>``...), and
-    files loaded from another site (an image or media ``src`` on another host: every reader's visit would be told
-    to that site). Each is told at the first line of the Markdown that writes it (0 if none does)."""
+    files loaded from another site (an image, media or SVG ``href`` on another host: every reader's visit would be
+    told to that site). Each is told where the Markdown writes it, outside code spans (0 if nowhere)."""
     problems = []
-    lines = markdown_text.splitlines()
+    lines = [re.sub(r"`+[^`]*`+", lambda m: " " * len(m[0]), line) for line in markdown_text.splitlines()]
+    seen: dict[str, int] = {}
 
-    def line_of(pattern: str) -> int:
-        return next((i + line_offset for i, text in enumerate(lines, 1) if re.search(pattern, text, re.I)), 0)
+    def place(pattern: str) -> tuple[int, int]:  # (the n-th time a pattern is asked for: its n-th place)
+        seen[pattern] = seen.get(pattern, 0) + 1
+        found = [(i + line_offset, m.start() + 1) for i, text in enumerate(lines, 1) for m in re.finditer(pattern, text, re.I)]
+        return found[seen[pattern] - 1] if len(found) >= seen[pattern] else found[-1] if found else (0, 0)
+
+    def add(pattern: str, tag, what: str, todo: str) -> None:
+        problems.append(Problem(page_file, *place(pattern), tag.get("id", ""), what, todo))
 
     for tag in soup.find_all(True):
         if tag.name in _EMBEDDING:
-            line = line_of(rf"<{re.escape(tag.name)}\b")
-            problems.append(Problem(page_file, line, 1 if line else 0, tag.get("id", ""),
-                                    f"the article holds a raw <{tag.name}> element, which would run, restyle or embed "
-                                    "something on the published page", "remove it: the column is text (link to an "
-                                    "embed's page instead of pasting its code)"))
+            add(rf"<{re.escape(tag.name)}\b", tag, f"the article holds a raw <{tag.name}> element, which would run, restyle "
+                "or embed something on the published page", "remove it: the column is text (link to an embed's page "
+                "instead of pasting its code)")
             continue
         for name, value in tag.attrs.items():
-            text = " ".join(value) if isinstance(value, list) else str(value)
-            if name.lower() in _LOADING_ATTRS and (far := next(iter(_other_hosts(text)), "")):
-                line = line_of(re.escape(far))
-                problems.append(Problem(page_file, line, 1 if line else 0, tag.get("id", ""),
-                                        f"the <{tag.name}> loads {far[:60]!r} from another site as the page opens, "
-                                        "telling that site who reads the article",
-                                        "save the file under docs/ and give its path, or link to it instead"))
-                continue
-            bad = name.lower().startswith("on") or name.lower() == "style" or (
-                name.lower() in _URL_ATTRS and re.match(r"^\s*(javascript|data|vbscript):", text, re.I))
-            if not bad:
-                continue
-            if name.lower() in _URL_ATTRS:  # (a Markdown link or image: [words](javascript:...))
-                line, todo = typed_in(markdown_text, text, line_offset)[0], "remove the link, or link to an https:// address"
-            elif (line := line_of(r"\{[^}]*\b" + re.escape(name) + r"\s*=")):  # (written as a paragraph's attributes)
-                todo = "remove it: a paragraph's attributes are its id and nothing else, e.g. {#cargo-planes}"
-            else:  # (written in raw HTML)
-                line, todo = line_of(r"\b" + re.escape(name) + r"\s*="), "remove the attribute"
-            problems.append(Problem(page_file, line, 1 if line else 0, tag.get("id", ""),
-                                    f"the attribute {name}={text[:40]!r} on a <{tag.name}> could run script", todo))
+            text, low = " ".join(value) if isinstance(value, list) else str(value), name.lower()
+            if (low in _LOADING_ATTRS or low in ("href", "xlink:href") and tag.name in _SVG_LOADING) and (
+                    far := next(iter(_other_hosts(text)), "")):
+                add(re.escape(far), tag, f"the <{tag.name}> loads {far[:60]!r} from another site as the page "
+                    "opens, telling that site who reads the article", "save the file under docs/ and give its path, "
+                    "or link to it instead")
+            elif low.startswith("on") or low in _URL_ATTRS and re.match(r"^\s*(javascript|vbscript):", text, re.I):
+                braces = place(r"\{[^}]*\b" + re.escape(name) + r"\s*=")  # (written as a paragraph's attributes)
+                seen.pop(r"\{[^}]*\b" + re.escape(name) + r"\s*=")
+                if low in _URL_ATTRS:  # (a Markdown link or image: [words](javascript:...))
+                    where, todo = typed_in(markdown_text, text, line_offset), "remove the link, or link to an https:// address"
+                elif braces[0]:
+                    where, todo = braces, "remove it: a paragraph's attributes are its id and nothing else, e.g. {#cargo-planes}"
+                else:
+                    where, todo = place(rf"\b{re.escape(name)}\s*="), "remove the attribute"
+                problems.append(Problem(page_file, *where, tag.get("id", ""),
+                                        f"the attribute {name}={text[:40]!r} on a <{tag.name}> could run script", todo))
+            elif low == "style" or low in _URL_ATTRS and re.match(r"^\s*data:", text, re.I):
+                add(rf"\b{re.escape(name)}\s*=", tag, f"the attribute {name}={text[:40]!r} on a <{tag.name}> "
+                    + ("restyles the article (and can load files from other sites)" if low == "style" else
+                       "holds a whole file in the page (a data: address, which can also carry a script)"),
+                    "remove it: the site's stylesheet styles the article" if low == "style" else
+                    "save the file under docs/ and give its path")
     return problems
 
 
 def _other_hosts(value: str) -> list[str]:
-    """The URLs of a ``src``/``srcset``/``poster`` value that name a host (``https://...``, ``//...``): files another site
-    serves. (A srcset is ``url width, url width``.)"""
+    """The URLs of a ``src``/``srcset``/``poster``/``href`` value that name a host (``https://...``, ``//...``, and
+    ``\\\\...``, which browsers read as ``//``): files another site serves. (A srcset is ``url width, url width``.)"""
     urls = [part.split()[0] for part in value.split(",") if part.split()]
-    return [url for url in urls if re.match(r"^\s*([a-z][a-z0-9+.-]*:)?//", url, re.I)]
+    return [url for url in urls if re.match(r"^\s*([a-z][a-z0-9+.-]*:)?[/\\\\]{2}", url, re.I)]
 
 
 def _added(tag) -> bool:
