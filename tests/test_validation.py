@@ -860,10 +860,35 @@ def test_a_link_of_the_article_to_no_page_is_an_error_at_its_line(tmp_path):
     line, column = next((i, text.index("archive.md") + 1) for i, text in enumerate(article.splitlines(), 1)
                         if "archive.md" in text)
     _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
-    assert_problem(result, rf"docs/index\.md:{line}:{column}: the article links to 'archive\.md#x', but docs/archive\.md "
-                           r"is not a page of the site; link to a page of docs/, or remove the link$")
+    assert_problem(result, rf"docs/index\.md:{line}:{column}: the article links to 'archive\.md#x', but it is not a page of "
+                           r"the site; link to a file of docs/ \(by its path from the page's folder\), or remove the link$")
     _, result = run(tmp_path / "good", {"claims.yml": GOOD},
                     {"docs/index.md": article.replace("archive.md#x", "about.md")})
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("written, said", [
+    ("[cargo planes](about.md#no-such-section)", r"the article links to 'about\.md#no-such-section', but about\.md has no "
+                                                 r"'#no-such-section'; link to a heading"),
+    ("[cargo planes](index.md#no-such-paragraph)", r"the article links to 'index\.md#no-such-paragraph', but index\.md has no"),
+    ("[cargo planes](sources.md#s7)", r"the article links to 'sources\.md#s7', but sources\.md has no '#s7'; "),
+    ("cargo planes ![y](assets/nope.png)", r"the article links to 'assets/nope\.png', but it is not a file of the site"),
+    ('cargo planes <img src="assets/nope.png" alt="">', r"the article links to 'assets/nope\.png', but it is not a file of the "
+                                                        r"site"),
+])
+def test_a_link_or_image_of_the_article_that_lands_nowhere_is_an_error_at_its_line(tmp_path, written, said):
+    """The check said OK where MkDocs' strict build refused these, naming no line; a raw <img> to no file passed both."""
+    article = _article_with("two Russian cargo planes", "two Russian " + written)
+    line = next(i for i, text in enumerate(article.splitlines(), 1) if written in text)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
+    assert_problem(result, rf"docs/index\.md:{line}:\d+: " + said)
+
+
+def test_links_and_images_of_the_article_that_land_pass(tmp_path):
+    written = ("[a](about.md#repairs-made-to-the-text) [b](sources.md) [c](#cargo-planes) ![d](assets/favicon.svg) "
+               '<img src="assets/favicon.svg" alt=""> [e](https://example.org/x#y) [f](mailto:a@example.org)')
+    article = _article_with("two Russian cargo planes", "two Russian cargo planes " + written)
+    _, result = run(tmp_path, {"claims.yml": GOOD}, {"docs/index.md": article})
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -18,7 +18,8 @@ from bs4 import BeautifulSoup
 from .article import (breaks_as_spaces, declared_paragraph_ids, paragraph_id_problems, typed_in,
                       unsafe_markup_problems)
 from .frontmatter import alias_problems, front_matter_problems, split_front_matter, typed_at
-from .linkcheck import fragment_problems, ids_in, link_problems, markdown_link_problems, note_ids, page_link_problems
+from .linkcheck import (fragment_problems, ids_in, link_problems, markdown_link_problems, note_ids,
+                        written_link_problems)
 from .links import Links
 from .loading import load_annotations
 from .merge import Placed, merge
@@ -59,6 +60,8 @@ class AnnotatedPage:
     reviews: list[dict] = field(default_factory=list)
     selectors: dict[str, tuple[dict, dict]] = field(default_factory=dict)
     page_file: str = ""  # the page's path as problems show it
+    body_html: str = ""  # the page's own Markdown as rendered, before the merge (its links are checked with the site's)
+    links: Links | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -147,7 +150,7 @@ class Edition:
         made = {made for a in annotation_set.annotations for made in (f"{a.id}-title", f"ref-{a.id}")}
         landing = elements | note_ids(annotation_set.annotations) | aliases.keys() | made
         typed = lambda href: Position(page_file, *typed_in(markdown_text, href, offset))  # noqa: E731
-        problems += fragment_problems(body_html, landing, typed) + page_link_problems(body_html, spec.page, set(links.urls), typed)
+        problems += fragment_problems(body_html, landing, typed)
 
         def marker(notes):
             return self.templates.render("marker", notes=notes) if render else ""
@@ -165,7 +168,8 @@ class Edition:
         reviews = claim_reviews(placed, settings, links.site_url + links.here, meta, links.extra.get("site_name", ""),
                                 links.site_url, self.renderer)
         html = self.templates.render("article", body=add_permalinks(merged))
-        result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta, reviews, page_file=page_file)
+        result = self.pages[spec.page] = AnnotatedPage(spec, html, placed, problems, meta, reviews, page_file=page_file,
+                                                       body_html=body_html, links=links)
         return result
 
     def _legend(self, annotation_set: AnnotationSet, settings: Settings, placed: list[Placed], links: Links) -> str:
@@ -198,6 +202,11 @@ class Edition:
             present[name] = landing
             anchors[name] = (anchors.get(name) or set()) | ids_in(page.html) | landing
         problems = [p for name in self.pages for p in link_problems(self.notes[name].annotations, name, anchors, self.renderer)]
+        for name, page in self.pages.items():  # (the page's own links and images, now that every page's ids are known)
+            markdown_text, _meta, offset = split_front_matter(sources[name])
+            problems += written_link_problems(page.body_html, name, page.links.here if page.links else "",
+                                              page.links.urls if page.links else {}, anchors,
+                                              lambda href: Position(page.page_file, *typed_in(markdown_text, href, offset)))
         for name, page in self.pages.items():
             if isinstance(note := page.meta.get("editor_note"), str):
                 problems += markdown_link_problems(note, name, anchors, self.renderer, "editor_note",

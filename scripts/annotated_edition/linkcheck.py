@@ -110,22 +110,47 @@ def fragment_problems(html: str, ids: set[str], place: Callable[[str], Position]
     return problems
 
 
+_WRITTEN = re.compile(r'\b(?:href|src)="([^"]*)"')
 
-def page_link_problems(html: str, page: str, pages: set[str], place: Callable[[str], Position]) -> list[Problem]:
-    """Links of an annotated page's rendered Markdown ``html`` to a Markdown file (``archive.md``, relative to the page,
-    as MkDocs reads them) that is not among ``pages`` (every page's source path), each where ``place`` finds it
-    typed. MkDocs turns the links it resolves into URLs and warns of the others without a line; the check, which
-    renders without MkDocs, would say nothing."""
+
+def written_link_problems(html: str, page: str, here: str, urls: dict[str, str], anchors: dict[str, set[str] | None],
+                          place: Callable[[str], Position]) -> list[Problem]:
+    """Links and images of an annotated page's rendered Markdown ``html`` (the page's own, not its notes') to no file
+    of the site, or to an ``#id`` that the page they name lacks; each where ``place`` finds it typed.
+
+    A link is read as the Markdown wrote it (``about.md#x``, from the page's folder in ``docs/``) and as MkDocs or
+    another generator turned it into a URL (``../about/#x``, from the page's URL ``here``); raw HTML as written. MkDocs
+    warns of the first kind without a line and not at all of raw HTML; the check, which renders without MkDocs, would
+    say nothing. ``urls``: every page's source path -> URL; ``anchors``: every file of ``docs/`` -> its page's ids.
+    """
+    by_url = {url.rstrip("/"): src for src, url in urls.items()}
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
     problems = []
-    for href in dict.fromkeys(_HREF.findall(html)):
-        name = href.replace("&amp;", "&").partition("#")[0].partition("?")[0]
-        if not name.endswith(".md") or _SCHEME.match(name) or name.startswith("//"):
-            continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), name)).lstrip("/")
-        if target not in pages:
-            close = difflib.get_close_matches(target, sorted(pages), n=1, cutoff=0.8)  # (a typo, not any page)
-            at = place(href.replace("&amp;", "&"))
-            problems.append(Problem(at.file, at.line, at.column, "", f"the article links to {href!r}, but docs/{target} "
-                                    "is not a page of the site", f"did you mean '{close[0]}'?" if close else
-                                    "link to a page of docs/, or remove the link"))
+    for written in dict.fromkeys(_WRITTEN.findall(html)):
+        href = written.replace("&amp;", "&")
+        name, _, fragment = href.partition("#")
+        name = name.partition("?")[0]
+        if not name or name.startswith("//") or _SCHEME.match(name):
+            continue  # (an '#id' of the page is fragment_problems')
+        src = None
+        for folder in (posixpath.dirname(page), base):
+            target = posixpath.normpath(posixpath.join(folder, name)).lstrip("/")
+            target = "" if target == "." else target
+            src = target if target in anchors else by_url.get(target)
+            if src is not None:
+                break
+        at = place(written) if place(written).line else place(f"#{fragment}" if fragment else posixpath.basename(name))
+        if src is None:
+            pages = [p for p in anchors if p.endswith(".md")]
+            close = difflib.get_close_matches(posixpath.normpath(posixpath.join(posixpath.dirname(page), name)), pages, n=1,
+                                              cutoff=0.8) if name.endswith(".md") else []
+            problems.append(Problem(at.file, at.line, at.column, "", f"the article links to {href!r}, but it is not "
+                                    f"{'a page' if name.endswith('.md') else 'a file'} of the site", f"did you mean "
+                                    f"'{close[0]}'?" if close else "link to a file of docs/ (by its path from the page's "
+                                    "folder), or remove the link"))
+        elif fragment and anchors.get(src) is not None and fragment not in anchors[src]:
+            close = difflib.get_close_matches(fragment, sorted(anchors[src]), n=1)
+            problems.append(Problem(at.file, at.line, at.column, "", f"the article links to {href!r}, but {src} has no "
+                                    f"'#{fragment}'", f"did you mean '#{close[0]}'?" if close else
+                                    "link to a heading, paragraph or note id of that page"))
     return problems
