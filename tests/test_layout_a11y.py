@@ -182,6 +182,31 @@ def test_no_invisible_tab_stops_and_search_still_opens_from_the_keyboard(open_pa
     page.wait_for_function("document.activeElement === document.querySelector('.md-search__input')")
 
 
+@pytest.mark.parametrize("path", ["notes/", "sources/", "about/"])
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_the_other_pages_keep_focus_visible_and_out_of_the_closed_drawer_and_search(open_page, viewport, path):
+    """The script stopped at once on a page without the column: on a phone the third Tab opened Material's search
+    over the Index of notes and the next went through the closed drawer's links (27 on the Index), and Shift+Tab
+    left links under the header at both widths. Tab down 30 stops, then Shift+Tab back up."""
+    page = open_page(path, viewport=viewport)
+    page.wait_for_function("document.readyState === 'complete'")
+    walked = []
+    for key in ["Tab"] * 30 + ["Shift+Tab"] * 30:
+        page.keyboard.press(key)
+        stop = page.evaluate("""() => { const e = document.activeElement, r = e.getBoundingClientRect(),
+            header = document.querySelector('.md-header');
+            return {what: (e.textContent || e.className || e.tagName).trim().slice(0, 30), body: e === document.body,
+                    w: r.width, h: r.height, top: r.top, bottom: r.bottom, under: header.getBoundingClientRect().bottom,
+                    inHeader: header.contains(e) || e.matches('.md-skip'), option: e.matches('.md-option'), search: !!document.getElementById('__search').checked}; }""")
+        walked.append((key, stop))
+        if stop["body"] or stop["option"] or stop["search"] and viewport == DESKTOP:  # (the palette switch: a hidden
+            continue  # radio whose label shows its focus; on a wide screen search opens under the header, as it should)
+        assert not (stop["search"] and viewport == PHONE), f"{key} opened search: {walked[-3:]}"  # (on a wide screen: in the header)
+        assert stop["w"] > 0 and stop["h"] > 0 and 0 <= stop["top"] and stop["bottom"] <= viewport["height"] + 1, \
+            f"an invisible Tab stop after {key}: {stop}"
+        assert stop["inHeader"] or stop["top"] >= stop["under"] - 1, f"focus under the header after {key}: {stop}"
+
+
 def test_the_content_has_one_focus_ring(open_page):
     # (a marker had a 2 px solid ring, a link or a disclosure Material's thin accent one, offset so far that it
     # covered the letters beside the link)

@@ -15,6 +15,8 @@
      script has claimed it; this one claims it now, and shows it should it fail to start. (start() keeps the
      indentation it had as the script's body.) */
   const html = document.documentElement;
+  const PAD = 8;  /* px kept between the sticky header, or the window's foot, and what is brought into view */
+  chrome(document);
   if (!document.querySelector(".ed-article")) return;
   html.classList.add("ed-claimed");
   /* Made now, before Material's handlers make theirs, so that ours still come first: the browser notifies resize
@@ -27,6 +29,45 @@
   addEventListener("afterprint", () => early.afterprint());
   const started = () => { try { start(); } catch (error) { html.classList.add("ed-laid"); throw error; } };
   if (location.hash.length > 1) started(); else setTimeout(started);
+
+/* Every page of the site (the Index, Sources and About pages too): the keyboard's way through Material's frame. */
+function chrome(doc) {
+  /* a control the keyboard focuses is never left under the sticky header (WCAG 2.4.11): the browser scrolls it only
+     into the window, which Shift+Tab back up the page leaves at its top */
+  const header = doc.querySelector(".md-header");
+  doc.addEventListener("focusin", e => {
+    if (!e.target.matches(":focus-visible") || !header || header.contains(e.target)) return;
+    const top = e.target.getBoundingClientRect().top, below = Math.max(0, header.getBoundingClientRect().bottom);
+    if (top < below) scrollBy(0, top - below - PAD);
+  });
+
+  /* ---- phone and tablet: focus never enters Material's navigation drawer while it is closed (off screen, but
+     its links would otherwise be Tab stops before the column): the drawer is inert until it is opened ---- */
+  const drawer = doc.querySelector('input[data-md-toggle="drawer"]'), nav = doc.querySelector(".md-sidebar--primary");
+  const drawerScreen = matchMedia("(max-width: 76.1875em)");  /* Material's breakpoint for the drawer */
+  if (drawer && nav) {
+    const sync = () => { nav.inert = drawerScreen.matches && !drawer.checked; };
+    sync();
+    drawer.addEventListener("change", sync);
+    drawerScreen.addEventListener("change", sync);
+  }
+
+  /* ---- on a phone Material's closed search overlay (off screen) holds the search field: it is no Tab stop
+     until search opens (tabindex -1: Material still focuses it when it opens search, by a tap or its "/" key) ---- */
+  const search = doc.querySelector('input[data-md-toggle="search"]'), field = doc.querySelector(".md-search__input");
+  const searchScreen = matchMedia("(max-width: 59.9375em)");  /* Material's breakpoint for the search overlay */
+  if (search && field) {
+    const sync = () => {
+      if (searchScreen.matches && !search.checked && doc.activeElement !== field) field.tabIndex = -1;
+      else field.removeAttribute("tabindex");
+    };
+    sync();
+    search.addEventListener("change", sync);
+    field.addEventListener("focus", sync);
+    field.addEventListener("blur", () => setTimeout(sync));  /* (once Material has closed search) */
+    searchScreen.addEventListener("change", sync);
+  }
+}
 
 function start() {
   const doc = document, article = doc.querySelector(".ed-article");
@@ -47,7 +88,7 @@ function start() {
   const headerBottom = () => (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
   const shown = n => !n.classList.contains("ed-hidden-cat");
   const isOpen = n => n.classList.contains("is-open");
-  const GAP = 9, PAD = 8;  /* px between two margin items: one sentence's group ends visibly before the next (was 5 px: too close to the hairline inside a group) */
+  const GAP = 9;  /* px between two margin items: one sentence's group ends visibly before the next (was 5 px: too close to the hairline inside a group) */
   const decode = s => { try { return decodeURIComponent(s); } catch (e) { return s; } };
 
   /* ---- wide screens: the margin. CSS floats every note into the right margin as a complete item (number,
@@ -307,13 +348,6 @@ function start() {
   const tabStops = root => $$(FOCUSABLE + ",input,[tabindex]", root).filter(c => c.tabIndex >= 0 &&
     (c.checkVisibility ? c.checkVisibility({ visibilityProperty: true }) : c.getClientRects().length));  /* (a closed disclosure's links have boxes) */
   doc.addEventListener("focusin", e => { if (via && !via.some(x => x.contains(e.target))) via = null; });
-  /* a control the keyboard focuses is never left under the sticky header (WCAG 2.4.11): the browser scrolls it only
-     into the window, which Shift+Tab back up the page leaves at its top */
-  doc.addEventListener("focusin", e => {
-    if (!e.target.matches(":focus-visible") || (header && header.contains(e.target))) return;
-    const top = e.target.getBoundingClientRect().top, below = headerBottom();
-    if (top < below) scrollBy(0, top - below - PAD);
-  });
   article.addEventListener("keydown", e => {
     if (e.key !== "Tab" || e.altKey || e.ctrlKey || e.metaKey) return;
     const m = e.target.matches("a.ed-marker") && !e.shiftKey && e.target, g = m ? groupOf(m) : [];
@@ -501,33 +535,6 @@ function start() {
       rove(to);
       to.focus();
     });
-  }
-
-  /* ---- phone and tablet: focus never enters Material's navigation drawer while it is closed (off screen, but
-     its links would otherwise be Tab stops before the column): the drawer is inert until it is opened ---- */
-  const drawer = doc.querySelector('input[data-md-toggle="drawer"]'), nav = doc.querySelector(".md-sidebar--primary");
-  const drawerScreen = matchMedia("(max-width: 76.1875em)");  /* Material's breakpoint for the drawer */
-  if (drawer && nav) {
-    const sync = () => { nav.inert = drawerScreen.matches && !drawer.checked; };
-    sync();
-    drawer.addEventListener("change", sync);
-    drawerScreen.addEventListener("change", sync);
-  }
-
-  /* ---- on a phone Material's closed search overlay (off screen) holds the search field: it is no Tab stop
-     until search opens (tabindex -1: Material still focuses it when it opens search, by a tap or its "/" key) ---- */
-  const search = doc.querySelector('input[data-md-toggle="search"]'), field = doc.querySelector(".md-search__input");
-  const searchScreen = matchMedia("(max-width: 59.9375em)");  /* Material's breakpoint for the search overlay */
-  if (search && field) {
-    const sync = () => {
-      if (searchScreen.matches && !search.checked && doc.activeElement !== field) field.tabIndex = -1;
-      else field.removeAttribute("tabindex");
-    };
-    sync();
-    search.addEventListener("change", sync);
-    field.addEventListener("focus", sync);
-    field.addEventListener("blur", () => setTimeout(sync));  /* (once Material has closed search) */
-    searchScreen.addEventListener("change", sync);
   }
 
   /* ---- permalinks: copy the absolute URL (from <link rel=canonical>) when the Clipboard API exists ---- */
