@@ -207,6 +207,27 @@ def test_the_other_pages_keep_focus_visible_and_out_of_the_closed_drawer_and_sea
         assert stop["inHeader"] or stop["top"] >= stop["under"] - 1, f"focus under the header after {key}: {stop}"
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_back_to_the_text_focuses_the_marker_with_the_quote_in_view(open_page, viewport):
+    """'Back to the text of note 11' (a group's second note) links to an empty span before the marker: focus fell to
+    <body>, and the quote was scrolled under the sticky header (the first note's link focused the marker, with the
+    quote hidden the same way)."""
+    page = open_page("", viewport=viewport)
+    page.wait_for_function(READY)
+    marker = page.locator('a.ed-marker[data-n="10–14"]')
+    for note in marker.get_attribute("data-notes").split()[:2]:
+        marker.focus()
+        if marker.get_attribute("aria-expanded") != "true":
+            page.keyboard.press("Enter")
+        page.locator(f"#{note} .ed-note__num").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.matches('a.ed-marker')")
+        state = page.evaluate("""id => { const h = document.querySelector('.ed-hl[data-note="' + id + '"]');
+            return {marker: document.activeElement.dataset.n, quote: h.getBoundingClientRect().top,
+                    header: document.querySelector('.md-header').getBoundingClientRect().bottom, height: innerHeight}; }""", note)
+        assert state["marker"] == "10–14" and state["header"] <= state["quote"] < state["height"], (note, state)
+
+
 def test_the_content_has_one_focus_ring(open_page):
     # (a marker had a 2 px solid ring, a link or a disclosure Material's thin accent one, offset so far that it
     # covered the letters beside the link)

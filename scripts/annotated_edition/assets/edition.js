@@ -612,6 +612,16 @@ function start() {
     });
     $$("[style*=scroll-margin]").forEach(x => { x.style.scrollMarginTop = ""; });
     if (!el) return;
+    /* "Back to the text" (#ref-<note id>, the note's number): focus goes to its sentence's marker, the note's quote just
+       under the header (a group's later note's ref is an empty span: focus was lost, and the marker, at the sentence's
+       end, was scrolled to the top with the quote above it, under the header) */
+    const backTo = el.id.startsWith("ref-") && byId.get(el.id.slice(4));
+    if (backTo) {
+      const m = markerOf(backTo.id), hl = hls(backTo.id)[0];
+      if (closed) layout();
+      scrollBy(0, (hl ? sentenceTop(hl) : m.getBoundingClientRect().top) - headerBottom() - PAD);
+      return m.focus({ preventScroll: true });
+    }
     el.classList.add("is-target");
     /* the browser scrolled to a linked paragraph before this ran; closing that note changes the page's
        height, which would move the paragraph down from the header: lay out now and scroll to it again */
