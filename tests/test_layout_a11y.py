@@ -63,6 +63,9 @@ def test_note_titles_are_not_headings(open_page):
     page = open_page("")
     headings = page.evaluate("Array.from(document.querySelectorAll('.md-content :is(h1,h2,h3,h4,h5,h6)')).map(h => h.id)")
     assert headings == ["headline"]
+    # named by its words alone (the list of headings read "... Ominous Copy link to heading: Russia's Moves...")
+    title = page.locator("#headline").evaluate("h => h.firstChild.textContent.trim()")
+    assert page.get_by_role("heading", level=1, name=title, exact=True).count() == 1
     assert page.locator(".ed-note__title").count() == len(project_notes().annotations)
 
 

@@ -51,7 +51,10 @@ def _block(match: re.Match) -> str:
     kind = "paragraph" if name == "p" else "heading"
     words = _first_words(inner)
     label = f"Link to {kind}: {words}" if words else f"Link to {kind} {ident}"
-    return f"<{name}{before}id=\"{ident}\"{after}>{inner}{_link(ident, label, tab_stop=False)}</{name}>"
+    # a heading is named by its own words: the link's name, and a marker's, were read in the list of headings
+    own = "" if kind == "paragraph" or "aria-label" in before + after else \
+        f' aria-label="{html_lib.escape(" ".join(html_lib.unescape(_TAG.sub("", _SKIP.sub("", inner))).split()))}"'
+    return f"<{name}{before}id=\"{ident}\"{after}{own}>{inner}{_link(ident, label, tab_stop=False)}</{name}>"
 
 
 def _note(match: re.Match) -> str:
