@@ -640,6 +640,9 @@ def test_legend_counts_filters_and_keeps_state_in_the_url(open_page, site_server
     page.locator('input[data-cat="sourcing"]').uncheck()
     page.locator('input[data-cat="sanctions"]').uncheck()
     assert page.evaluate("location.search") == "?show=claims,syria-analogy"
+    # a screen reader hears what the filter leaves, not only the box that changed
+    page.wait_for_function("(document.querySelector('.ed-live[role=status]') || {}).textContent === "
+                           "document.querySelector('.ed-legend__title').textContent.replace(/:$/, ' shown')")
     hidden = page.evaluate("""() => [...document.querySelectorAll('.ed-note')].filter(n => getComputedStyle(n).display === 'none')
                                   .map(n => n.dataset.category)""")
     assert hidden and set(hidden) == {"sourcing", "sanctions"}

@@ -469,7 +469,12 @@ function start() {
   }
   boxes.forEach(box => {
     box.hidden = false;
-    box.addEventListener("change", () => setFilter(boxes.filter(b => b.checked).map(b => b.dataset.cat)));
+    box.addEventListener("change", () => {
+      setFilter(boxes.filter(b => b.checked).map(b => b.dataset.cat));
+      /* (a screen reader heard the box change, not what it left: the legend's count is said) */
+      const count = doc.querySelector(".ed-legend__title");
+      if (count) say(count.textContent.replace(/:\s*$/, " shown"));
+    });
   });
   const show = new URLSearchParams(location.search).get("show");
   if (show !== null && boxes.length) applyFilter(show.split(",").filter(c => cats().indexOf(c) >= 0), false);
