@@ -231,6 +231,26 @@ def test_back_to_the_text_focuses_the_marker_with_the_quote_in_view(open_page, v
         assert state["marker"] == "10–14" and state["header"] <= state["quote"] < state["height"], (note, state)
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1440", "390"])
+def test_an_open_group_is_walked_once(open_page, viewport):
+    """Tab from a marker walks its open group, then goes on after the marker; the text's later Tabs went through
+    the same 15 controls a second time, where the group sits in the page's order."""
+    page = open_page("", viewport=viewport)
+    page.wait_for_function(READY)
+    marker = page.locator('a.ed-marker[data-n="10–14"]')
+    marker.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelector('a.ed-marker[data-n=\"10–14\"]').getAttribute('aria-expanded') === 'true'")
+    seen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("""() => { const a = document.activeElement, g = a.closest('.ed-group') || a.closest('.ed-note');
+            return g && (g.matches('.is-open') || g.querySelector('.ed-note.is-open'))
+                ? [...document.querySelectorAll('*')].indexOf(a) + ' ' + (a.getAttribute('href') || a.textContent.trim().slice(0, 20)) : null; }"""))
+    inside = [s for s in seen if s]
+    assert inside and len(inside) == len(set(inside)), inside
+
+
 def test_the_content_has_one_focus_ring(open_page):
     # (a marker had a 2 px solid ring, a link or a disclosure Material's thin accent one, offset so far that it
     # covered the letters beside the link)

@@ -348,11 +348,20 @@ function start() {
   const tabStops = root => $$(FOCUSABLE + ",input,[tabindex]", root).filter(c => c.tabIndex >= 0 &&
     (c.checkVisibility ? c.checkVisibility({ visibilityProperty: true }) : c.getClientRects().length));  /* (a closed disclosure's links have boxes) */
   doc.addEventListener("focusin", e => { if (via && !via.some(x => x.contains(e.target))) via = null; });
+  /* an open group is reached from its marker (above): Tab through the text later passes it by rather than going
+     through its controls a second time; one opened by a link, with focus in it, is walked in the page's order */
+  function skipOpenUnit(e) {
+    const stops = tabStops(doc.body), at = stops.indexOf(e.target), next = at < 0 ? null : stops[at + (e.shiftKey ? -1 : 1)];
+    const unit = next && (next.closest(".ed-article .ed-group") || next.closest(".ed-article .ed-note"));
+    if (!unit || unit.contains(e.target)) return;
+    const beyond = (e.shiftKey ? stops.slice(0, at).reverse() : stops.slice(at + 1)).find(c => !unit.contains(c));
+    if (beyond) { e.preventDefault(); beyond.focus(); }
+  }
   article.addEventListener("keydown", e => {
     if (e.key !== "Tab" || e.altKey || e.ctrlKey || e.metaKey) return;
     const m = e.target.matches("a.ed-marker") && !e.shiftKey && e.target, g = m ? groupOf(m) : [];
     if (g.some(isOpen)) via = [m, g[0].closest(".ed-group") || g[0]];
-    else if (!via || !via[1].contains(e.target)) return;
+    else if (!via || !via[1].contains(e.target)) return skipOpenUnit(e);
     const [marker, unit] = via, stops = tabStops(unit), last = e.target === stops[stops.length - 1];
     const to = m ? stops[0] : e.shiftKey ? e.target === stops[0] && marker
       : last && tabStops(doc.body).find(c => (marker.compareDocumentPosition(c) & FOLLOWING) && !unit.contains(c) && !marker.contains(c));
