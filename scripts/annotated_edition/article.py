@@ -56,10 +56,12 @@ def unsafe_markup_problems(soup: BeautifulSoup, markdown_text: str, page_file: s
     lines = [re.sub(r"`+[^`]*`+", lambda m: " " * len(m[0]), line) for line in markdown_text.splitlines()]
     seen: dict[str, int] = {}
 
-    def place(pattern: str) -> tuple[int, int]:  # (the n-th time a pattern is asked for: its n-th place)
-        seen[pattern] = seen.get(pattern, 0) + 1
+    def place(pattern: str, take: bool = True) -> tuple[int, int]:  # (each place taken once: the n-th element, the n-th)
         found = [(i + line_offset, m.start() + 1) for i, text in enumerate(lines, 1) for m in re.finditer(pattern, text, re.I)]
-        return found[seen[pattern] - 1] if len(found) >= seen[pattern] else found[-1] if found else (0, 0)
+        nth = seen.get(pattern, 0) + 1
+        if take:
+            seen[pattern] = nth
+        return found[min(nth, len(found)) - 1] if found else (0, 0)
 
     def add(pattern: str, tag, what: str, todo: str) -> None:
         problems.append(Problem(page_file, *place(pattern), tag.get("id", ""), what, todo))
@@ -78,8 +80,7 @@ def unsafe_markup_problems(soup: BeautifulSoup, markdown_text: str, page_file: s
                     "opens, telling that site who reads the article", "save the file under docs/ and give its path, "
                     "or link to it instead")
             elif low.startswith("on") or low in _URL_ATTRS and re.match(r"^\s*(javascript|vbscript):", text, re.I):
-                braces = place(r"\{[^}]*\b" + re.escape(name) + r"\s*=")  # (written as a paragraph's attributes)
-                seen.pop(r"\{[^}]*\b" + re.escape(name) + r"\s*=")
+                braces = place(r"\{[^}]*\b" + re.escape(name) + r"\s*=", take=False)  # (a paragraph's attributes)
                 if low in _URL_ATTRS:  # (a Markdown link or image: [words](javascript:...))
                     where, todo = typed_in(markdown_text, text, line_offset), "remove the link, or link to an https:// address"
                 elif braces[0]:

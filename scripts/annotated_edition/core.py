@@ -149,8 +149,7 @@ class Edition:
         # the article's own '#id' links, told at their line (MkDocs' strict build names none)
         made = {made for a in annotation_set.annotations for made in (f"{a.id}-title", f"ref-{a.id}")}
         landing = elements | note_ids(annotation_set.annotations) | aliases.keys() | made
-        typed = lambda href: Position(page_file, *typed_in(markdown_text, href, offset))  # noqa: E731
-        problems += fragment_problems(body_html, landing, typed)
+        problems += fragment_problems(body_html, landing, lambda href: Position(page_file, *typed_in(markdown_text, href, offset)))
 
         def marker(notes):
             return self.templates.render("marker", notes=notes) if render else ""

@@ -139,7 +139,8 @@ def written_link_problems(html: str, page: str, here: str, urls: dict[str, str],
             src = target if target in anchors else by_url.get(target)
             if src is not None:
                 break
-        at = place(written) if place(written).line else place(f"#{fragment}" if fragment else posixpath.basename(name))
+        at = place(written)  # (as typed; a link MkDocs rewrote is found by its fragment or file name)
+        at = at if at.line else place(f"#{fragment}" if fragment else posixpath.basename(name))
         if src is None:
             pages = [p for p in anchors if p.endswith(".md")]
             close = difflib.get_close_matches(posixpath.normpath(posixpath.join(posixpath.dirname(page), name)), pages, n=1,
