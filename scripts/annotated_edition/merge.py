@@ -27,8 +27,8 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .anchoring import Anchor, AnchorFailure, NormalisedText, cut_word, find_quote, quote_elsewhere
 from .model import Annotation
-from .problems import Problem
 from .page_ids import duplicate_id_problems, ids_of
+from .problems import Problem
 from .sentences import sentence_ends, sentence_of
 
 _SLOT = re.compile(r'<ed-slot data-id="([^"]*)"></ed-slot>')
