@@ -16,6 +16,8 @@
      indentation it had as the script's body.) */
   const html = document.documentElement;
   const PAD = 8;  /* px kept between the sticky header, or the window's foot, and what is brought into view */
+  const header = document.querySelector(".md-header");
+  const headerBottom = () => (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
   chrome(document);
   if (!document.querySelector(".ed-article")) return;
   html.classList.add("ed-claimed");
@@ -34,10 +36,9 @@
 function chrome(doc) {
   /* a control the keyboard focuses is never left under the sticky header (WCAG 2.4.11): the browser scrolls it only
      into the window, which Shift+Tab back up the page leaves at its top */
-  const header = doc.querySelector(".md-header");
   doc.addEventListener("focusin", e => {
     if (!e.target.matches(":focus-visible") || !header || header.contains(e.target)) return;
-    const top = e.target.getBoundingClientRect().top, below = Math.max(0, header.getBoundingClientRect().bottom);
+    const top = e.target.getBoundingClientRect().top, below = headerBottom();
     if (top < below) scrollBy(0, top - below - PAD);
   });
 
@@ -84,8 +85,6 @@ function start() {
   const groupOf = m => (m.dataset.notes || "").split(" ").map(id => byId.get(id)).filter(Boolean);
   const hlCache = new Map();
   const hls = id => hlCache.get(id) || (hlCache.set(id, $$('.ed-hl[data-note="' + CSS.escape(id) + '"]')), hlCache.get(id));
-  const header = doc.querySelector(".md-header");
-  const headerBottom = () => (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
   const shown = n => !n.classList.contains("ed-hidden-cat");
   const isOpen = n => n.classList.contains("is-open");
   const GAP = 9;  /* px between two margin items: one sentence's group ends visibly before the next (was 5 px: too close to the hairline inside a group) */
