@@ -189,6 +189,9 @@ def test_hover_and_focus_emphasise_highlight_and_note_both_ways(open_page):
     assert "is-active" not in note.get_attribute("class")
     note.hover()
     assert "is-active" in span.get_attribute("class") and span.evaluate(shadow) != "none"
+    # the tint runs above and below the words, never sideways (it covered the quotation mark before a quote)
+    offsets = re.findall(r"(-?[\d.]+)px (-?[\d.]+)px (-?[\d.]+)px (-?[\d.]+)px", span.evaluate(shadow))
+    assert offsets and all(x == "0" and spread == "0" for x, _y, _blur, spread in offsets), span.evaluate(shadow)
     assert "is-active" in page.locator(f"#ref-{note_id}").get_attribute("class")
     page.mouse.move(5, 5)
     page.locator(f"#ref-{note_id}").focus()

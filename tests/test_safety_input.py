@@ -163,11 +163,12 @@ def test_item04_files_that_are_not_read_are_named(tmp_path, capsys):
 # Item 5: lengths
 def test_item05_body_and_summary_outside_the_range_warn(tmp_path, capsys):
     long = " ".join(["w"] * 5000)
-    files = {"claims.yml": claims(note("short-one", body="Three words here."), note("long-one", body=long, summary="Two words"))}
+    files = {"claims.yml": claims(note("short-one", body="Three words here.", summary="One."), note("long-one", body=long, summary="Two words"))}
     _, _, out = run_check(tmp_path, capsys, files, word_ranges=True)
     assert lines_matching(out, r"^warning: .*short-one: the body has 3 words, outside the documented 40-150")
     assert lines_matching(out, r"^warning: .*long-one: the body has 5000 words, outside the documented 40-150")
     assert lines_matching(out, r"^warning: .*long-one: the summary has 2 words, outside the documented 4-40")
+    assert lines_matching(out, r"^warning: .*short-one: the summary has 1 word, outside the documented 4-40")  # (not '1 words')
 
 
 # Item 11: an id with a trailing newline; HTML in later.text
